@@ -1,0 +1,100 @@
+#include "CommandLine.h"
+
+#include "TimelineExporter.h"
+
+#include <QCommandLineParser>
+
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+QString CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("FollowMe: choose which of your phones ring for a call, when, and for how long."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption offline(
+        u"offline"_s, tr("Open the settings document FILE; edits are saved back to it."),
+        tr("FILE"));
+    const QCommandLineOption exportTimeline(
+        u"export-timeline"_s,
+        tr("Render the ring timeline of the settings document FILE to an image and exit."),
+        tr("FILE"));
+    const QCommandLineOption kindOption(u"kind"_s,
+                                        tr("Call kind to export: external, internal or teams."),
+                                        tr("KIND"), u"external"_s);
+    const QCommandLineOption output(u"output"_s, tr("Image to write: a .png or .svg file."),
+                                    tr("OUT"));
+    const QCommandLineOption sizeOption(
+        u"size"_s,
+        tr("Image size in pixels, for example 1200x600 (default %1x%2).")
+            .arg(TimelineExporter::defaultSize.width())
+            .arg(TimelineExporter::defaultSize.height()),
+        tr("WxH"));
+    parser.addOptions({offline, exportTimeline, kindOption, output, sizeOption});
+
+    if (!parser.parse(arguments))
+        return parser.errorText();
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+    if (parser.isSet(u"version"_s))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        return tr("unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+
+    if (!parser.isSet(exportTimeline)) {
+        for (const QCommandLineOption &exportOnly : {kindOption, output, sizeOption}) {
+            if (parser.isSet(exportOnly))
+                return tr("--%1 only goes with --export-timeline")
+                    .arg(exportOnly.names().constFirst());
+        }
+        mode = Mode::Window;
+        settingsPath = parser.value(offline);
+        return {};
+    }
+
+    if (parser.isSet(offline))
+        return tr("--offline and --export-timeline can't be combined");
+    mode = Mode::ExportTimeline;
+    settingsPath = parser.value(exportTimeline);
+    const auto parsedKind = CallKinds::fromKey(parser.value(kindOption).toLower());
+    if (!parsedKind)
+        return tr("unknown call kind \"%1\": use external, internal or teams")
+            .arg(parser.value(kindOption));
+    kind = *parsedKind;
+    if (!parser.isSet(output))
+        return tr("--export-timeline needs --output OUT.png or OUT.svg");
+    outputPath = parser.value(output);
+    if (!TimelineExporter::formatFor(outputPath))
+        return tr("%1: the output must end in .png or .svg").arg(outputPath);
+    size = TimelineExporter::defaultSize;
+    if (parser.isSet(sizeOption)) {
+        const auto parsedSize = TimelineExporter::parseSize(parser.value(sizeOption));
+        if (!parsedSize)
+            return tr("invalid size \"%1\": use WIDTHxHEIGHT between %2x%3 and %4x%5")
+                .arg(parser.value(sizeOption))
+                .arg(TimelineExporter::minimumSize.width())
+                .arg(TimelineExporter::minimumSize.height())
+                .arg(TimelineExporter::maximumSize.width())
+                .arg(TimelineExporter::maximumSize.height());
+        size = *parsedSize;
+    }
+    return {};
+}
+
+bool CommandLine::needsNoWindow(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *argument = argv[i];
+        for (const char *flag :
+             {"--export-timeline", "-export-timeline", "--help", "-h", "--version", "-v"}) {
+            const size_t length = std::strlen(flag);
+            if (std::strncmp(argument, flag, length) == 0
+                && (argument[length] == '\0' || argument[length] == '='))
+                return true;
+        }
+    }
+    return false;
+}

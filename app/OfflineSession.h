@@ -1,0 +1,38 @@
+#pragma once
+
+#include "SettingsDocument.h"
+#include "SettingsFileStore.h"
+#include "ValidationError.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class SettingsWindow;
+
+// The client working on a settings file of its own: the document, the store that writes edits
+// back to the file, and the window showing it.
+class OfflineSession
+{
+    Q_DECLARE_TR_FUNCTIONS(OfflineSession)
+
+public:
+    explicit OfflineSession(const QString &path);
+    ~OfflineSession();
+
+    // The file used when none is given: the user's own, started from the demo data the first
+    // time (until the client syncs with a server).
+    static QString defaultPath();
+    static std::optional<QString> seedFromDemo(const QString &path);
+
+    std::optional<ValidationError> open();
+    void show();
+
+private:
+    QString m_path;
+    SettingsDocument m_document;
+    SettingsFileStore m_store;
+    std::unique_ptr<SettingsWindow> m_window;
+};

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandLine.h"
+#include "OfflineSession.h"
+#include "SettingsFileStore.h"
+#include "TimelineExporter.h"
+#include "Translator.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QMessageBox>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApp, "followme.app")
+
+namespace {
+
+// Exit codes, documented in the README.
+enum ExitCode { Ok = 0, UsageError = 1, BadSettings = 2, ExportFailed = 3 };
+
+bool isHeadless()
+{
+    const QString platform = QGuiApplication::platformName();
+    return platform == u"offscreen" || platform == u"minimal";
+}
+
+void printError(const QString &message)
+{
+    std::fputs(qPrintable(u"followme: "_s + message + u'\n'), stderr);
+}
+
+// On the terminal always; in a dialog too when there is a screen to show it on.
+void reportError(const QString &title, const QString &message)
+{
+    printError(message);
+    if (!isHeadless())
+        QMessageBox::critical(nullptr, title, message);
+}
+
+int exportTimeline(const CommandLine &commandLine)
+{
+    ValidationError error;
+    const auto settings = SettingsFileStore::load(commandLine.settingsPath, &error);
+    if (!settings) {
+        printError(QCoreApplication::translate("main", "%1: %2")
+                       .arg(QDir::toNativeSeparators(commandLine.settingsPath), error.message()));
+        return BadSettings;
+    }
+    if (const auto failure = TimelineExporter::exportTimeline(
+            *settings, commandLine.kind, commandLine.outputPath, commandLine.size)) {
+        printError(*failure);
+        return ExportFailed;
+    }
+    qCInfo(lcApp) << "wrote" << commandLine.outputPath;
+    return Ok;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Exporting opens no window, so it must not need a display either; nor must an error
+    // report on a machine without one.
+    const bool noDisplay =
+        qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#if defined(Q_OS_LINUX)
+    const bool fallBackToOffscreen = noDisplay || CommandLine::needsNoWindow(argc, argv);
+#else
+    Q_UNUSED(noDisplay);
+    const bool fallBackToOffscreen = CommandLine::needsNoWindow(argc, argv);
+#endif
+    if (fallBackToOffscreen && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"FollowMe"_s);
+    QApplication::setOrganizationName(u"FollowMe"_s);
+    QApplication::setApplicationVersion(QStringLiteral(FOLLOWME_VERSION));
+    QGuiApplication::setDesktopFileName(u"org.followme.FollowMe"_s);
+
+    Translator translator;
+    translator.install(QLocale::system());
+
+    CommandLine commandLine;
+    if (const QString problem = commandLine.parse(QApplication::arguments()); !problem.isEmpty()) {
+        printError(problem);
+        printError(QCoreApplication::translate("main", "see followme --help"));
+        return UsageError;
+    }
+
+    if (commandLine.mode == CommandLine::Mode::ExportTimeline)
+        return exportTimeline(commandLine);
+
+    QString path = commandLine.settingsPath;
+    if (path.isEmpty()) {
+        path = OfflineSession::defaultPath();
+        if (const auto failure = OfflineSession::seedFromDemo(path)) {
+            reportError(QCoreApplication::translate("main", "FollowMe"), *failure);
+            return BadSettings;
+        }
+    }
+
+    OfflineSession session(path);
+    if (const auto error = session.open()) {
+        reportError(QCoreApplication::translate("main", "FollowMe"),
+                    QCoreApplication::translate("main",
+                                                "The settings in %1 can't be opened, and the file "
+                                                "was left as it is:\n%2")
+                        .arg(QDir::toNativeSeparators(path), error->message()));
+        return BadSettings;
+    }
+    session.show();
+    return app.exec();
+}

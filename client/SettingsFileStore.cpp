@@ -1,0 +1,69 @@
+#include "SettingsFileStore.h"
+
+#include "SettingsCodec.h"
+#include "SettingsDocument.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+SettingsFileStore::SettingsFileStore(const QString &path, QObject *parent)
+    : QObject(parent)
+    , m_path(path)
+{
+    m_saveTimer.setSingleShot(true);
+    connect(&m_saveTimer, &QTimer::timeout, this, &SettingsFileStore::flush);
+}
+
+SettingsFileStore::~SettingsFileStore()
+{
+    flush();
+}
+
+std::optional<FollowMeSettings> SettingsFileStore::load(const QString &path, ValidationError *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = {ValidationError::Code::Unreadable,
+                      {},
+                      SettingsCodec::tr("cannot read %1: %2").arg(path, file.errorString())};
+        return std::nullopt;
+    }
+    // Read one byte past the limit so an oversized file is reported as such, not truncated.
+    const QByteArray data = file.read(SettingsCodec::maxDocumentBytes + 1);
+    return SettingsCodec::decode(data, error);
+}
+
+std::optional<QString> SettingsFileStore::save(const QString &path,
+                                               const FollowMeSettings &settings)
+{
+    if (const auto problem = SettingsCodec::validate(settings))
+        return SettingsCodec::tr("not saved, the settings are invalid: %1").arg(problem->message());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return SettingsCodec::tr("cannot write %1: %2").arg(path, file.errorString());
+    const QByteArray data = SettingsCodec::encode(settings);
+    if (file.write(data) != data.size() || !file.commit())
+        return SettingsCodec::tr("cannot write %1: %2").arg(path, file.errorString());
+    return std::nullopt;
+}
+
+void SettingsFileStore::watch(SettingsDocument *document, int delayMs)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    m_saveTimer.setInterval(delayMs);
+    connect(document, &SettingsDocument::changed, &m_saveTimer, qOverload<>(&QTimer::start));
+}
+
+void SettingsFileStore::flush()
+{
+    if (!m_saveTimer.isActive() || !m_document)
+        return;
+    m_saveTimer.stop();
+    if (const auto failure = save(m_path, m_document->settings()))
+        emit saveFailed(*failure);
+    else
+        emit saved();
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "FollowMeSettings.h"
+#include "ValidationError.h"
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+class SettingsDocument;
+
+// Keeps a settings document in a file. Writes go through QSaveFile, so the file on disk is
+// always either the old complete document or the new one, and only valid settings are written.
+// Edits come in bursts (a spinner held down), so saving waits for a short quiet spell.
+class SettingsFileStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsFileStore(const QString &path, QObject *parent = nullptr);
+    ~SettingsFileStore() override;
+
+    QString path() const { return m_path; }
+
+    // Reads and validates the file; nothing is kept from a file that fails.
+    static std::optional<FollowMeSettings> load(const QString &path,
+                                                ValidationError *error = nullptr);
+    // Writes the settings at once. Returns the reason on failure; the file is then unchanged.
+    static std::optional<QString> save(const QString &path, const FollowMeSettings &settings);
+
+    // Saves the document, `delayMs` after its last change.
+    void watch(SettingsDocument *document, int delayMs = 300);
+    // Writes a pending change now (also done on destruction).
+    void flush();
+    bool hasPendingChange() const { return m_saveTimer.isActive(); }
+
+signals:
+    void saved();
+    void saveFailed(const QString &reason);
+
+private:
+    QString m_path;
+    QPointer<SettingsDocument> m_document;
+    QTimer m_saveTimer;
+};

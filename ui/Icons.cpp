@@ -1,0 +1,46 @@
+#include "Icons.h"
+
+#include "TintedSvgIconEngine.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QIcon tinted(const QString &name)
+{
+    return QIcon(new TintedSvgIconEngine(u":/icons/"_s + name + u".svg"_s));
+}
+
+} // namespace
+
+QIcon Icons::device(DeviceKind kind)
+{
+    switch (kind) {
+    case DeviceKind::DeskPhone:
+        return tinted(u"device-desk-phone"_s);
+    case DeviceKind::Softphone:
+        return tinted(u"device-softphone"_s);
+    case DeviceKind::MobileApp:
+        return tinted(u"device-mobile-app"_s);
+    case DeviceKind::Dect:
+        return tinted(u"device-dect"_s);
+    case DeviceKind::ExternalNumber:
+        return tinted(u"device-external"_s);
+    }
+    Q_UNREACHABLE();
+}
+
+QIcon Icons::lock()
+{
+    return tinted(u"lock"_s);
+}
+
+QIcon Icons::workspace()
+{
+    return tinted(u"workspace"_s);
+}
+
+QIcon Icons::application()
+{
+    return QIcon(u":/icons/followme.svg"_s);
+}

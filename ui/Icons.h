@@ -1,0 +1,15 @@
+#pragma once
+
+#include "DeviceKind.h"
+
+#include <QIcon>
+
+// The application's icons, from the SVGs in resources/icons.
+class Icons
+{
+public:
+    static QIcon device(DeviceKind kind);
+    static QIcon lock();
+    static QIcon workspace();
+    static QIcon application();
+};

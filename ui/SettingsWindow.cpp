@@ -1,0 +1,82 @@
+#include "SettingsWindow.h"
+
+#include "FollowMePage.h"
+#include "Icons.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+SettingsWindow::SettingsWindow(SettingsDocument *document, QWidget *parent)
+    : QMainWindow(parent)
+    , m_pages(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_followMe(new FollowMePage(document, this))
+    , m_source(new QLabel(this))
+{
+    setWindowIcon(Icons::application());
+
+    m_pages->setIconSize(QSize(20, 20));
+    m_pages->setSpacing(2);
+    m_pages->setFrameShape(QFrame::NoFrame);
+    m_pages->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->addWidget(m_pages);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_source);
+
+    addPage(Icons::application(), QString(), m_followMe);
+    m_pages->setCurrentRow(0);
+    retranslate();
+    resize(1120, 660);
+}
+
+void SettingsWindow::addPage(const QIcon &icon, const QString &title, QWidget *page)
+{
+    auto *item = new QListWidgetItem(icon, title, m_pages);
+    item->setSizeHint(QSize(0, fontMetrics().height() * 2));
+    m_stack->addWidget(page);
+    // Wide enough for the longest page title in any language.
+    m_pages->setFixedWidth(
+        std::max(m_pages->sizeHintForColumn(0) + 24, fontMetrics().averageCharWidth() * 18));
+}
+
+void SettingsWindow::setSourceDescription(const QString &text)
+{
+    m_source->setText(text);
+}
+
+void SettingsWindow::showSaveProblem(const QString &reason)
+{
+    statusBar()->showMessage(tr("Not saved: %1").arg(reason));
+}
+
+void SettingsWindow::showSaved()
+{
+    statusBar()->showMessage(tr("Saved"), 2000);
+}
+
+void SettingsWindow::retranslate()
+{
+    setWindowTitle(tr("FollowMe Settings"));
+    m_pages->setAccessibleName(tr("Settings pages"));
+    m_pages->item(0)->setText(tr("FollowMe"));
+    m_pages->setFixedWidth(
+        std::max(m_pages->sizeHintForColumn(0) + 24, fontMetrics().averageCharWidth() * 18));
+}
+
+void SettingsWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}

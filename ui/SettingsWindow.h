@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QMainWindow>
+
+class FollowMePage;
+class SettingsDocument;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+// The client's Settings: a list of pages on the left (FollowMe first), the chosen page on the
+// right, and a status bar that says where the settings come from and whether they are saved.
+class SettingsWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsWindow(SettingsDocument *document, QWidget *parent = nullptr);
+
+    FollowMePage *followMePage() const { return m_followMe; }
+    QListWidget *pageList() const { return m_pages; }
+
+    // Adds a page to the list; later pages (Connection, Language) come through here.
+    void addPage(const QIcon &icon, const QString &title, QWidget *page);
+    // Where the settings live, shown permanently in the status bar.
+    void setSourceDescription(const QString &text);
+    void showSaveProblem(const QString &reason);
+    void showSaved();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    QListWidget *m_pages;
+    QStackedWidget *m_stack;
+    FollowMePage *m_followMe;
+    QLabel *m_source;
+};
