@@ -1,0 +1,219 @@
+#include "DeviceRuleModel.h"
+#include "DeviceRulesView.h"
+#include "FollowMePage.h"
+#include "RingTimelineChart.h"
+#include "SettingsDocument.h"
+#include "SettingsWindow.h"
+#include "TestData.h"
+#include "ToggleSwitch.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QTabBar>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestFollowMePage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_document = std::make_unique<SettingsDocument>();
+        QVERIFY(!m_document->reset(demoSettings()));
+        m_window = std::make_unique<SettingsWindow>(m_document.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_page = m_window->followMePage();
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_document.reset();
+    }
+
+    void showsEveryDevice()
+    {
+        DeviceRulesView *rows = m_page->rulesView();
+        QCOMPARE(rows->rowCount(), 6);
+        QCOMPARE(rows->delaySpinBox(DemoRow::mobile)->value(), 10);
+        QCOMPARE(rows->timeoutSpinBox(DemoRow::mobile)->value(), 25);
+        QVERIFY(rows->delaySpinBox(DemoRow::mobile)->suffix().contains(u's'));
+        QVERIFY(rows->enabledSwitch(DemoRow::privateMobile)->isChecked());
+        QCOMPARE(m_window->pageList()->count(), 1);
+        QCOMPARE(m_window->pageList()->item(0)->text(), u"FollowMe"_s);
+    }
+
+    void lockedRowCannotBeEditedByMouse()
+    {
+        DeviceRulesView *rows = m_page->rulesView();
+        const FollowMeSettings before = m_document->settings();
+        ToggleSwitch *toggle = rows->enabledSwitch(DemoRow::reception);
+        QVERIFY(!toggle->isEnabled());
+        QVERIFY(rows->lockLabel(DemoRow::reception)->isVisible());
+        QVERIFY(!rows->lockLabel(DemoRow::desk)->isVisible());
+        QVERIFY(toggle->toolTip().contains(u"administrator"_s));
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QSpinBox *delay = rows->delaySpinBox(DemoRow::reception);
+        QVERIFY(!delay->isEnabled());
+        QTest::mouseClick(delay, Qt::LeftButton);
+        QTest::keyClick(delay, Qt::Key_Up);
+        QCOMPARE(m_document->settings(), before);
+        QVERIFY(toggle->isChecked());
+        QCOMPARE(delay->value(), 15);
+    }
+
+    void lockedRowCannotBeReachedByKeyboard()
+    {
+        // Walk the whole focus chain from the picker: no control of the locked row takes focus.
+        DeviceRulesView *rows = m_page->rulesView();
+        QSet<QWidget *> locked {rows->enabledSwitch(DemoRow::reception),
+                                rows->delaySpinBox(DemoRow::reception),
+                                rows->timeoutSpinBox(DemoRow::reception)};
+        QSet<QWidget *> reached;
+        m_page->controlledDevicePicker()->setFocus();
+        QTRY_VERIFY(m_page->controlledDevicePicker()->hasFocus());
+        for (int i = 0; i < 40; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            reached.insert(QApplication::focusWidget());
+        }
+        QVERIFY(reached.contains(rows->delaySpinBox(DemoRow::desk)));
+        QVERIFY(reached.contains(rows->timeoutSpinBox(DemoRow::privateMobile)));
+        QVERIFY(!reached.intersects(locked));
+    }
+
+    void keyboardEditChangesModelAndChart()
+    {
+        DeviceRulesView *rows = m_page->rulesView();
+        QSpinBox *delay = rows->delaySpinBox(DemoRow::dect);
+        delay->setFocus();
+        QTRY_VERIFY(delay->hasFocus());
+        QTest::keyClick(delay, Qt::Key_Up);
+        QTest::keyClick(delay, Qt::Key_Up);
+        QCOMPARE(m_document->settings().devices.at(DemoRow::dect).rule(CallKind::External).delay,
+                 7);
+        QCOMPARE(
+            m_page->model()->index(DemoRow::dect, DeviceRuleModel::DelayColumn).data(Qt::EditRole),
+            QVariant(7));
+        QCOMPARE(m_page->timeline()->bar(DemoRow::dect).start, 7.0);
+        QCOMPARE(m_page->timeline()->bar(DemoRow::dect).end, 37.0);
+
+        // Typing a value works the same way.
+        QSpinBox *timeout = rows->timeoutSpinBox(DemoRow::dect);
+        timeout->setFocus();
+        timeout->selectAll();
+        QTest::keyClicks(timeout, u"40"_s);
+        QTest::keyClick(timeout, Qt::Key_Enter);
+        QCOMPARE(m_document->settings().devices.at(DemoRow::dect).rule(CallKind::External).timeout,
+                 40);
+        QCOMPARE(m_page->timeline()->bar(DemoRow::dect).end, 47.0);
+    }
+
+    void switchTurnsDeviceOffAndDisablesItsSpinners()
+    {
+        DeviceRulesView *rows = m_page->rulesView();
+        ToggleSwitch *toggle = rows->enabledSwitch(DemoRow::mobile);
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(
+            !m_document->settings().devices.at(DemoRow::mobile).rule(CallKind::External).enabled);
+        QCOMPARE(m_page->timeline()->bar(DemoRow::mobile).style, RingTimelineChart::BarStyle::Off);
+        QVERIFY(!rows->delaySpinBox(DemoRow::mobile)->isEnabled());
+        toggle->setFocus();
+        QTest::keyClick(toggle, Qt::Key_Space);
+        QVERIFY(
+            m_document->settings().devices.at(DemoRow::mobile).rule(CallKind::External).enabled);
+        QVERIFY(rows->delaySpinBox(DemoRow::mobile)->isEnabled());
+    }
+
+    void tabsSwitchCallKind()
+    {
+        QTabBar *tabs = m_page->callKindTabs();
+        QCOMPARE(tabs->count(), 3);
+        QCOMPARE(tabs->tabText(0), u"External"_s);
+        QCOMPARE(tabs->tabText(1), u"Internal"_s);
+        QCOMPARE(tabs->tabText(2), u"Teams"_s);
+
+        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(2).center());
+        QCOMPARE(m_page->callKind(), CallKind::Teams);
+        DeviceRulesView *rows = m_page->rulesView();
+        QCOMPARE(rows->timeoutSpinBox(DemoRow::reception)->value(), 40);
+        QVERIFY(!rows->enabledSwitch(DemoRow::mobile)->isChecked());
+        QCOMPARE(m_page->timeline()->bar(DemoRow::reception).end, 40.0);
+
+        // An edit on one tab stays with its call kind.
+        QSpinBox *delay = rows->delaySpinBox(DemoRow::dect);
+        delay->setValue(12);
+        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(0).center());
+        QCOMPARE(m_page->callKind(), CallKind::External);
+        QCOMPARE(rows->delaySpinBox(DemoRow::dect)->value(), 5);
+        QCOMPARE(m_page->timeline()->bar(DemoRow::dect).start, 5.0);
+        QCOMPARE(m_document->settings().devices.at(DemoRow::dect).rule(CallKind::Teams).delay, 12);
+
+        tabs->setFocus();
+        QTest::keyClick(tabs, Qt::Key_Right);
+        QCOMPARE(m_page->callKind(), CallKind::Internal);
+    }
+
+    void clientControlsPicker()
+    {
+        QComboBox *picker = m_page->controlledDevicePicker();
+        QAbstractItemModelTester tester(picker->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Every device but the external number, which the client can't control.
+        QCOMPARE(picker->count(), 5);
+        for (int i = 0; i < picker->count(); ++i)
+            QVERIFY(picker->itemText(i) != u"Private mobile"_s);
+        QCOMPARE(picker->currentText(), u"Desk phone"_s);
+
+        picker->setFocus();
+        QTest::keyClick(picker, Qt::Key_Down);
+        QCOMPARE(picker->currentText(), u"Desktop softphone"_s);
+        QCOMPARE(m_document->settings().controlledDeviceId, u"softphone"_s);
+
+        // A change from elsewhere shows in the picker.
+        QVERIFY(!m_document->setControlledDevice(u"dect"_s));
+        QCOMPARE(picker->currentText(), u"DECT handset"_s);
+        QVERIFY(!m_document->setControlledDevice(QString()));
+        QCOMPARE(picker->currentIndex(), -1);
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+        for (QWidget *widget : widgets) {
+            if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisible())
+                continue;
+            if (qobject_cast<QAbstractSpinBox *>(widget) || qobject_cast<QAbstractButton *>(widget)
+                || qobject_cast<QComboBox *>(widget) || qobject_cast<QTabBar *>(widget))
+                QVERIFY2(!widget->accessibleName().isEmpty()
+                             || (qobject_cast<QAbstractButton *>(widget)
+                                 && !qobject_cast<QAbstractButton *>(widget)->text().isEmpty()),
+                         widget->metaObject()->className());
+        }
+    }
+
+    void statusSaysWhenTheLastDeviceStops()
+    {
+        QVERIFY(m_page->statusLabel()->text().contains(u"45"_s));
+        for (int row = 0; row < 6; ++row) {
+            if (row != DemoRow::reception)
+                m_page->rulesView()->enabledSwitch(row)->setChecked(false);
+        }
+        // The locked reception phone still rings from 15 to 45 s.
+        QVERIFY(m_page->statusLabel()->text().contains(u"45"_s));
+        QVERIFY(m_page->statusLabel()->text().startsWith(u"1 of 6"_s));
+    }
+
+private:
+    std::unique_ptr<SettingsDocument> m_document;
+    std::unique_ptr<SettingsWindow> m_window;
+    FollowMePage *m_page = nullptr;
+};
+
+QTEST_MAIN(TestFollowMePage)
+#include "tst_followmepage.moc"
