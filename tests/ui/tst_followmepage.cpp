@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTabBar>
 #include <QTest>
@@ -209,7 +210,61 @@ private slots:
         QVERIFY(m_page->statusLabel()->text().startsWith(u"1 of 6"_s));
     }
 
+    // Saves what the window looks like (set FOLLOWME_SCREENSHOT_DIR to keep the PNGs) on the
+    // default and on a dark palette, and checks the chart follows the palette.
+    void looksRightOnLightAndDarkPalettes_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void looksRightOnLightAndDarkPalettes()
+    {
+        QFETCH(bool, dark);
+        const QPalette original = QApplication::palette();
+        if (dark)
+            QApplication::setPalette(darkPalette());
+        auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
+        m_window->resize(1120, 660);
+        QApplication::processEvents();
+
+        const QImage shot = m_window->grab().toImage();
+        QCOMPARE(shot.size(), m_window->size() * m_window->devicePixelRatio());
+        const QString dir = qEnvironmentVariable("FOLLOWME_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(shot.save(dir + u"/followme-"_s + QString::fromLatin1(QTest::currentDataTag())
+                              + u".png"_s));
+
+        // The timeline's plot area takes the palette's base colour, dark or light.
+        const QImage chart = m_page->timeline()->grab().toImage();
+        const QColor corner = chart.pixelColor(2, 2);
+        QCOMPARE(corner.lightness() < 128, dark);
+        const QColor text = m_page->statusLabel()->palette().color(QPalette::WindowText);
+        QCOMPARE(text.lightness() > 128, dark);
+    }
+
 private:
+    static QPalette darkPalette()
+    {
+        QPalette palette;
+        palette.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        palette.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        palette.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
+        palette.setColor(QPalette::AlternateBase, QColor(0x33, 0x35, 0x39));
+        palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        palette.setColor(QPalette::Button, QColor(0x3a, 0x3c, 0x41));
+        palette.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        palette.setColor(QPalette::Highlight, QColor(0x4a, 0x9e, 0xe8));
+        palette.setColor(QPalette::HighlightedText, QColor(0x10, 0x10, 0x10));
+        palette.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5c));
+        palette.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x1a));
+        palette.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa4, 0xaa));
+        palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7a, 0x7c, 0x80));
+        palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7c, 0x80));
+        palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7c, 0x80));
+        return palette;
+    }
+
     std::unique_ptr<SettingsDocument> m_document;
     std::unique_ptr<SettingsWindow> m_window;
     FollowMePage *m_page = nullptr;
