@@ -126,6 +126,7 @@ private slots:
     void accepted();
     void refused_data();
     void refused();
+    void duplicateNamesEarlierDevice();
     void ruleFromJson_data();
     void ruleFromJson();
     void validateBuiltInCode();
@@ -412,6 +413,8 @@ void TestSettingsCodec::accepted_data()
         << editedDemo(setting(u"controlledDevice"_s, u""_s));
     QTest::newRow("controlled device in a workspace")
         << editedDemo(setting(u"controlledDevice"_s, u"dect"_s));
+    QTest::newRow("controlled device managed by the administrator")
+        << editedDemo(setting(u"controlledDevice"_s, u"reception"_s));
     QTest::newRow("workspace absent") << editedDevice(3, removing(u"workspace"_s));
     QTest::newRow("maxDevices devices") << withDeviceCount(SettingsCodec::maxDevices);
     QTest::newRow("id of maxIdLength")
@@ -434,6 +437,9 @@ void TestSettingsCodec::accepted_data()
     QTest::newRow("delay written as 5.0")
         << QByteArray(demoJson())
                .replace(R"("delay": 5, "timeout": 30)", R"("delay": 5.0, "timeout": 30)");
+    QTest::newRow("delay written as 1e1")
+        << QByteArray(demoJson())
+               .replace(R"("delay": 10, "timeout": 25)", R"("delay": 1e1, "timeout": 25)");
 }
 
 void TestSettingsCodec::accepted()
@@ -661,6 +667,15 @@ void TestSettingsCodec::refused()
 
     // Without an error report the answer is the same.
     QVERIFY(!SettingsCodec::decode(json));
+}
+
+void TestSettingsCodec::duplicateNamesEarlierDevice()
+{
+    ValidationError error;
+    QVERIFY(!SettingsCodec::decode(editedDevice(4, setting(u"id"_s, u"mobile"_s)), &error));
+    QCOMPARE(error.code, ValidationError::Code::Duplicate);
+    QCOMPARE(error.field, u"devices[4].id"_s);
+    QVERIFY2(error.reason.contains(u"devices[2]"_s), qPrintable(error.reason));
 }
 
 void TestSettingsCodec::ruleFromJson_data()
