@@ -5,152 +5,152 @@
     <name>CallKind</name>
     <message>
         <source>External</source>
-        <translation type="unfinished"></translation>
+        <translation>Extern</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>Intern</translation>
     </message>
     <message>
         <source>Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Teams</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
         <source>FollowMe: choose which of your phones ring for a call, when, and for how long.</source>
-        <translation type="unfinished"></translation>
+        <translation>FollowMe: Legen Sie fest, welche Ihrer Telefone bei einem Anruf läuten, wann und wie lange.</translation>
     </message>
     <message>
         <source>Open the settings document FILE; edits are saved back to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet das Einstellungsdokument DATEI; Änderungen werden darin gespeichert.</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI</translation>
     </message>
     <message>
         <source>Render the ring timeline of the settings document FILE to an image and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnet die Läutzeiten des Einstellungsdokuments DATEI als Bild und beendet sich.</translation>
     </message>
     <message>
         <source>Call kind to export: external, internal or teams.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu exportierende Anrufart: external, internal oder teams.</translation>
     </message>
     <message>
         <source>KIND</source>
-        <translation type="unfinished"></translation>
+        <translation>ART</translation>
     </message>
     <message>
         <source>Image to write: a .png or .svg file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu schreibendes Bild: eine .png- oder .svg-Datei.</translation>
     </message>
     <message>
         <source>OUT</source>
-        <translation type="unfinished"></translation>
+        <translation>BILD</translation>
     </message>
     <message>
         <source>Image size in pixels, for example 1200x600 (default %1x%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildgröße in Pixeln, zum Beispiel 1200x600 (Standard: %1x%2).</translation>
     </message>
     <message>
         <source>WxH</source>
-        <translation type="unfinished"></translation>
+        <translation>BxH</translation>
     </message>
     <message>
         <source>unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Argument: %1</translation>
     </message>
     <message>
         <source>--%1 only goes with --export-timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 ist nur zusammen mit --export-timeline möglich</translation>
     </message>
     <message>
         <source>--offline and --export-timeline can&apos;t be combined</source>
-        <translation type="unfinished"></translation>
+        <translation>--offline und --export-timeline lassen sich nicht kombinieren</translation>
     </message>
     <message>
         <source>unknown call kind &quot;%1&quot;: use external, internal or teams</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Anrufart „%1“: Verwenden Sie external, internal oder teams</translation>
     </message>
     <message>
         <source>--export-timeline needs --output OUT.png or OUT.svg</source>
-        <translation type="unfinished"></translation>
+        <translation>--export-timeline braucht --output BILD.png oder BILD.svg</translation>
     </message>
     <message>
         <source>%1: the output must end in .png or .svg</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Ausgabedatei muss auf .png oder .svg enden</translation>
     </message>
     <message>
         <source>invalid size &quot;%1&quot;: use WIDTHxHEIGHT between %2x%3 and %4x%5</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Größe „%1“: Verwenden Sie BREITExHÖHE zwischen %2x%3 und %4x%5</translation>
     </message>
 </context>
 <context>
     <name>DeviceKind</name>
     <message>
         <source>Desk phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tischtelefon</translation>
     </message>
     <message>
         <source>Desktop softphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Softphone</translation>
     </message>
     <message>
         <source>Mobile app</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile App</translation>
     </message>
     <message>
         <source>DECT handset</source>
-        <translation type="unfinished"></translation>
+        <translation>DECT-Mobilteil</translation>
     </message>
     <message>
         <source>External number</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe Rufnummer</translation>
     </message>
 </context>
 <context>
     <name>DeviceRuleModel</name>
     <message>
         <source>there is no device in row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in Zeile %1 gibt es kein Gerät</translation>
     </message>
     <message>
         <source>Your administrator manages %1: its FollowMe settings can&apos;t be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird von Ihrem Administrator verwaltet: Die FollowMe-Einstellungen dieses Geräts lassen sich hier nicht ändern.</translation>
     </message>
     <message>
         <source>Rings</source>
-        <translation type="unfinished"></translation>
+        <translation>Läutet</translation>
     </message>
     <message>
         <source>Does not ring</source>
-        <translation type="unfinished"></translation>
+        <translation>Läutet nicht</translation>
     </message>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;s</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviert</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzögerung</translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuten</translation>
     </message>
 </context>
 <context>
@@ -158,129 +158,129 @@
     <message>
         <source> s</source>
         <comment>unit suffix of the delay and timeout spinners</comment>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;s</translation>
     </message>
     <message>
         <source>%1 · via workspace %2</source>
         <comment>number, then the workspace the device comes through</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · über Arbeitsplatz %2</translation>
     </message>
     <message>
         <source>%1 rings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läutet</translation>
     </message>
     <message>
         <source>Delay for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzögerung für %1</translation>
     </message>
     <message>
         <source>Seconds before %1 starts ringing</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, bevor %1 zu läuten beginnt</translation>
     </message>
     <message>
         <source>Timeout for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läutdauer für %1</translation>
     </message>
     <message>
         <source>Seconds %1 rings</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die %1 läutet</translation>
     </message>
     <message>
         <source>Managed by your administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihrem Administrator verwaltet</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzögerung</translation>
     </message>
     <message>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuten</translation>
     </message>
     <message>
         <source>No devices are assigned to you yet. Your administrator assigns devices in the phone system.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihnen sind noch keine Geräte zugewiesen. Geräte weist Ihr Administrator in der Telefonanlage zu.</translation>
     </message>
 </context>
 <context>
     <name>FollowMePage</name>
     <message>
         <source>No device rings for %1 calls: callers reach you nowhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei „%1“ läutet kein Gerät – Anrufer erreichen Sie nicht.</translation>
     </message>
     <message numerus="yes">
         <source>%n of %1 devices ring; the last one stops after %2 s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n von %1 Geräten läutet; es hört nach %2&#xa0;s auf.</numerusform>
+            <numerusform>%n von %1 Geräten läuten; das letzte hört nach %2&#xa0;s auf.</numerusform>
         </translation>
     </message>
     <message>
         <source>FollowMe</source>
-        <translation type="unfinished"></translation>
+        <translation>FollowMe</translation>
     </message>
     <message>
         <source>Choose which of your phones ring for an incoming call, when they start and how long they ring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie fest, welche Ihrer Telefone bei einem eingehenden Anruf läuten, wann sie damit beginnen und wie lange sie läuten.</translation>
     </message>
     <message>
         <source>&amp;Client controls:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Client kontrolliert:</translation>
     </message>
     <message>
         <source>No device</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Gerät</translation>
     </message>
     <message>
         <source>Client controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Client kontrolliert</translation>
     </message>
     <message>
         <source>The device this desktop client controls for your calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät, das dieser Desktop-Client für Ihre Anrufe kontrolliert</translation>
     </message>
     <message>
         <source>Call kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufart</translation>
     </message>
     <message>
         <source>Calls from outside, through a trunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe von außen, die über das Amt kommen</translation>
     </message>
     <message>
         <source>Calls from other users of the phone system</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe von anderen Benutzern der Telefonanlage</translation>
     </message>
     <message>
         <source>Queue calls to you as a logged-in agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe aus einer Warteschlange, in der Sie als Agent angemeldet sind</translation>
     </message>
     <message>
         <source>My devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Geräte</translation>
     </message>
     <message>
         <source>Ring timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Läutzeiten</translation>
     </message>
 </context>
 <context>
     <name>OfflineSession</name>
     <message>
         <source>the demo data is missing from this build</source>
-        <translation type="unfinished"></translation>
+        <translation>die Demodaten fehlen in diesem Build</translation>
     </message>
     <message>
         <source>the demo data in this build is invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>die Demodaten in diesem Build sind ungültig</translation>
     </message>
     <message>
         <source>Offline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: %1</translation>
     </message>
 </context>
 <context>
@@ -288,242 +288,243 @@
     <message>
         <source>%1 (locked)</source>
         <comment>device name on the timeline axis</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (gesperrt)</translation>
     </message>
     <message>
         <source>No devices to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Geräte vorhanden</translation>
     </message>
     <message>
         <source>%1 rings from %2 s to %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läutet von %2&#xa0;s bis %3&#xa0;s</translation>
     </message>
     <message>
         <source>%1 is off for %2 calls (set to ring from %3 s to %4 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bei „%2“ deaktiviert (eingestellt: läutet von %3&#xa0;s bis %4&#xa0;s)</translation>
     </message>
     <message>
         <source>Managed by your administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihrem Administrator verwaltet</translation>
     </message>
     <message>
         <source>No devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Geräte</translation>
     </message>
     <message>
         <source>%1 %2–%3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2–%3&#xa0;s</translation>
     </message>
     <message>
         <source>%1 off</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus</translation>
     </message>
     <message>
         <source>%1 calls: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>; </source>
         <comment>separator between devices in a summary</comment>
-        <translation type="unfinished"></translation>
+        <translation>; </translation>
     </message>
     <message>
         <source>Rings</source>
-        <translation type="unfinished"></translation>
+        <translation>Läutet</translation>
     </message>
     <message>
         <source>Rings (locked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läutet (gesperrt)</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>Off (locked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus (gesperrt)</translation>
     </message>
     <message>
         <source>%d s</source>
         <comment>seconds axis label; keep %d</comment>
-        <translation type="unfinished"></translation>
+        <translation>%d&#xa0;s</translation>
     </message>
     <message>
         <source>Seconds after the call arrives</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden nach Eingang des Anrufs</translation>
     </message>
     <message>
         <source>Ring timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Läutzeiten</translation>
     </message>
 </context>
 <context>
     <name>SettingsCodec</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>not saved, the settings are invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gespeichert, die Einstellungen sind ungültig: %1</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>is required but missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich, fehlt aber</translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>must be a string or null</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette oder null sein</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>muss true oder false sein</translation>
     </message>
     <message>
         <source>%1 is far outside the allowed range</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt weit außerhalb des erlaubten Bereichs</translation>
     </message>
     <message>
         <source>must be a whole number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ganze Zahl von Sekunden sein</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Objekt sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known device kind</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine bekannte Geräteart</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known call kind</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine bekannte Anrufart</translation>
     </message>
     <message>
         <source>the document is %1 bytes, more than the limit of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>das Dokument ist %1 Bytes groß und überschreitet die Grenze von %2 Bytes</translation>
     </message>
     <message>
         <source>not valid JSON: %1 at byte %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein gültiges JSON: %1 bei Byte %2</translation>
     </message>
     <message>
         <source>the document must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>das Dokument muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ganze Zahl sein</translation>
     </message>
     <message>
         <source>version %1 is not supported; this FollowMe reads version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 wird nicht unterstützt; dieses FollowMe liest Version %2</translation>
     </message>
     <message>
         <source>must be an array</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Array sein</translation>
     </message>
     <message>
         <source>%1 devices are more than the limit of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Geräte überschreiten die Grenze von %2</translation>
     </message>
     <message>
         <source>%1 s is outside the allowed %2–%3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;s liegt außerhalb des erlaubten Bereichs von %2–%3&#xa0;s</translation>
     </message>
     <message>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht leer sein</translation>
     </message>
     <message>
         <source>is longer than %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>ist länger als %1 Zeichen</translation>
     </message>
     <message>
         <source>may only hold the letters a–z and A–Z, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nur die Buchstaben a–z und A–Z, Ziffern, „-“, „_“ und „.“ enthalten</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is already the id of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist bereits die ID von %2</translation>
     </message>
     <message>
         <source>no device has the id &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Gerät hat die ID „%1“</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is an external number, which the client cannot control</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist eine externe Rufnummer, die der Client nicht kontrollieren kann</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is managed by your administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird von Ihrem Administrator verwaltet</translation>
     </message>
 </context>
 <context>
     <name>SettingsWindow</name>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <source>FollowMe Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>FollowMe-Einstellungen</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <source>FollowMe</source>
-        <translation type="unfinished"></translation>
+        <translation>FollowMe</translation>
     </message>
 </context>
 <context>
     <name>TimelineExporter</name>
     <message>
         <source>%1: the output must end in .png or .svg</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Ausgabedatei muss auf .png oder .svg enden</translation>
     </message>
     <message>
         <source>%1: the image could not be rendered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Bild konnte nicht erzeugt werden</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>see followme --help</source>
-        <translation type="unfinished"></translation>
+        <translation>siehe followme --help</translation>
     </message>
     <message>
         <source>FollowMe</source>
-        <translation type="unfinished"></translation>
+        <translation>FollowMe</translation>
     </message>
     <message>
         <source>The settings in %1 can&apos;t be opened, and the file was left as it is:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen in %1 lassen sich nicht öffnen; die Datei bleibt unverändert:
+%2</translation>
     </message>
 </context>
 </TS>

@@ -199,6 +199,15 @@ RingTimelineChart::Bar RingTimelineChart::bar(int row) const
     return result;
 }
 
+QPoint RingTimelineChart::barCenter(int row) const
+{
+    const Bar drawn = bar(row);
+    const QPointF inChart = m_chart->mapToPosition(
+        QPointF((drawn.start + drawn.end) / 2, rowForCategory(row)), m_series);
+    const QPoint inView = m_view->mapFromScene(m_chart->mapToScene(inChart));
+    return m_view->viewport()->mapTo(this, inView);
+}
+
 qreal RingTimelineChart::axisMaximum() const
 {
     return m_secondsAxis->max();

@@ -44,6 +44,8 @@ public:
     qreal axisMaximum() const;
     QString toolTipForRow(int row) const;
     QString summary() const; // also the accessible description
+    // Where a bar's middle is drawn, in this widget's coordinates.
+    QPoint barCenter(int row) const;
 
     // Draws the chart at the given size, without showing it.
     QImage toImage(const QSize &size, qreal devicePixelRatio = 1.0);

@@ -105,6 +105,16 @@ QByteArray demoPaddedTo(qsizetype size)
     return json;
 }
 
+// The demo text with `before` (which must occur exactly once) replaced; empty, and so refused as
+// malformed, when it does not occur exactly once.
+QByteArray textReplacedInDemo(const char *before, const char *after)
+{
+    QByteArray json = demoJson();
+    if (json.count(before) != 1)
+        return {};
+    return json.replace(before, after);
+}
+
 } // namespace
 
 class TestSettingsCodec : public QObject
@@ -434,12 +444,12 @@ void TestSettingsCodec::accepted_data()
         rule.insert(u"delay"_s, 0);
         rule.insert(u"timeout"_s, 1);
     });
+    // dect's external rule is the only one with delay 5 and timeout 30.
     QTest::newRow("delay written as 5.0")
-        << QByteArray(demoJson())
-               .replace(R"("delay": 5, "timeout": 30)", R"("delay": 5.0, "timeout": 30)");
+        << textReplacedInDemo(R"("delay": 5, "timeout": 30)", R"("delay": 5.0, "timeout": 30)");
+    // mobile's external rule is the only one with delay 10 and timeout 25.
     QTest::newRow("delay written as 1e1")
-        << QByteArray(demoJson())
-               .replace(R"("delay": 10, "timeout": 25)", R"("delay": 1e1, "timeout": 25)");
+        << textReplacedInDemo(R"("delay": 10, "timeout": 25)", R"("delay": 1e1, "timeout": 25)");
 }
 
 void TestSettingsCodec::accepted()

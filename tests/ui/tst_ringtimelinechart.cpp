@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QSet>
 #include <QTest>
+#include <QToolTip>
 
 using namespace Qt::StringLiterals;
 
@@ -80,6 +81,19 @@ private slots:
         m_model->setCallKind(CallKind::Internal);
         QVERIFY(m_chart->toolTipForRow(DemoRow::dect).contains(u"off"_s));
         QVERIFY(m_chart->toolTipForRow(99).isEmpty());
+    }
+
+    void hoveringABarShowsWhenItRings()
+    {
+        m_chart->resize(640, 360);
+        m_chart->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_chart.get()));
+        QWidget *viewport = m_chart->childAt(m_chart->barCenter(DemoRow::mobile));
+        QVERIFY(viewport);
+        QTest::mouseMove(viewport,
+                         viewport->mapFrom(m_chart.get(), m_chart->barCenter(DemoRow::mobile)));
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), u"Mobile app rings from 10 s to 35 s"_s);
     }
 
     void summaryIsTheAccessibleDescription()
