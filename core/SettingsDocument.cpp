@@ -30,7 +30,8 @@ std::optional<ValidationError> SettingsDocument::setRule(const QString &deviceId
         return ValidationError {
             ValidationError::Code::Locked, u"device"_s,
             SettingsCodec::tr("\"%1\" is managed by your administrator").arg(device.name)};
-    if (auto problem = SettingsCodec::validateRule(rule, CallKinds::key(kind)))
+    if (auto problem = SettingsCodec::validateRule(
+            rule, u"devices[%1].rules.%2"_s.arg(index).arg(CallKinds::key(kind))))
         return problem;
     if (device.rule(kind) == rule)
         return std::nullopt;

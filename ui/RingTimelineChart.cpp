@@ -113,6 +113,12 @@ void RingTimelineChart::setModel(DeviceRuleModel *model)
     rebuild();
 }
 
+void RingTimelineChart::setCaption(const QString &caption)
+{
+    m_caption = caption;
+    rebuild();
+}
+
 int RingTimelineChart::rowForCategory(int category) const
 {
     // Categories run bottom-up; rows top-down, so the first device is drawn at the top.
@@ -171,7 +177,7 @@ void RingTimelineChart::rebuild()
         }
         marker->setVisible(used);
     }
-    m_chart->setTitle(rows == 0 ? tr("No devices to show") : QString());
+    m_chart->setTitle(rows == 0 ? tr("No devices to show") : m_caption);
     setAccessibleDescription(summary());
 }
 
@@ -271,6 +277,10 @@ void RingTimelineChart::applyPalette()
     m_chart->setPlotAreaBackgroundBrush(pal.color(QPalette::Base));
     m_chart->setPlotAreaBackgroundVisible(true);
     m_chart->setTitleBrush(pal.color(QPalette::WindowText));
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    m_chart->setTitleFont(titleFont);
     m_chart->legend()->setLabelColor(pal.color(QPalette::WindowText));
     m_chart->legend()->setFont(font());
     for (auto *axis : {static_cast<QAbstractAxis *>(m_devicesAxis),

@@ -38,6 +38,8 @@ public:
     ~RingTimelineChart() override;
 
     void setModel(DeviceRuleModel *model);
+    // A title drawn above the chart (exported images carry one; the page has its own heading).
+    void setCaption(const QString &caption);
 
     int barCount() const;
     Bar bar(int row) const;
@@ -63,6 +65,7 @@ private:
     void layOutAt(const QSize &size);
 
     QPointer<DeviceRuleModel> m_model;
+    QString m_caption;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
     QHorizontalStackedBarSeries *m_series = nullptr;
