@@ -26,14 +26,16 @@ followme_install_deps() {
         "${missing[@]}"
 }
 
-# Configures (once) and builds the tree in build/ with the given build type.
+FOLLOWME_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FOLLOWME_BUILD_DIR="${FOLLOWME_BUILD_DIR:-$FOLLOWME_ROOT/build}"
+
+# Installs what is missing, then configures (once) and builds the tree in $FOLLOWME_BUILD_DIR.
 followme_build() {
-    local root build_type="${1:-RelWithDebInfo}"
-    root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-    local build_dir="${FOLLOWME_BUILD_DIR:-$root/build}"
-    cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" \
+    followme_install_deps
+    cmake -S "$FOLLOWME_ROOT" -B "$FOLLOWME_BUILD_DIR" -G Ninja \
+        -DCMAKE_BUILD_TYPE="${FOLLOWME_BUILD_TYPE:-RelWithDebInfo}" \
         -DFOLLOWME_WERROR="${FOLLOWME_WERROR:-ON}" >/dev/null
-    cmake --build "$build_dir" --parallel "$(nproc)"
+    cmake --build "$FOLLOWME_BUILD_DIR" --parallel "$(nproc)"
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
