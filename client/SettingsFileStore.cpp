@@ -54,14 +54,19 @@ void SettingsFileStore::watch(SettingsDocument *document, int delayMs)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     m_saveTimer.setInterval(delayMs);
-    connect(document, &SettingsDocument::changed, &m_saveTimer, qOverload<>(&QTimer::start));
+    connect(document, &SettingsDocument::changed, this, [this] {
+        m_pending = true;
+        m_saveTimer.start();
+    });
 }
 
 void SettingsFileStore::flush()
 {
-    if (!m_saveTimer.isActive() || !m_document)
-        return;
+    // The timer is no longer active when its own timeout calls this: track the change itself.
     m_saveTimer.stop();
+    if (!m_pending || !m_document)
+        return;
+    m_pending = false;
     if (const auto failure = save(m_path, m_document->settings()))
         emit saveFailed(*failure);
     else

@@ -35,7 +35,7 @@ public:
     void watch(SettingsDocument *document, int delayMs = 300);
     // Writes a pending change now (also done on destruction).
     void flush();
-    bool hasPendingChange() const { return m_saveTimer.isActive(); }
+    bool hasPendingChange() const { return m_pending; }
 
 signals:
     void saved();
@@ -45,4 +45,5 @@ private:
     QString m_path;
     QPointer<SettingsDocument> m_document;
     QTimer m_saveTimer;
+    bool m_pending = false;
 };

@@ -3,17 +3,21 @@
 #include "FollowMePage.h"
 #include "RingTimelineChart.h"
 #include "SettingsDocument.h"
+#include "SettingsFileStore.h"
 #include "SettingsWindow.h"
 #include "TestData.h"
 #include "ToggleSwitch.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabBar>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -129,6 +133,31 @@ private slots:
         QVERIFY(
             m_document->settings().devices.at(DemoRow::mobile).rule(CallKind::External).enabled);
         QVERIFY(rows->delaySpinBox(DemoRow::mobile)->isEnabled());
+    }
+
+    void spinnerEditsAreSavedToTheFileWhole()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"settings.json"_s);
+        QVERIFY(!SettingsFileStore::save(path, m_document->settings()));
+        SettingsFileStore store(path);
+        store.watch(m_document.get(), 50);
+        QSignalSpy saved(&store, &SettingsFileStore::saved);
+
+        QSpinBox *timeout = m_page->rulesView()->timeoutSpinBox(DemoRow::mobile);
+        timeout->setFocus();
+        for (int i = 0; i < 10; ++i)
+            QTest::keyClick(timeout, Qt::Key_Up);
+        QTRY_COMPARE(saved.count(), 1);
+
+        // The file holds the whole new document, nothing else: no temporary files beside it.
+        const auto onDisk = SettingsFileStore::load(path);
+        QVERIFY(onDisk);
+        QCOMPARE(*onDisk, m_document->settings());
+        QCOMPARE(onDisk->devices.at(DemoRow::mobile).rule(CallKind::External).timeout, 35);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList {u"settings.json"_s});
     }
 
     void tabsSwitchCallKind()
