@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Render the ring timeline of the settings document FILE to an image and exit.</source>
-        <translation>Zeichnet die Läutzeiten des Einstellungsdokuments DATEI als Bild und beendet sich.</translation>
+        <translation>Speichert die Läutzeiten aus dem Einstellungsdokument DATEI als Bild und beendet das Programm.</translation>
     </message>
     <message>
         <source>Call kind to export: external, internal or teams.</source>
@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>--export-timeline needs --output OUT.png or OUT.svg</source>
-        <translation>--export-timeline braucht --output BILD.png oder BILD.svg</translation>
+        <translation>--export-timeline erfordert --output BILD.png oder BILD.svg</translation>
     </message>
     <message>
         <source>%1: the output must end in .png or .svg</source>
@@ -210,7 +210,7 @@
     <name>FollowMePage</name>
     <message>
         <source>No device rings for %1 calls: callers reach you nowhere.</source>
-        <translation>Bei „%1“ läutet kein Gerät – Anrufer erreichen Sie nicht.</translation>
+        <translation>Bei „%1“ läutet kein Gerät – Sie sind für diese Anrufe nicht erreichbar.</translation>
     </message>
     <message numerus="yes">
         <source>%n of %1 devices ring; the last one stops after %2 s.</source>
@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>Choose which of your phones ring for an incoming call, when they start and how long they ring.</source>
-        <translation>Legen Sie fest, welche Ihrer Telefone bei einem eingehenden Anruf läuten, wann sie damit beginnen und wie lange sie läuten.</translation>
+        <translation>Legen Sie fest, welche Ihrer Telefone bei einem eingehenden Anruf läuten, wann sie beginnen und wie lange.</translation>
     </message>
     <message>
         <source>&amp;Client controls:</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>Calls from outside, through a trunk</source>
-        <translation>Anrufe von außen, die über das Amt kommen</translation>
+        <translation>Anrufe von außen über das Amt</translation>
     </message>
     <message>
         <source>Calls from other users of the phone system</source>
@@ -257,7 +257,7 @@
     </message>
     <message>
         <source>Queue calls to you as a logged-in agent</source>
-        <translation>Anrufe aus einer Warteschlange, in der Sie als Agent angemeldet sind</translation>
+        <translation>Anrufe aus der Warteschlange eines Teams, in dem Sie als Agent angemeldet sind</translation>
     </message>
     <message>
         <source>My devices</source>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>%1 is off for %2 calls (set to ring from %3 s to %4 s)</source>
-        <translation>%1 ist bei „%2“ deaktiviert (eingestellt: läutet von %3&#xa0;s bis %4&#xa0;s)</translation>
+        <translation>%1 ist bei „%2“ deaktiviert (eingestellt: von %3&#xa0;s bis %4&#xa0;s)</translation>
     </message>
     <message>
         <source>Managed by your administrator</source>
@@ -346,11 +346,11 @@
     <message>
         <source>%d s</source>
         <comment>seconds axis label; keep %d</comment>
-        <translation>%d&#xa0;s</translation>
+        <translation>%d s</translation>
     </message>
     <message>
         <source>Seconds after the call arrives</source>
-        <translation>Sekunden nach Eingang des Anrufs</translation>
+        <translation>Sekunden ab Anrufeingang</translation>
     </message>
     <message>
         <source>Ring timeline</source>
@@ -504,6 +504,10 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>FollowMe ring timeline: %1 calls</source>
+        <translation>FollowMe-Läutzeiten: %1</translation>
     </message>
 </context>
 <context>
