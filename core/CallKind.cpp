@@ -57,4 +57,17 @@ QString displayName(CallKind kind)
     Q_UNREACHABLE();
 }
 
+QString callsTitle(CallKind kind)
+{
+    switch (kind) {
+    case CallKind::External:
+        return QCoreApplication::translate("CallKind", "External calls");
+    case CallKind::Internal:
+        return QCoreApplication::translate("CallKind", "Internal calls");
+    case CallKind::Teams:
+        return QCoreApplication::translate("CallKind", "Teams calls");
+    }
+    Q_UNREACHABLE();
+}
+
 } // namespace CallKinds

@@ -27,5 +27,8 @@ std::optional<CallKind> fromKey(const QString &key);
 
 // The translated name shown to the user ("External", "Intern", …).
 QString displayName(CallKind kind);
+// A translated title for calls of this kind ("External calls", "Teams-Anrufe", …). Whole
+// phrases per kind, because languages don't inflect the bare name the same way.
+QString callsTitle(CallKind kind);
 
 } // namespace CallKinds

@@ -15,6 +15,18 @@
         <source>Teams</source>
         <translation>Teams</translation>
     </message>
+    <message>
+        <source>External calls</source>
+        <translation>Externe Anrufe</translation>
+    </message>
+    <message>
+        <source>Internal calls</source>
+        <translation>Interne Anrufe</translation>
+    </message>
+    <message>
+        <source>Teams calls</source>
+        <translation>Teams-Anrufe</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -209,17 +221,6 @@
 <context>
     <name>FollowMePage</name>
     <message>
-        <source>No device rings for %1 calls: callers reach you nowhere.</source>
-        <translation>Bei „%1“ läutet kein Gerät – Sie sind für diese Anrufe nicht erreichbar.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of %1 devices ring; the last one stops after %2 s.</source>
-        <translation>
-            <numerusform>%n von %1 Geräten läutet; es hört nach %2&#xa0;s auf.</numerusform>
-            <numerusform>%n von %1 Geräten läuten; das letzte hört nach %2&#xa0;s auf.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>FollowMe</source>
         <translation>FollowMe</translation>
     </message>
@@ -267,6 +268,14 @@
         <source>Ring timeline</source>
         <translation>Läutzeiten</translation>
     </message>
+    <message>
+        <source>%1: no device rings, so these callers can&apos;t reach you.</source>
+        <translation>%1: Kein Gerät läutet, diese Anrufer erreichen Sie nicht.</translation>
+    </message>
+    <message>
+        <source>Ringing: %1 of %2 devices, the last one until %3 s.</source>
+        <translation>Es läuten %1 von %2 Geräten, das letzte bis %3 s.</translation>
+    </message>
 </context>
 <context>
     <name>OfflineSession</name>
@@ -299,10 +308,6 @@
         <translation>%1 läutet von %2&#xa0;s bis %3&#xa0;s</translation>
     </message>
     <message>
-        <source>%1 is off for %2 calls (set to ring from %3 s to %4 s)</source>
-        <translation>%1 ist bei „%2“ deaktiviert (eingestellt: von %3&#xa0;s bis %4&#xa0;s)</translation>
-    </message>
-    <message>
         <source>Managed by your administrator</source>
         <translation>Von Ihrem Administrator verwaltet</translation>
     </message>
@@ -317,10 +322,6 @@
     <message>
         <source>%1 off</source>
         <translation>%1 aus</translation>
-    </message>
-    <message>
-        <source>%1 calls: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>; </source>
@@ -344,17 +345,26 @@
         <translation>Aus (gesperrt)</translation>
     </message>
     <message>
-        <source>%d s</source>
-        <comment>seconds axis label; keep %d</comment>
-        <translation>%d s</translation>
-    </message>
-    <message>
         <source>Seconds after the call arrives</source>
         <translation>Sekunden ab Anrufeingang</translation>
     </message>
     <message>
         <source>Ring timeline</source>
         <translation>Läutzeiten</translation>
+    </message>
+    <message>
+        <source>%1 is switched off (set to ring from %2 s to %3 s)</source>
+        <translation>%1 ist ausgeschaltet (eingestellt: läutet von %2 s bis %3 s)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>calls title: list of devices</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%d s</source>
+        <comment>seconds axis label: keep %d, ASCII only (Qt Charts formats it with printf)</comment>
+        <translation>%d s</translation>
     </message>
 </context>
 <context>
@@ -506,7 +516,7 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>FollowMe ring timeline: %1 calls</source>
+        <source>FollowMe ring timeline: %1</source>
         <translation>FollowMe-Läutzeiten: %1</translation>
     </message>
 </context>

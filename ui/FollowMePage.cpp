@@ -176,11 +176,11 @@ void FollowMePage::updateStatus()
     if (devices == 0) {
         m_status->clear();
     } else if (plan.isEmpty()) {
-        m_status->setText(tr("No device rings for %1 calls: callers reach you nowhere.")
-                              .arg(CallKinds::displayName(m_model->callKind())));
+        m_status->setText(tr("%1: no device rings, so these callers can't reach you.")
+                              .arg(CallKinds::callsTitle(m_model->callKind())));
     } else {
-        m_status->setText(tr("%n of %1 devices ring; the last one stops after %2 s.", nullptr,
-                             int(plan.entries().size()))
+        m_status->setText(tr("Ringing: %1 of %2 devices, the last one until %3 s.")
+                              .arg(plan.entries().size())
                               .arg(devices)
                               .arg(plan.lastRingEnd()));
     }

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QCursor>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QLegendMarker>
@@ -26,9 +27,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The seconds axis always shows at least half a minute, and ends on a tick.
+// The seconds axis always shows at least half a minute, ends on a tick, and leaves room after
+// the last bar so it never runs into the frame.
 constexpr int minimumAxisSeconds = 30;
-constexpr int maximumTicks = 8;
 
 struct AxisScale
 {
@@ -36,9 +37,9 @@ struct AxisScale
     int tickInterval;
 };
 
-AxisScale axisScaleFor(int lastSecond)
+AxisScale axisScaleFor(int lastSecond, int maximumTicks)
 {
-    const int needed = std::max(lastSecond, minimumAxisSeconds);
+    const int needed = std::max(lastSecond + 1, minimumAxisSeconds);
     for (int interval : {5, 10, 15, 30, 60, 120, 300}) {
         const int maximum = (needed + interval - 1) / interval * interval;
         if (maximum / interval <= maximumTicks)
@@ -56,6 +57,7 @@ RingTimelineChart::RingTimelineChart(QWidget *parent)
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setBackgroundRoundness(0);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
 
     m_gap = new QBarSet(QString());
     m_rings = new QBarSet(QString());
@@ -113,6 +115,23 @@ void RingTimelineChart::setModel(DeviceRuleModel *model)
     rebuild();
 }
 
+void RingTimelineChart::updateSecondsAxis()
+{
+    // As many ticks as there is room for labels like "300 s" with a gap between them.
+    const int labelWidth = fontMetrics().horizontalAdvance(u"300 s"_s) * 2;
+    const int plotWidth = int(m_chart->plotArea().width());
+    const int maximumTicks = plotWidth > 0 ? std::clamp(plotWidth / labelWidth, 2, 10) : 8;
+    const AxisScale scale = axisScaleFor(m_lastSecond, maximumTicks);
+    m_secondsAxis->setRange(0, scale.maximum);
+    m_secondsAxis->setTickInterval(scale.tickInterval);
+}
+
+void RingTimelineChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateSecondsAxis();
+}
+
 void RingTimelineChart::setCaption(const QString &caption)
 {
     m_caption = caption;
@@ -161,9 +180,8 @@ void RingTimelineChart::rebuild()
     fill(m_lockedOff, lockedOff);
     m_devicesAxis->setCategories(labels);
 
-    const AxisScale scale = axisScaleFor(lastSecond);
-    m_secondsAxis->setRange(0, scale.maximum);
-    m_secondsAxis->setTickInterval(scale.tickInterval);
+    m_lastSecond = lastSecond;
+    updateSecondsAxis();
 
     // The legend lists only the kinds of bar that are on the chart; the gap is never one.
     const QList<QLegendMarker *> markers = m_chart->legend()->markers(m_series);
@@ -177,6 +195,9 @@ void RingTimelineChart::rebuild()
         }
         marker->setVisible(used);
     }
+    // Hiding a marker does not lay the legend out again by itself.
+    if (m_chart->legend()->layout())
+        m_chart->legend()->layout()->invalidate();
     m_chart->setTitle(rows == 0 ? tr("No devices to show") : m_caption);
     setAccessibleDescription(summary());
 }
@@ -229,10 +250,7 @@ QString RingTimelineChart::toolTipForRow(int row) const
     const int end = index.data(DeviceRuleModel::RingEndRole).toInt();
     QString text = index.data(DeviceRuleModel::RuleEnabledRole).toBool()
         ? tr("%1 rings from %2 s to %3 s").arg(name).arg(start).arg(end)
-        : tr("%1 is off for %2 calls (set to ring from %3 s to %4 s)")
-              .arg(name, CallKinds::displayName(m_model->callKind()))
-              .arg(start)
-              .arg(end);
+        : tr("%1 is switched off (set to ring from %2 s to %3 s)").arg(name).arg(start).arg(end);
     if (index.data(DeviceRuleModel::LockedRole).toBool())
         text += u'\n' + tr("Managed by your administrator");
     return text;
@@ -253,8 +271,8 @@ QString RingTimelineChart::summary() const
                                .arg(index.data(DeviceRuleModel::RingEndRole).toInt())
                          : tr("%1 off").arg(name));
     }
-    return tr("%1 calls: %2")
-        .arg(CallKinds::displayName(m_model->callKind()),
+    return tr("%1: %2", "calls title: list of devices")
+        .arg(CallKinds::callsTitle(m_model->callKind()),
              parts.join(tr("; ", "separator between devices in a summary")));
 }
 
@@ -322,7 +340,8 @@ void RingTimelineChart::retranslate()
     m_off->setLabel(tr("Off"));
     m_lockedOff->setLabel(tr("Off (locked)"));
     m_gap->setLabel(u"gap"_s); // never shown: its legend marker stays hidden
-    m_secondsAxis->setLabelFormat(tr("%d s", "seconds axis label; keep %d"));
+    m_secondsAxis->setLabelFormat(
+        tr("%d s", "seconds axis label: keep %d, ASCII only (Qt Charts formats it with printf)"));
     m_secondsAxis->setTitleText(tr("Seconds after the call arrives"));
     setAccessibleName(tr("Ring timeline"));
     rebuild();

@@ -55,9 +55,11 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild();
+    void updateSecondsAxis();
     void applyPalette();
     void retranslate();
     void showToolTip(bool hovering, int category);
@@ -66,6 +68,7 @@ private:
 
     QPointer<DeviceRuleModel> m_model;
     QString m_caption;
+    int m_lastSecond = 0;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
     QHorizontalStackedBarSeries *m_series = nullptr;

@@ -50,7 +50,7 @@ std::optional<QString> TimelineExporter::exportTimeline(const FollowMeSettings &
     model.setCallKind(kind);
     RingTimelineChart chart;
     chart.setModel(&model);
-    chart.setCaption(tr("FollowMe ring timeline: %1 calls").arg(CallKinds::displayName(kind)));
+    chart.setCaption(tr("FollowMe ring timeline: %1").arg(CallKinds::callsTitle(kind)));
 
     // Render into memory first, so a failed render never leaves a broken file behind.
     QByteArray data;

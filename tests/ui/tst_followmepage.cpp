@@ -236,7 +236,7 @@ private slots:
         }
         // The locked reception phone still rings from 15 to 45 s.
         QVERIFY(m_page->statusLabel()->text().contains(u"45"_s));
-        QVERIFY(m_page->statusLabel()->text().startsWith(u"1 of 6"_s));
+        QVERIFY(m_page->statusLabel()->text().startsWith(u"Ringing: 1 of 6"_s));
     }
 
     // Saves what the window looks like (set FOLLOWME_SCREENSHOT_DIR to keep the PNGs) on the
@@ -260,9 +260,13 @@ private slots:
         const QImage shot = m_window->grab().toImage();
         QCOMPARE(shot.size(), m_window->size() * m_window->devicePixelRatio());
         const QString dir = qEnvironmentVariable("FOLLOWME_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            QVERIFY(shot.save(dir + u"/followme-"_s + QString::fromLatin1(QTest::currentDataTag())
-                              + u".png"_s));
+        if (!dir.isEmpty()) {
+            const QString base = dir + u"/followme-"_s + QString::fromLatin1(QTest::currentDataTag());
+            QVERIFY(shot.save(base + u".png"_s));
+            m_page->setCallKind(CallKind::Teams);
+            QVERIFY(m_window->grab().save(base + u"-teams.png"_s));
+            m_page->setCallKind(CallKind::External);
+        }
 
         // The timeline's plot area takes the palette's base colour, dark or light.
         const QImage chart = m_page->timeline()->grab().toImage();

@@ -79,7 +79,7 @@ private slots:
         QCOMPARE(m_chart->toolTipForRow(DemoRow::dect), u"DECT handset rings from 5 s to 35 s"_s);
         QVERIFY(m_chart->toolTipForRow(DemoRow::reception).contains(u"administrator"_s));
         m_model->setCallKind(CallKind::Internal);
-        QVERIFY(m_chart->toolTipForRow(DemoRow::dect).contains(u"off"_s));
+        QVERIFY(m_chart->toolTipForRow(DemoRow::dect).contains(u"switched off"_s));
         QVERIFY(m_chart->toolTipForRow(99).isEmpty());
     }
 
