@@ -4,14 +4,12 @@
 #include "DeviceRuleModel.h"
 
 #include <QBarCategoryAxis>
-#include <QBarLegendMarker>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
 #include <QCursor>
 #include <QEvent>
-#include <QGraphicsLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QLegendMarker>
@@ -68,6 +66,9 @@ RingTimelineChart::RingTimelineChart(QWidget *parent)
     m_series->append({m_gap, m_rings, m_lockedRings, m_off, m_lockedOff});
     m_series->setBarWidth(0.6);
     m_chart->addSeries(m_series);
+    // The legend is a fixed key of the four bar styles. (Hiding markers as they come and go is
+    // not laid out again by Qt Charts 6.4: a shown-again marker lands on top of another.)
+    m_chart->legend()->markers(m_series).constFirst()->setVisible(false); // the gap
 
     m_devicesAxis = new QBarCategoryAxis;
     m_secondsAxis = new QValueAxis;
@@ -183,21 +184,6 @@ void RingTimelineChart::rebuild()
     m_lastSecond = lastSecond;
     updateSecondsAxis();
 
-    // The legend lists only the kinds of bar that are on the chart; the gap is never one.
-    const QList<QLegendMarker *> markers = m_chart->legend()->markers(m_series);
-    for (QLegendMarker *marker : markers) {
-        auto *barMarker = qobject_cast<QBarLegendMarker *>(marker);
-        const QBarSet *set = barMarker ? barMarker->barset() : nullptr;
-        bool used = false;
-        if (set && set != m_gap) {
-            for (int i = 0; i < set->count() && !used; ++i)
-                used = set->at(i) > 0;
-        }
-        marker->setVisible(used);
-    }
-    // Hiding a marker does not lay the legend out again by itself.
-    if (m_chart->legend()->layout())
-        m_chart->legend()->layout()->invalidate();
     m_chart->setTitle(rows == 0 ? tr("No devices to show") : m_caption);
     setAccessibleDescription(summary());
 }
