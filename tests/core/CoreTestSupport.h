@@ -3,6 +3,7 @@
 // Helpers shared by the core tests: the demo document and readable QCOMPARE output for the
 // domain's value types.
 
+#include "DemoData.h"
 #include "FollowMeSettings.h"
 #include "RingRule.h"
 #include "RingWindow.h"
@@ -17,19 +18,8 @@
 
 namespace CoreTestSupport {
 
-inline QString demoPath()
-{
-    return QString::fromUtf8(FOLLOWME_SOURCE_DIR "/resources/demo/demo-settings.json");
-}
-
-// The demo document's bytes, exactly as stored; empty when the file cannot be read.
-inline QByteArray demoJson()
-{
-    QFile file(demoPath());
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
+using ::demoJson;
+using ::demoPath;
 
 inline QJsonObject demoObject()
 {

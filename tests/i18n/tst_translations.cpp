@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "DemoData.h"
 #include "FollowMePage.h"
 #include "SettingsCodec.h"
 #include "SettingsDocument.h"
@@ -119,18 +120,6 @@ QString withoutMnemonic(QString text)
 {
     static const QRegularExpression singleAmpersand(u"&(?!&)"_s);
     return text.remove(singleAmpersand).replace(u"&&"_s, u"&"_s);
-}
-
-FollowMeSettings demoSettings()
-{
-    QFile file(QStringLiteral(FOLLOWME_SOURCE_DIR "/resources/demo/demo-settings.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open the demo settings");
-    ValidationError error;
-    const auto settings = SettingsCodec::decode(file.readAll(), &error);
-    if (!settings)
-        qFatal("the demo settings are invalid: %s", qPrintable(error.message()));
-    return *settings;
 }
 
 QStringList tabTexts(const QTabBar *tabs)

@@ -1,7 +1,7 @@
+#include "DemoData.h"
 #include "DeviceRuleModel.h"
 #include "RingBounds.h"
 #include "SettingsDocument.h"
-#include "TestData.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,3 +1,4 @@
+#include "DemoData.h"
 #include "DeviceRuleModel.h"
 #include "DeviceRulesView.h"
 #include "FollowMePage.h"
@@ -5,7 +6,6 @@
 #include "SettingsDocument.h"
 #include "SettingsFileStore.h"
 #include "SettingsWindow.h"
-#include "TestData.h"
 #include "ToggleSwitch.h"
 
 #include <QAbstractItemModelTester>
@@ -261,7 +261,8 @@ private slots:
         QCOMPARE(shot.size(), m_window->size() * m_window->devicePixelRatio());
         const QString dir = qEnvironmentVariable("FOLLOWME_SCREENSHOT_DIR");
         if (!dir.isEmpty()) {
-            const QString base = dir + u"/followme-"_s + QString::fromLatin1(QTest::currentDataTag());
+            const QString base =
+                dir + u"/followme-"_s + QString::fromLatin1(QTest::currentDataTag());
             QVERIFY(shot.save(base + u".png"_s));
             m_page->setCallKind(CallKind::Teams);
             QVERIFY(m_window->grab().save(base + u"-teams.png"_s));

@@ -1,7 +1,7 @@
+#include "DemoData.h"
 #include "DeviceRuleModel.h"
 #include "RingTimelineChart.h"
 #include "SettingsDocument.h"
-#include "TestData.h"
 
 #include <QBuffer>
 #include <QImage>
