@@ -1,5 +1,6 @@
 #include "OfflineSession.h"
 
+#include "LanguagePage.h"
 #include "SettingsCodec.h"
 #include "SettingsWindow.h"
 
@@ -10,8 +11,9 @@
 
 using namespace Qt::StringLiterals;
 
-OfflineSession::OfflineSession(const QString &path)
+OfflineSession::OfflineSession(const QString &path, Translator *translator)
     : m_path(path)
+    , m_translator(translator)
     , m_store(path)
 { }
 
@@ -55,6 +57,7 @@ std::optional<ValidationError> OfflineSession::open()
 void OfflineSession::show()
 {
     m_window = std::make_unique<SettingsWindow>(&m_document);
+    m_window->addPage(QIcon(), new LanguagePage(m_translator));
     m_window->setSourceDescription(tr("Offline: %1").arg(QDir::toNativeSeparators(m_path)));
     QObject::connect(&m_store, &SettingsFileStore::saveFailed, m_window.get(),
                      &SettingsWindow::showSaveProblem);

@@ -11,6 +11,7 @@
 #include <optional>
 
 class SettingsWindow;
+class Translator;
 
 // The client working on a settings file of its own: the document, the store that writes edits
 // back to the file, and the window showing it.
@@ -19,7 +20,7 @@ class OfflineSession
     Q_DECLARE_TR_FUNCTIONS(OfflineSession)
 
 public:
-    explicit OfflineSession(const QString &path);
+    OfflineSession(const QString &path, Translator *translator);
     ~OfflineSession();
 
     // The file used when none is given: the user's own, started from the demo data the first
@@ -32,6 +33,7 @@ public:
 
 private:
     QString m_path;
+    Translator *m_translator;
     SettingsDocument m_document;
     SettingsFileStore m_store;
     std::unique_ptr<SettingsWindow> m_window;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandLine.h"
+#include "LanguagePage.h"
 #include "OfflineSession.h"
 #include "SettingsFileStore.h"
 #include "TimelineExporter.h"
@@ -82,7 +83,7 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(u"org.followme.FollowMe"_s);
 
     Translator translator;
-    translator.install(QLocale::system());
+    translator.install(LanguagePage::startupLocale());
 
     CommandLine commandLine;
     if (const QString problem = commandLine.parse(QApplication::arguments()); !problem.isEmpty()) {
@@ -103,7 +104,7 @@ int main(int argc, char *argv[])
         }
     }
 
-    OfflineSession session(path);
+    OfflineSession session(path, &translator);
     if (const auto error = session.open()) {
         reportError(QCoreApplication::translate("main", "FollowMe"),
                     QCoreApplication::translate("main",

@@ -188,7 +188,8 @@ void FollowMePage::updateStatus()
 
 void FollowMePage::retranslate()
 {
-    m_title->setText(tr("FollowMe"));
+    setWindowTitle(tr("FollowMe"));
+    m_title->setText(windowTitle());
     m_intro->setText(tr("Choose which of your phones ring for an incoming call, when they start "
                         "and how long they ring."));
     m_pickerLabel->setText(tr("&Client controls:"));

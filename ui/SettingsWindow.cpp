@@ -34,17 +34,26 @@ SettingsWindow::SettingsWindow(SettingsDocument *document, QWidget *parent)
     m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(m_source);
 
-    addPage(Icons::application(), QString(), m_followMe);
+    addPage(Icons::application(), m_followMe);
     m_pages->setCurrentRow(0);
     retranslate();
     resize(1120, 660);
 }
 
-void SettingsWindow::addPage(const QIcon &icon, const QString &title, QWidget *page)
+void SettingsWindow::addPage(const QIcon &icon, QWidget *page)
 {
-    auto *item = new QListWidgetItem(icon, title, m_pages);
+    auto *item = new QListWidgetItem(icon, page->windowTitle(), m_pages);
     item->setSizeHint(QSize(0, fontMetrics().height() * 2));
     m_stack->addWidget(page);
+    connect(page, &QWidget::windowTitleChanged, this, [this, item](const QString &title) {
+        item->setText(title);
+        fitPageList();
+    });
+    fitPageList();
+}
+
+void SettingsWindow::fitPageList()
+{
     // Wide enough for the longest page title in any language.
     m_pages->setFixedWidth(
         std::max(m_pages->sizeHintForColumn(0) + 24, fontMetrics().averageCharWidth() * 18));

@@ -20,8 +20,8 @@ public:
     FollowMePage *followMePage() const { return m_followMe; }
     QListWidget *pageList() const { return m_pages; }
 
-    // Adds a page to the list; later pages (Connection, Language) come through here.
-    void addPage(const QIcon &icon, const QString &title, QWidget *page);
+    // Adds a page to the list under its window title, which follows the page's language.
+    void addPage(const QIcon &icon, QWidget *page);
     // Where the settings live, shown permanently in the status bar.
     void setSourceDescription(const QString &text);
     void showSaveProblem(const QString &reason);
@@ -32,6 +32,7 @@ protected:
 
 private:
     void retranslate();
+    void fitPageList();
 
     QListWidget *m_pages;
     QStackedWidget *m_stack;
