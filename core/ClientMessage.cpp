@@ -1,0 +1,250 @@
+#include "ClientMessage.h"
+
+#include "RingBounds.h"
+#include "SettingsCodec.h"
+
+#include <QJsonDocument>
+#include <QJsonValue>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Code = Protocol::ErrorCode;
+
+bool fail(ProtocolError *error, Code code, const QString &message, const QString &requestId = {})
+{
+    if (error)
+        *error = {code, message, requestId};
+    return false;
+}
+
+bool readRequestId(const QJsonObject &object, QString *out, ProtocolError *error)
+{
+    const QJsonValue id = object.value(u"id"_s);
+    if (!id.isString() || id.toString().isEmpty()
+        || id.toString().size() > Protocol::maxRequestIdLength)
+        return fail(error, Code::Invalid,
+                    ClientMessage::tr("id: must be a string of 1 to %1 characters")
+                        .arg(Protocol::maxRequestIdLength));
+    *out = id.toString();
+    return true;
+}
+
+bool readDeviceId(const QJsonObject &object, bool nullable, QString *out, ProtocolError *error,
+                  const QString &requestId)
+{
+    const QJsonValue device = object.value(u"device"_s);
+    if (nullable && device.isNull()) {
+        out->clear();
+        return true;
+    }
+    if (!device.isString())
+        return fail(error, Code::Invalid,
+                    nullable ? ClientMessage::tr("device: must be a device id or null")
+                             : ClientMessage::tr("device: must be a device id"),
+                    requestId);
+    if (const auto problem = SettingsCodec::validateDeviceId(device.toString(), u"device"_s))
+        return fail(error, Code::Invalid, problem->message(), requestId);
+    *out = device.toString();
+    return true;
+}
+
+// An optional whole number of seconds within [minimum, maximum].
+bool readSeconds(const QJsonObject &object, const QString &key, int minimum, int maximum,
+                 std::optional<int> *out, ProtocolError *error, const QString &requestId)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        return true;
+    const double number = value.toDouble();
+    if (!value.isDouble() || std::trunc(number) != number)
+        return fail(error, Code::Invalid,
+                    ClientMessage::tr("%1: must be a whole number of seconds").arg(key), requestId);
+    if (number < minimum || number > maximum)
+        return fail(error, Code::Invalid,
+                    ClientMessage::tr("%1: %2 s is outside the allowed %3–%4 s")
+                        .arg(key)
+                        .arg(number)
+                        .arg(minimum)
+                        .arg(maximum),
+                    requestId);
+    *out = static_cast<int>(number);
+    return true;
+}
+
+} // namespace
+
+ClientMessage ClientMessage::hello(const QString &token, const QString &client)
+{
+    ClientMessage message;
+    message.type = Type::Hello;
+    message.protocol = Protocol::version;
+    message.token = token;
+    message.client = client;
+    return message;
+}
+
+ClientMessage ClientMessage::setRule(const QString &requestId, const QString &deviceId,
+                                     CallKind kind, const RuleChange &change)
+{
+    ClientMessage message;
+    message.type = Type::SetRule;
+    message.requestId = requestId;
+    message.deviceId = deviceId;
+    message.callKind = kind;
+    message.change = change;
+    return message;
+}
+
+ClientMessage ClientMessage::setControlledDevice(const QString &requestId, const QString &deviceId)
+{
+    ClientMessage message;
+    message.type = Type::SetControlledDevice;
+    message.requestId = requestId;
+    message.deviceId = deviceId;
+    return message;
+}
+
+QJsonObject ClientMessage::toJson() const
+{
+    QJsonObject object;
+    switch (type) {
+    case Type::Hello:
+        object.insert(u"type"_s, u"hello"_s);
+        object.insert(u"protocol"_s, protocol);
+        object.insert(u"token"_s, token);
+        if (!client.isEmpty())
+            object.insert(u"client"_s, client);
+        break;
+    case Type::SetRule:
+        object.insert(u"type"_s, u"setRule"_s);
+        object.insert(u"id"_s, requestId);
+        object.insert(u"device"_s, deviceId);
+        object.insert(u"callKind"_s, CallKinds::key(callKind));
+        if (change.enabled)
+            object.insert(u"enabled"_s, *change.enabled);
+        if (change.delay)
+            object.insert(u"delay"_s, *change.delay);
+        if (change.timeout)
+            object.insert(u"timeout"_s, *change.timeout);
+        break;
+    case Type::SetControlledDevice:
+        object.insert(u"type"_s, u"setControlledDevice"_s);
+        object.insert(u"id"_s, requestId);
+        object.insert(u"device"_s, deviceId.isEmpty() ? QJsonValue() : QJsonValue(deviceId));
+        break;
+    }
+    return object;
+}
+
+QByteArray ClientMessage::encode() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+}
+
+std::optional<ClientMessage> ClientMessage::decode(const QByteArray &text, ProtocolError *error)
+{
+    if (text.size() > Protocol::maxMessageBytes) {
+        fail(error, Code::TooLarge,
+             tr("the message is %1 bytes, more than the limit of %2 bytes")
+                 .arg(text.size())
+                 .arg(Protocol::maxMessageBytes));
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        fail(error, Code::Malformed, tr("not valid JSON: %1").arg(parseError.errorString()));
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        fail(error, Code::Malformed, tr("a message must be a JSON object"));
+        return std::nullopt;
+    }
+    return fromJson(document.object(), error);
+}
+
+std::optional<ClientMessage> ClientMessage::fromJson(const QJsonObject &object,
+                                                     ProtocolError *error)
+{
+    const QJsonValue typeValue = object.value(u"type"_s);
+    if (!typeValue.isString()) {
+        fail(error, Code::Malformed, tr("type: must be a string"));
+        return std::nullopt;
+    }
+    const QString type = typeValue.toString();
+    ClientMessage message;
+
+    if (type == u"hello") {
+        message.type = Type::Hello;
+        const QJsonValue protocol = object.value(u"protocol"_s);
+        const QJsonValue token = object.value(u"token"_s);
+        const QJsonValue client = object.value(u"client"_s);
+        if (!protocol.isDouble() || std::trunc(protocol.toDouble()) != protocol.toDouble()) {
+            fail(error, Code::Malformed, tr("protocol: must be a whole number"));
+            return std::nullopt;
+        }
+        if (!token.isString() || token.toString().isEmpty()) {
+            fail(error, Code::Malformed, tr("token: must be a non-empty string"));
+            return std::nullopt;
+        }
+        if (!client.isUndefined() && !client.isString()) {
+            fail(error, Code::Malformed, tr("client: must be a string"));
+            return std::nullopt;
+        }
+        message.protocol = protocol.toInt();
+        message.token = token.toString();
+        message.client = client.toString();
+        return message;
+    }
+
+    if (type == u"setRule") {
+        message.type = Type::SetRule;
+        if (!readRequestId(object, &message.requestId, error)
+            || !readDeviceId(object, false, &message.deviceId, error, message.requestId))
+            return std::nullopt;
+        const auto kind = CallKinds::fromKey(object.value(u"callKind"_s).toString());
+        if (!kind) {
+            fail(error, Code::Invalid,
+                 tr("callKind: must be \"external\", \"internal\" or \"teams\""),
+                 message.requestId);
+            return std::nullopt;
+        }
+        message.callKind = *kind;
+        const QJsonValue enabled = object.value(u"enabled"_s);
+        if (!enabled.isUndefined()) {
+            if (!enabled.isBool()) {
+                fail(error, Code::Invalid, tr("enabled: must be true or false"), message.requestId);
+                return std::nullopt;
+            }
+            message.change.enabled = enabled.toBool();
+        }
+        if (!readSeconds(object, u"delay"_s, RingBounds::minDelay, RingBounds::maxDelay,
+                         &message.change.delay, error, message.requestId)
+            || !readSeconds(object, u"timeout"_s, RingBounds::minTimeout, RingBounds::maxTimeout,
+                            &message.change.timeout, error, message.requestId))
+            return std::nullopt;
+        if (message.change.isEmpty()) {
+            fail(error, Code::Invalid,
+                 tr("setRule changes nothing: give enabled, delay or timeout"), message.requestId);
+            return std::nullopt;
+        }
+        return message;
+    }
+
+    if (type == u"setControlledDevice") {
+        message.type = Type::SetControlledDevice;
+        if (!readRequestId(object, &message.requestId, error)
+            || !readDeviceId(object, true, &message.deviceId, error, message.requestId))
+            return std::nullopt;
+        return message;
+    }
+
+    fail(error, Code::Unsupported,
+         tr("\"%1\" is not a message type of protocol %2").arg(type).arg(Protocol::version),
+         object.value(u"id"_s).toString());
+    return std::nullopt;
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "CallKind.h"
+#include "ProtocolError.h"
+#include "RuleChange.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+// A message from a client to the server (docs/protocol.md, sections 3 and 4). Decoding checks
+// everything that can be checked without the server's state: types, ids, call kinds, bounds.
+struct ClientMessage
+{
+    Q_DECLARE_TR_FUNCTIONS(ClientMessage)
+
+public:
+    enum class Type { Hello, SetRule, SetControlledDevice };
+
+    Type type = Type::Hello;
+    // hello
+    int protocol = 0;
+    QString token;
+    QString client;
+    // edits
+    QString requestId;
+    QString deviceId; // setControlledDevice: empty for none
+    CallKind callKind = CallKind::External;
+    RuleChange change;
+
+    static ClientMessage hello(const QString &token, const QString &client);
+    static ClientMessage setRule(const QString &requestId, const QString &deviceId, CallKind kind,
+                                 const RuleChange &change);
+    static ClientMessage setControlledDevice(const QString &requestId, const QString &deviceId);
+
+    QJsonObject toJson() const;
+    QByteArray encode() const;
+
+    static std::optional<ClientMessage> decode(const QByteArray &text, ProtocolError *error);
+    static std::optional<ClientMessage> fromJson(const QJsonObject &object, ProtocolError *error);
+};

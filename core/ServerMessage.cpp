@@ -1,0 +1,167 @@
+#include "ServerMessage.h"
+
+#include "SettingsCodec.h"
+
+#include <QJsonDocument>
+#include <QJsonValue>
+
+using namespace Qt::StringLiterals;
+
+ServerMessage ServerMessage::snapshot(qint64 revision, const QString &userId,
+                                      const QString &userName, const FollowMeSettings &settings)
+{
+    ServerMessage message;
+    message.type = Type::Snapshot;
+    message.revision = revision;
+    message.userId = userId;
+    message.userName = userName;
+    message.settings = settings;
+    return message;
+}
+
+ServerMessage ServerMessage::ack(const QString &requestId, qint64 revision)
+{
+    ServerMessage message;
+    message.type = Type::Ack;
+    message.requestId = requestId;
+    message.revision = revision;
+    return message;
+}
+
+ServerMessage ServerMessage::failure(const ProtocolError &error)
+{
+    ServerMessage message;
+    message.type = Type::Error;
+    message.error = error;
+    message.requestId = error.requestId;
+    return message;
+}
+
+ServerMessage ServerMessage::ruleChanged(qint64 revision, const QString &deviceId, CallKind kind,
+                                         const RingRule &rule)
+{
+    ServerMessage message;
+    message.type = Type::RuleChanged;
+    message.revision = revision;
+    message.deviceId = deviceId;
+    message.callKind = kind;
+    message.rule = rule;
+    return message;
+}
+
+ServerMessage ServerMessage::controlledDeviceChanged(qint64 revision, const QString &deviceId)
+{
+    ServerMessage message;
+    message.type = Type::ControlledDeviceChanged;
+    message.revision = revision;
+    message.deviceId = deviceId;
+    return message;
+}
+
+QJsonObject ServerMessage::toJson() const
+{
+    const QJsonValue device = deviceId.isEmpty() ? QJsonValue() : QJsonValue(deviceId);
+    switch (type) {
+    case Type::Snapshot:
+        return {{u"type"_s, u"snapshot"_s},
+                {u"revision"_s, revision},
+                {u"user"_s, QJsonObject {{u"id"_s, userId}, {u"name"_s, userName}}},
+                {u"settings"_s, SettingsCodec::toJson(settings)}};
+    case Type::Ack:
+        return {{u"type"_s, u"ack"_s}, {u"id"_s, requestId}, {u"revision"_s, revision}};
+    case Type::Error: {
+        QJsonObject object {{u"type"_s, u"error"_s},
+                            {u"code"_s, Protocol::errorKey(error.code)},
+                            {u"message"_s, error.message}};
+        if (!requestId.isEmpty())
+            object.insert(u"id"_s, requestId);
+        return object;
+    }
+    case Type::RuleChanged:
+        return {{u"type"_s, u"ruleChanged"_s},
+                {u"revision"_s, revision},
+                {u"device"_s, device},
+                {u"callKind"_s, CallKinds::key(callKind)},
+                {u"rule"_s, SettingsCodec::ruleToJson(rule)}};
+    case Type::ControlledDeviceChanged:
+        return {{u"type"_s, u"controlledDeviceChanged"_s},
+                {u"revision"_s, revision},
+                {u"device"_s, device}};
+    }
+    Q_UNREACHABLE();
+}
+
+QByteArray ServerMessage::encode() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+}
+
+std::optional<ServerMessage> ServerMessage::decode(const QByteArray &text, ProtocolError *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = {Protocol::ErrorCode::Malformed, message, {}};
+        return std::nullopt;
+    };
+    if (text.size() > 4 * SettingsCodec::maxDocumentBytes)
+        return fail(tr("the server's message is too large"));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return fail(tr("the server sent something that is not a JSON object"));
+    const QJsonObject object = document.object();
+    const QString type = object.value(u"type"_s).toString();
+
+    ServerMessage message;
+    message.revision = object.value(u"revision"_s).toInteger();
+    const QJsonValue device = object.value(u"device"_s);
+    message.deviceId = device.toString();
+
+    if (type == u"snapshot") {
+        message.type = Type::Snapshot;
+        const QJsonObject user = object.value(u"user"_s).toObject();
+        message.userId = user.value(u"id"_s).toString();
+        message.userName = user.value(u"name"_s).toString();
+        ValidationError invalid;
+        const auto settings =
+            SettingsCodec::fromJson(object.value(u"settings"_s).toObject(), &invalid);
+        if (!settings)
+            return fail(tr("the server's settings are invalid: %1").arg(invalid.message()));
+        message.settings = *settings;
+        return message;
+    }
+    if (type == u"ack") {
+        message.type = Type::Ack;
+        message.requestId = object.value(u"id"_s).toString();
+        if (message.requestId.isEmpty())
+            return fail(tr("an ack without a request id"));
+        return message;
+    }
+    if (type == u"error") {
+        message.type = Type::Error;
+        message.requestId = object.value(u"id"_s).toString();
+        message.error.code = Protocol::errorFromKey(object.value(u"code"_s).toString())
+                                 .value_or(Protocol::ErrorCode::Internal);
+        message.error.message = object.value(u"message"_s).toString();
+        message.error.requestId = message.requestId;
+        return message;
+    }
+    if (type == u"ruleChanged") {
+        message.type = Type::RuleChanged;
+        const auto kind = CallKinds::fromKey(object.value(u"callKind"_s).toString());
+        ValidationError invalid;
+        const auto rule = SettingsCodec::ruleFromJson(object.value(u"rule"_s), u"rule"_s, &invalid);
+        if (!kind || !rule || message.deviceId.isEmpty())
+            return fail(tr("a malformed ruleChanged push"));
+        message.callKind = *kind;
+        message.rule = *rule;
+        return message;
+    }
+    if (type == u"controlledDeviceChanged") {
+        message.type = Type::ControlledDeviceChanged;
+        if (!device.isNull() && !device.isString())
+            return fail(tr("a malformed controlledDeviceChanged push"));
+        return message;
+    }
+    return fail(tr("an unknown message type \"%1\"").arg(type));
+}
