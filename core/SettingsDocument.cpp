@@ -2,6 +2,8 @@
 
 #include "SettingsCodec.h"
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 SettingsDocument::SettingsDocument(QObject *parent)
@@ -16,6 +18,55 @@ std::optional<ValidationError> SettingsDocument::reset(const FollowMeSettings &s
     emit settingsReset();
     emit changed();
     return std::nullopt;
+}
+
+std::optional<ValidationError> SettingsDocument::update(const FollowMeSettings &settings)
+{
+    if (auto problem = SettingsCodec::validate(settings))
+        return problem;
+    if (settings == m_settings)
+        return std::nullopt;
+    bool sameDevices = settings.devices.size() == m_settings.devices.size();
+    for (int i = 0; sameDevices && i < settings.devices.size(); ++i)
+        sameDevices = settings.devices.at(i).id == m_settings.devices.at(i).id;
+    if (!sameDevices)
+        return reset(settings);
+
+    const FollowMeSettings before = std::exchange(m_settings, settings);
+    for (int i = 0; i < settings.devices.size(); ++i) {
+        Device was = before.devices.at(i);
+        const Device &now = settings.devices.at(i);
+        was.rules = now.rules;
+        if (was != now)
+            emit deviceChanged(i);
+        for (CallKind kind : CallKinds::all()) {
+            if (before.devices.at(i).rule(kind) != now.rule(kind))
+                emit ruleChanged(i, kind);
+        }
+    }
+    if (before.controlledDeviceId != settings.controlledDeviceId)
+        emit controlledDeviceChanged(settings.controlledDeviceId);
+    emit changed();
+    return std::nullopt;
+}
+
+bool SettingsDocument::isRulePending(const QString &deviceId, CallKind kind) const
+{
+    return m_pendingRules.contains(ruleKey(deviceId, kind));
+}
+
+void SettingsDocument::setPending(const QSet<QString> &ruleKeys, bool controlledDevice)
+{
+    if (ruleKeys == m_pendingRules && controlledDevice == m_controlledDevicePending)
+        return;
+    m_pendingRules = ruleKeys;
+    m_controlledDevicePending = controlledDevice;
+    emit pendingChanged();
+}
+
+QString SettingsDocument::ruleKey(const QString &deviceId, CallKind kind)
+{
+    return deviceId + u'/' + CallKinds::key(kind);
 }
 
 std::optional<ValidationError> SettingsDocument::setRule(const QString &deviceId, CallKind kind,

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QObject>
+#include <QSet>
 
 #include <optional>
 
@@ -24,12 +25,28 @@ public:
     // Replaces everything, e.g. after loading a file. Refuses settings that do not validate.
     std::optional<ValidationError> reset(const FollowMeSettings &settings);
 
+    // Takes settings that came from elsewhere (the server), locked devices included. When the
+    // devices are the same ones in the same order, only what changed is announced, so views
+    // keep their state (a focused spinner stays focused, and greys out if its device was
+    // locked); otherwise this is a reset.
+    std::optional<ValidationError> update(const FollowMeSettings &settings);
+
+    // The user's own edits: refused for locked or unknown devices and out-of-range values.
     std::optional<ValidationError> setRule(const QString &deviceId, CallKind kind,
                                            const RingRule &rule);
     std::optional<ValidationError> setControlledDevice(const QString &deviceId);
 
+    // Edits made here that the server has not confirmed yet, for the views to mark.
+    bool isRulePending(const QString &deviceId, CallKind kind) const;
+    bool isControlledDevicePending() const { return m_controlledDevicePending; }
+    void setPending(const QSet<QString> &ruleKeys, bool controlledDevice);
+    static QString ruleKey(const QString &deviceId, CallKind kind);
+
 signals:
     void settingsReset();
+    // A device's name, kind, number, lock or workspace changed.
+    void deviceChanged(int deviceIndex);
+    void pendingChanged();
     void ruleChanged(int deviceIndex, CallKind kind);
     void controlledDeviceChanged(const QString &deviceId);
     // After any accepted change that altered something.
@@ -37,4 +54,6 @@ signals:
 
 private:
     FollowMeSettings m_settings;
+    QSet<QString> m_pendingRules;
+    bool m_controlledDevicePending = false;
 };

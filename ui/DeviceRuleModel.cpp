@@ -19,6 +19,11 @@ DeviceRuleModel::DeviceRuleModel(SettingsDocument *document, QObject *parent)
         if (kind == m_kind)
             emitRowChanged(row);
     });
+    connect(document, &SettingsDocument::deviceChanged, this, &DeviceRuleModel::emitRowChanged);
+    connect(document, &SettingsDocument::pendingChanged, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {PendingRole});
+    });
     connect(document, &SettingsDocument::controlledDeviceChanged, this, [this] {
         if (rowCount() > 0)
             emit dataChanged(index(0, DeviceColumn), index(rowCount() - 1, DeviceColumn),
@@ -93,6 +98,8 @@ QVariant DeviceRuleModel::data(const QModelIndex &index, int role) const
         return rule.timeout;
     case RingEndRole:
         return rule.window().end;
+    case PendingRole:
+        return m_document->isRulePending(device.id, m_kind);
     case Qt::ToolTipRole:
         if (device.isLocked())
             return tr("Your administrator manages %1: its FollowMe settings can't be changed "
@@ -216,6 +223,7 @@ QHash<int, QByteArray> DeviceRuleModel::roleNames() const
     names.insert(DelayRole, "delay");
     names.insert(TimeoutRole, "timeout");
     names.insert(RingEndRole, "ringEnd");
+    names.insert(PendingRole, "pending");
     return names;
 }
 

@@ -32,6 +32,7 @@ public:
         DelayRole,
         TimeoutRole,
         RingEndRole, // delay + timeout
+        PendingRole, // an edit of this rule is not confirmed by the server yet
     };
 
     explicit DeviceRuleModel(SettingsDocument *document, QObject *parent = nullptr);

@@ -16,7 +16,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-enum GridColumn { SwitchColumn, IconColumn, NameColumn, LockColumn, DelayColumn, TimeoutColumn };
+enum GridColumn {
+    SwitchColumn,
+    IconColumn,
+    NameColumn,
+    LockColumn,
+    DelayColumn,
+    TimeoutColumn,
+    PendingColumn
+};
 
 // Row 0 holds the column headings; device rows follow.
 constexpr int firstDeviceGridRow = 1;
@@ -81,6 +89,7 @@ void DeviceRulesView::rebuild()
         delete row.lock;
         delete row.delay;
         delete row.timeout;
+        delete row.pending;
     }
     m_rows.clear();
     m_grid->removeWidget(m_emptyLabel);
@@ -92,7 +101,7 @@ void DeviceRulesView::rebuild()
     }
     m_emptyLabel->setVisible(count == 0);
     if (count == 0)
-        m_grid->addWidget(m_emptyLabel, firstDeviceGridRow, SwitchColumn, 1, TimeoutColumn + 1);
+        m_grid->addWidget(m_emptyLabel, firstDeviceGridRow, SwitchColumn, 1, PendingColumn + 1);
     // Keep rows at the top when the view is taller than its content.
     m_grid->setRowStretch(m_lastStretchRow, 0);
     m_lastStretchRow = firstDeviceGridRow + 2 * std::max(count, 1);
@@ -118,6 +127,8 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     widgets.detail->setForegroundRole(QPalette::PlaceholderText);
     widgets.lock = new QLabel(this);
     widgets.lock->setPixmap(Icons::lock().pixmap(iconExtent(this) * 2 / 3));
+    widgets.pending = new QLabel(this);
+    widgets.pending->setForegroundRole(QPalette::PlaceholderText);
 
     auto makeSpinBox = [this, row](int column, int minimum, int maximum) {
         auto *spin = new QSpinBox(this);
@@ -144,6 +155,7 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     m_grid->addWidget(widgets.lock, gridRow, LockColumn, Qt::AlignVCenter);
     m_grid->addWidget(widgets.delay, gridRow, DelayColumn, Qt::AlignVCenter);
     m_grid->addWidget(widgets.timeout, gridRow, TimeoutColumn, Qt::AlignVCenter);
+    m_grid->addWidget(widgets.pending, gridRow, PendingColumn, Qt::AlignVCenter);
     // A little air between device rows, scaled with the font.
     m_grid->setRowMinimumHeight(gridRow + 1, fontMetrics().height() / 2);
     return widgets;
@@ -202,6 +214,9 @@ void DeviceRulesView::updateRow(int row)
     widgets.name->setEnabled(!locked);
     widgets.detail->setEnabled(!locked);
     widgets.lock->setVisible(locked);
+    widgets.pending->setText(tr("Sending…"));
+    widgets.pending->setToolTip(tr("Not yet confirmed by the server"));
+    widgets.pending->setVisible(index.data(DeviceRuleModel::PendingRole).toBool());
 
     const QString lockedTip = index.data(Qt::ToolTipRole).toString();
     for (QWidget *widget :

@@ -28,6 +28,7 @@ public:
     QSpinBox *delaySpinBox(int row) const { return m_rows.at(row).delay; }
     QSpinBox *timeoutSpinBox(int row) const { return m_rows.at(row).timeout; }
     QLabel *lockLabel(int row) const { return m_rows.at(row).lock; }
+    QLabel *pendingLabel(int row) const { return m_rows.at(row).pending; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -42,6 +43,7 @@ private:
         QLabel *lock = nullptr;
         QSpinBox *delay = nullptr;
         QSpinBox *timeout = nullptr;
+        QLabel *pending = nullptr;
     };
 
     void rebuild();

@@ -78,10 +78,11 @@ LanguagePage::LanguagePage(Translator *translator, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_intro);
     layout->addSpacing(fontMetrics().height() / 2);
-    layout->addWidget(m_system);
+    // Each button as wide as its text, so a click beside it chooses nothing.
+    layout->addWidget(m_system, 0, Qt::AlignLeft);
     layout->addWidget(m_systemHint);
-    layout->addWidget(m_english);
-    layout->addWidget(m_german);
+    layout->addWidget(m_english, 0, Qt::AlignLeft);
+    layout->addWidget(m_german, 0, Qt::AlignLeft);
     layout->addStretch(1);
 
     retranslate();
