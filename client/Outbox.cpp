@@ -1,0 +1,131 @@
+#include "Outbox.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+Outbox::Outbox(const QString &path)
+    : m_path(path)
+{ }
+
+QString Outbox::newRequestId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+std::optional<QString> Outbox::load()
+{
+    m_entries.clear();
+    if (m_path.isEmpty() || !QFile::exists(m_path))
+        return std::nullopt;
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("cannot read %1: %2").arg(m_path, file.errorString());
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    file.close();
+    QList<Entry> entries;
+    bool damaged = !document.isObject();
+    const QJsonArray array = document.object().value(u"edits"_s).toArray();
+    for (const QJsonValue &value : array) {
+        ProtocolError error;
+        const auto message = ClientMessage::fromJson(value.toObject(), &error);
+        if (!message || message->type == ClientMessage::Type::Hello) {
+            damaged = true;
+            break;
+        }
+        entries.append({*message, false});
+    }
+    if (damaged) {
+        // Keep what can't be read for a person to look at; never silently overwrite it.
+        QFile::remove(m_path + u".damaged"_s);
+        QFile::rename(m_path, m_path + u".damaged"_s);
+        return tr("the unsent edits in %1 could not be read; the file was kept as %1.damaged")
+            .arg(m_path);
+    }
+    m_entries = entries;
+    return std::nullopt;
+}
+
+std::optional<QString> Outbox::save() const
+{
+    if (m_path.isEmpty())
+        return std::nullopt;
+    QJsonArray edits;
+    for (const Entry &entry : m_entries)
+        edits.append(entry.message.toJson());
+    const QByteArray data =
+        QJsonDocument(QJsonObject {{u"version"_s, 1}, {u"edits"_s, edits}}).toJson();
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        return tr("cannot write %1: %2").arg(m_path, file.errorString());
+    return std::nullopt;
+}
+
+void Outbox::addRuleChange(const QString &deviceId, CallKind kind, const RuleChange &change)
+{
+    if (change.isEmpty())
+        return;
+    for (auto it = m_entries.rbegin(); it != m_entries.rend(); ++it) {
+        ClientMessage &message = it->message;
+        if (message.type != ClientMessage::Type::SetRule || message.deviceId != deviceId
+            || message.callKind != kind)
+            continue;
+        if (!it->sent) {
+            message.change = message.change.mergedWith(change);
+            return;
+        }
+        break; // the newest edit of this rule is on its way: a new one must follow it
+    }
+    m_entries.append({ClientMessage::setRule(newRequestId(), deviceId, kind, change), false});
+}
+
+void Outbox::setControlledDevice(const QString &deviceId)
+{
+    for (auto it = m_entries.rbegin(); it != m_entries.rend(); ++it) {
+        if (it->message.type != ClientMessage::Type::SetControlledDevice)
+            continue;
+        if (!it->sent) {
+            it->message.deviceId = deviceId;
+            return;
+        }
+        break;
+    }
+    m_entries.append({ClientMessage::setControlledDevice(newRequestId(), deviceId), false});
+}
+
+std::optional<ClientMessage> Outbox::take(const QString &requestId)
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).message.requestId == requestId)
+            return m_entries.takeAt(i).message;
+    }
+    return std::nullopt;
+}
+
+void Outbox::markSent(const QString &requestId)
+{
+    for (Entry &entry : m_entries) {
+        if (entry.message.requestId == requestId)
+            entry.sent = true;
+    }
+}
+
+void Outbox::markAllUnsent()
+{
+    for (Entry &entry : m_entries)
+        entry.sent = false;
+}
+
+QList<ClientMessage> Outbox::removeIf(const std::function<bool(const ClientMessage &)> &drop)
+{
+    QList<ClientMessage> removed;
+    for (int i = m_entries.size() - 1; i >= 0; --i) {
+        if (drop(m_entries.at(i).message))
+            removed.prepend(m_entries.takeAt(i).message);
+    }
+    return removed;
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "ClientMessage.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// The user's edits the server has not acknowledged yet, kept in a file so that quitting the
+// client offline loses nothing. Each edit is a protocol message with its own request id, which
+// the server uses to ignore a resend. Edits not yet sent are merged: a held-down spinner is one
+// edit, not fifty.
+class Outbox
+{
+    Q_DECLARE_TR_FUNCTIONS(Outbox)
+
+public:
+    struct Entry
+    {
+        ClientMessage message;
+        bool sent = false; // sent on the current connection (not kept in the file)
+    };
+
+    explicit Outbox(const QString &path = {}); // no path: kept in memory only
+
+    // Reads the file; a missing file is an empty outbox. On a damaged file the outbox stays
+    // empty and the file is kept aside (FILE.damaged) rather than overwritten.
+    std::optional<QString> load();
+    std::optional<QString> save() const;
+
+    const QList<Entry> &entries() const { return m_entries; }
+    bool isEmpty() const { return m_entries.isEmpty(); }
+
+    // Adds an edit of one rule, or merges it into the newest unsent edit of the same rule.
+    void addRuleChange(const QString &deviceId, CallKind kind, const RuleChange &change);
+    void setControlledDevice(const QString &deviceId);
+
+    std::optional<ClientMessage> take(const QString &requestId);
+    void markSent(const QString &requestId);
+    void markAllUnsent();
+    // Removes and returns the edits for which `drop` says true.
+    QList<ClientMessage> removeIf(const std::function<bool(const ClientMessage &)> &drop);
+
+private:
+    static QString newRequestId();
+
+    QString m_path;
+    QList<Entry> m_entries;
+};

@@ -1,0 +1,62 @@
+#include "SnapshotCache.h"
+
+#include "SettingsCodec.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+SnapshotCache::SnapshotCache(const QString &path)
+    : m_path(path)
+{ }
+
+std::optional<SnapshotCache::Snapshot> SnapshotCache::load(QString *error) const
+{
+    auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return std::nullopt;
+    };
+    if (m_path.isEmpty() || !QFile::exists(m_path))
+        return fail({});
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("cannot read %1: %2").arg(m_path, file.errorString()));
+    const QJsonObject object =
+        QJsonDocument::fromJson(file.read(4 * SettingsCodec::maxDocumentBytes)).object();
+    ValidationError invalid;
+    const auto settings = SettingsCodec::fromJson(object.value(u"settings"_s).toObject(), &invalid);
+    if (!settings)
+        return fail(tr("the cached settings in %1 are damaged: %2").arg(m_path, invalid.message()));
+    Snapshot snapshot;
+    snapshot.server = object.value(u"server"_s).toString();
+    snapshot.userId = object.value(u"user"_s).toObject().value(u"id"_s).toString();
+    snapshot.userName = object.value(u"user"_s).toObject().value(u"name"_s).toString();
+    snapshot.revision = object.value(u"revision"_s).toInteger();
+    snapshot.receivedAt =
+        QDateTime::fromString(object.value(u"receivedAt"_s).toString(), Qt::ISODateWithMs);
+    snapshot.settings = *settings;
+    return snapshot;
+}
+
+std::optional<QString> SnapshotCache::save(const Snapshot &snapshot) const
+{
+    if (m_path.isEmpty())
+        return std::nullopt;
+    const QJsonObject object {
+        {u"format"_s, u"followme-snapshot-cache"_s},
+        {u"server"_s, snapshot.server},
+        {u"user"_s, QJsonObject {{u"id"_s, snapshot.userId}, {u"name"_s, snapshot.userName}}},
+        {u"revision"_s, snapshot.revision},
+        {u"receivedAt"_s, snapshot.receivedAt.toString(Qt::ISODateWithMs)},
+        {u"settings"_s, SettingsCodec::toJson(snapshot.settings)},
+    };
+    const QByteArray data = QJsonDocument(object).toJson();
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        return tr("cannot write %1: %2").arg(m_path, file.errorString());
+    return std::nullopt;
+}

@@ -1,0 +1,183 @@
+#include "Database.h"
+
+#include "ServerLog.h"
+#include "SqlTransaction.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QAtomicInteger<int> connectionCounter;
+
+// Version 1 of the schema. Device ids are the primary key of `devices`, so they are unique
+// server-wide as the protocol requires; a user's revision lives with the user.
+const char16_t *const schemaV1[] = {
+    u"CREATE TABLE users ("
+    u" id TEXT PRIMARY KEY,"
+    u" name TEXT NOT NULL,"
+    u" revision INTEGER NOT NULL DEFAULT 1,"
+    u" controlled_device TEXT NOT NULL DEFAULT '')",
+    u"CREATE TABLE devices ("
+    u" id TEXT PRIMARY KEY,"
+    u" user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    u" position INTEGER NOT NULL,"
+    u" name TEXT NOT NULL,"
+    u" kind TEXT NOT NULL,"
+    u" number TEXT NOT NULL,"
+    u" user_configurable INTEGER NOT NULL,"
+    u" workspace TEXT NOT NULL DEFAULT '')",
+    u"CREATE INDEX devices_by_user ON devices(user_id, position)",
+    u"CREATE TABLE rules ("
+    u" device_id TEXT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,"
+    u" call_kind TEXT NOT NULL,"
+    u" enabled INTEGER NOT NULL,"
+    u" delay INTEGER NOT NULL,"
+    u" timeout INTEGER NOT NULL,"
+    u" PRIMARY KEY (device_id, call_kind))",
+    // user_id is NULL for admin tokens. `lookup` is a short, non-secret prefix of an unsalted
+    // hash so a login finds its candidate rows without hashing every stored token.
+    u"CREATE TABLE tokens ("
+    u" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    u" user_id TEXT REFERENCES users(id) ON DELETE CASCADE,"
+    u" admin INTEGER NOT NULL DEFAULT 0,"
+    u" lookup TEXT NOT NULL,"
+    u" salt BLOB NOT NULL,"
+    u" hash BLOB NOT NULL,"
+    u" created_at INTEGER NOT NULL,"
+    u" CHECK ((user_id IS NULL) = (admin = 1)))",
+    u"CREATE INDEX tokens_by_lookup ON tokens(lookup)",
+    u"CREATE TABLE applied_requests ("
+    u" user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    u" request_id TEXT NOT NULL,"
+    u" revision INTEGER NOT NULL,"
+    u" applied_at INTEGER NOT NULL,"
+    u" PRIMARY KEY (user_id, request_id))",
+    u"CREATE INDEX applied_requests_by_revision ON applied_requests(user_id, revision)",
+};
+
+} // namespace
+
+Database::Database()
+    : m_connectionName(u"followme-server-%1"_s.arg(connectionCounter.fetchAndAddRelaxed(1)))
+{ }
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Database::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(u"followme-server.sqlite"_s);
+}
+
+bool Database::open(const QString &path, QString *error)
+{
+    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
+        *error = tr("the Qt SQLite driver is missing (Debian: libqt6sql6-sqlite)");
+        return false;
+    }
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        *error = tr("cannot create the folder %1").arg(info.absolutePath());
+        return false;
+    }
+    m_path = info.absoluteFilePath();
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        *error = tr("cannot open the database %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    return configure(error) && migrate(error);
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Database::configure(QString *error)
+{
+    QSqlQuery query(connection());
+    // busy_timeout first: another process (followme-admin --db) may hold the write lock.
+    // WAL + synchronous=FULL: a COMMIT returns only once the WAL is on disk, so an ack sent
+    // after it survives a SIGKILL or a power cut.
+    const char16_t *const pragmas[] = {
+        u"PRAGMA busy_timeout = 5000",
+        u"PRAGMA journal_mode = WAL",
+        u"PRAGMA synchronous = FULL",
+        u"PRAGMA foreign_keys = ON",
+    };
+    for (const char16_t *pragma : pragmas) {
+        if (!query.exec(QString::fromUtf16(pragma))) {
+            *error = tr("cannot configure the database: %1").arg(query.lastError().text());
+            return false;
+        }
+    }
+    query.exec(u"PRAGMA journal_mode"_s);
+    if (!query.next() || query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0)
+        qCWarning(lcServer) << "the database is not in WAL mode; commits are slower";
+    return true;
+}
+
+bool Database::migrate(QString *error)
+{
+    QSqlDatabase db = connection();
+    SqlTransaction transaction(db);
+    if (!transaction.isActive()) {
+        *error = tr("cannot start a transaction: %1").arg(transaction.errorText());
+        return false;
+    }
+    int version = 0;
+    {
+        QSqlQuery query(db);
+        if (query.exec(u"PRAGMA user_version"_s) && query.next())
+            version = query.value(0).toInt();
+    }
+    if (version > schemaVersion) {
+        *error = tr("the database was written by a newer server (schema %1, this server knows "
+                    "%2)")
+                     .arg(version)
+                     .arg(schemaVersion);
+        return false;
+    }
+    if (version < 1) {
+        for (const char16_t *statement : schemaV1) {
+            QSqlQuery query(db);
+            if (!query.exec(QString::fromUtf16(statement))) {
+                *error = tr("cannot create the database schema: %1").arg(query.lastError().text());
+                return false;
+            }
+        }
+        QSqlQuery query(db);
+        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(schemaVersion))) {
+            *error = tr("cannot create the database schema: %1").arg(query.lastError().text());
+            return false;
+        }
+    }
+    if (!transaction.commit()) {
+        *error = tr("cannot create the database schema: %1").arg(transaction.errorText());
+        return false;
+    }
+    return true;
+}

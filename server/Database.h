@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+// The server's SQLite database: opens it with the durability settings the protocol's "ack only
+// after commit" promise needs (WAL, synchronous=FULL) and creates or upgrades the schema.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    static constexpr int schemaVersion = 1;
+
+    // Each Database has its own Qt SQL connection name, so the server and a test (or the admin
+    // tool) can have several open at once.
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    bool open(const QString &path, QString *error);
+    bool isOpen() const;
+    QSqlDatabase connection() const;
+    QString path() const { return m_path; }
+
+    // The default file: <AppDataLocation>/followme-server.sqlite.
+    static QString defaultPath();
+
+private:
+    bool configure(QString *error);
+    bool migrate(QString *error);
+
+    QString m_connectionName;
+    QString m_path;
+};

@@ -1,0 +1,137 @@
+#include "EditHandler.h"
+
+#include "Database.h"
+#include "ServerLog.h"
+#include "SettingsRepository.h"
+#include "SqlTransaction.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+using Code = Protocol::ErrorCode;
+}
+
+EditHandler::EditHandler(const Database &database, const SettingsRepository &repository)
+    : m_database(database)
+    , m_repository(repository)
+{ }
+
+ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edit) const
+{
+    if (const auto revision = m_repository.appliedRevision(userId, edit.requestId)) {
+        ChangeOutcome outcome;
+        outcome.revision = *revision;
+        return outcome;
+    }
+    switch (edit.type) {
+    case ClientMessage::Type::SetRule:
+        return setRule(userId, edit);
+    case ClientMessage::Type::SetControlledDevice:
+        return setControlledDevice(userId, edit);
+    case ClientMessage::Type::Hello:
+        break;
+    }
+    return ChangeOutcome::failure(Code::Unsupported, tr("hello: the session has already started"),
+                                  edit.requestId);
+}
+
+ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &edit) const
+{
+    const auto owned = m_repository.device(edit.deviceId);
+    if (!owned)
+        return ChangeOutcome::failure(Code::NotFound,
+                                      tr("no device has the id \"%1\"").arg(edit.deviceId),
+                                      edit.requestId);
+    if (owned->userId != userId)
+        return ChangeOutcome::failure(Code::Forbidden,
+                                      tr("the device \"%1\" is not yours").arg(edit.deviceId),
+                                      edit.requestId);
+    if (owned->device.isLocked())
+        return ChangeOutcome::failure(
+            Code::Locked, tr("\"%1\" is managed by your administrator").arg(owned->device.name),
+            edit.requestId);
+    const RingRule before = owned->device.rule(edit.callKind);
+    const RingRule after = edit.change.appliedTo(before);
+    if (after == before)
+        return acknowledgeUnchanged(userId, edit.requestId);
+
+    SqlTransaction transaction(m_database.connection());
+    std::optional<qint64> revision;
+    if (transaction.isActive() && m_repository.writeRule(edit.deviceId, edit.callKind, after))
+        revision = m_repository.bumpRevision(userId);
+    if (!revision || !m_repository.recordRequest(userId, edit.requestId, *revision)
+        || !transaction.commit()) {
+        qCWarning(lcServer) << "setRule not committed:" << transaction.errorText();
+        return ChangeOutcome::failure(commitFailed(edit.requestId));
+    }
+    ChangeOutcome outcome;
+    outcome.revision = *revision;
+    outcome.pushes.append(
+        {userId, ServerMessage::ruleChanged(*revision, edit.deviceId, edit.callKind, after)});
+    return outcome;
+}
+
+ChangeOutcome EditHandler::setControlledDevice(const QString &userId,
+                                               const ClientMessage &edit) const
+{
+    if (!edit.deviceId.isEmpty()) {
+        const auto owned = m_repository.device(edit.deviceId);
+        if (!owned)
+            return ChangeOutcome::failure(Code::NotFound,
+                                          tr("no device has the id \"%1\"").arg(edit.deviceId),
+                                          edit.requestId);
+        if (owned->userId != userId)
+            return ChangeOutcome::failure(Code::Forbidden,
+                                          tr("the device \"%1\" is not yours").arg(edit.deviceId),
+                                          edit.requestId);
+        if (!DeviceKinds::isControllable(owned->device.kind))
+            return ChangeOutcome::failure(
+                Code::Invalid,
+                tr("\"%1\" is an external number, which the client cannot control")
+                    .arg(owned->device.name),
+                edit.requestId);
+    }
+    const auto current = m_repository.settings(userId);
+    if (!current)
+        return ChangeOutcome::failure(commitFailed(edit.requestId));
+    if (current->controlledDeviceId == edit.deviceId)
+        return acknowledgeUnchanged(userId, edit.requestId);
+
+    SqlTransaction transaction(m_database.connection());
+    std::optional<qint64> revision;
+    if (transaction.isActive() && m_repository.writeControlledDevice(userId, edit.deviceId))
+        revision = m_repository.bumpRevision(userId);
+    if (!revision || !m_repository.recordRequest(userId, edit.requestId, *revision)
+        || !transaction.commit()) {
+        qCWarning(lcServer) << "setControlledDevice not committed:" << transaction.errorText();
+        return ChangeOutcome::failure(commitFailed(edit.requestId));
+    }
+    ChangeOutcome outcome;
+    outcome.revision = *revision;
+    outcome.pushes.append(
+        {userId, ServerMessage::controlledDeviceChanged(*revision, edit.deviceId)});
+    return outcome;
+}
+
+ChangeOutcome EditHandler::acknowledgeUnchanged(const QString &userId,
+                                                const QString &requestId) const
+{
+    SqlTransaction transaction(m_database.connection());
+    std::optional<qint64> revision;
+    if (transaction.isActive()) {
+        if (const auto user = m_repository.user(userId))
+            revision = user->revision;
+    }
+    if (!revision || !m_repository.recordRequest(userId, requestId, *revision)
+        || !transaction.commit())
+        return ChangeOutcome::failure(commitFailed(requestId));
+    ChangeOutcome outcome;
+    outcome.revision = *revision;
+    return outcome;
+}
+
+ProtocolError EditHandler::commitFailed(const QString &requestId) const
+{
+    return {Code::Internal, tr("the server could not store the change; try again later"),
+            requestId};
+}

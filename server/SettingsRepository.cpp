@@ -1,0 +1,298 @@
+#include "SettingsRepository.h"
+
+#include "Database.h"
+#include "ServerLog.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool run(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    qCWarning(lcServer) << "query failed:" << query.lastQuery() << query.lastError().text();
+    return false;
+}
+
+const QString deviceColumns =
+    u"d.id, d.user_id, d.name, d.kind, d.number, d.user_configurable, d.workspace"_s;
+
+SettingsRepository::OwnedDevice deviceFromRow(const QSqlQuery &query)
+{
+    SettingsRepository::OwnedDevice owned;
+    owned.device.id = query.value(0).toString();
+    owned.userId = query.value(1).toString();
+    owned.device.name = query.value(2).toString();
+    owned.device.kind = DeviceKinds::fromKey(query.value(3).toString()).value_or(DeviceKind::DeskPhone);
+    owned.device.number = query.value(4).toString();
+    owned.device.userConfigurable = query.value(5).toBool();
+    owned.device.workspace = query.value(6).toString();
+    return owned;
+}
+
+} // namespace
+
+SettingsRepository::SettingsRepository(const Database &database)
+    : m_database(database)
+{ }
+
+std::optional<SettingsRepository::User> SettingsRepository::user(const QString &userId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT id, name, revision FROM users WHERE id = ?"_s);
+    query.addBindValue(userId);
+    if (!run(query) || !query.next())
+        return std::nullopt;
+    return User {query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()};
+}
+
+QList<SettingsRepository::User> SettingsRepository::users() const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT id, name, revision FROM users ORDER BY id"_s);
+    QList<User> users;
+    if (!run(query))
+        return users;
+    while (query.next())
+        users.append({query.value(0).toString(), query.value(1).toString(),
+                      query.value(2).toLongLong()});
+    return users;
+}
+
+QList<SettingsRepository::OwnedDevice> SettingsRepository::devices(const QString &userId) const
+{
+    QSqlDatabase db = m_database.connection();
+    QList<OwnedDevice> devices;
+    QHash<QString, qsizetype> indexById;
+    {
+        QSqlQuery query(db);
+        if (userId.isEmpty()) {
+            query.prepare(u"SELECT %1 FROM devices d ORDER BY d.user_id, d.position"_s.arg(
+                deviceColumns));
+        } else {
+            query.prepare(u"SELECT %1 FROM devices d WHERE d.user_id = ? ORDER BY d.position"_s.arg(
+                deviceColumns));
+            query.addBindValue(userId);
+        }
+        if (!run(query))
+            return {};
+        while (query.next()) {
+            indexById.insert(query.value(0).toString(), devices.size());
+            devices.append(deviceFromRow(query));
+        }
+    }
+    QSqlQuery query(db);
+    if (userId.isEmpty()) {
+        query.prepare(u"SELECT device_id, call_kind, enabled, delay, timeout FROM rules"_s);
+    } else {
+        query.prepare(u"SELECT r.device_id, r.call_kind, r.enabled, r.delay, r.timeout "
+                      u"FROM rules r JOIN devices d ON d.id = r.device_id WHERE d.user_id = ?"_s);
+        query.addBindValue(userId);
+    }
+    if (!run(query))
+        return {};
+    while (query.next()) {
+        const auto index = indexById.value(query.value(0).toString(), -1);
+        const auto kind = CallKinds::fromKey(query.value(1).toString());
+        if (index < 0 || !kind)
+            continue;
+        devices[index].device.rule(*kind) =
+            RingRule {query.value(2).toBool(), query.value(3).toInt(), query.value(4).toInt()};
+    }
+    return devices;
+}
+
+std::optional<FollowMeSettings> SettingsRepository::settings(const QString &userId) const
+{
+    FollowMeSettings settings;
+    {
+        QSqlQuery query(m_database.connection());
+        query.prepare(u"SELECT controlled_device FROM users WHERE id = ?"_s);
+        query.addBindValue(userId);
+        if (!run(query) || !query.next())
+            return std::nullopt;
+        settings.controlledDeviceId = query.value(0).toString();
+    }
+    for (const OwnedDevice &owned : devices(userId))
+        settings.devices.append(owned.device);
+    return settings;
+}
+
+std::optional<SettingsRepository::OwnedDevice>
+SettingsRepository::device(const QString &deviceId) const
+{
+    QSqlDatabase db = m_database.connection();
+    OwnedDevice owned;
+    {
+        QSqlQuery query(db);
+        query.prepare(u"SELECT %1 FROM devices d WHERE d.id = ?"_s.arg(deviceColumns));
+        query.addBindValue(deviceId);
+        if (!run(query) || !query.next())
+            return std::nullopt;
+        owned = deviceFromRow(query);
+    }
+    QSqlQuery query(db);
+    query.prepare(u"SELECT call_kind, enabled, delay, timeout FROM rules WHERE device_id = ?"_s);
+    query.addBindValue(deviceId);
+    if (!run(query))
+        return std::nullopt;
+    while (query.next()) {
+        if (const auto kind = CallKinds::fromKey(query.value(0).toString()))
+            owned.device.rule(*kind) =
+                RingRule {query.value(1).toBool(), query.value(2).toInt(), query.value(3).toInt()};
+    }
+    return owned;
+}
+
+std::optional<qint64> SettingsRepository::appliedRevision(const QString &userId,
+                                                          const QString &requestId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT revision FROM applied_requests WHERE user_id = ? AND request_id = ?"_s);
+    query.addBindValue(userId);
+    query.addBindValue(requestId);
+    if (!run(query) || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+bool SettingsRepository::insertUser(const QString &userId, const QString &name) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"INSERT INTO users (id, name, revision) VALUES (?, ?, 1)"_s);
+    query.addBindValue(userId);
+    query.addBindValue(name);
+    return run(query);
+}
+
+bool SettingsRepository::deleteUser(const QString &userId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"DELETE FROM users WHERE id = ?"_s);
+    query.addBindValue(userId);
+    return run(query) && query.numRowsAffected() == 1;
+}
+
+bool SettingsRepository::insertDevice(const QString &userId, const Device &device) const
+{
+    QSqlDatabase db = m_database.connection();
+    {
+        QSqlQuery query(db);
+        query.prepare(u"INSERT INTO devices (id, user_id, position, name, kind, number, "
+                      u"user_configurable, workspace) VALUES (?, ?, (SELECT COALESCE(MAX(position), "
+                      u"0) + 1 FROM devices WHERE user_id = ?), ?, ?, ?, ?, ?)"_s);
+        query.addBindValue(device.id);
+        query.addBindValue(userId);
+        query.addBindValue(userId);
+        query.addBindValue(device.name);
+        query.addBindValue(DeviceKinds::key(device.kind));
+        query.addBindValue(device.number);
+        query.addBindValue(device.userConfigurable ? 1 : 0);
+        query.addBindValue(device.workspace);
+        if (!run(query))
+            return false;
+    }
+    for (CallKind kind : CallKinds::all()) {
+        if (!writeRule(device.id, kind, device.rule(kind)))
+            return false;
+    }
+    return true;
+}
+
+bool SettingsRepository::updateDevice(const Device &device) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE devices SET name = ?, kind = ?, number = ?, user_configurable = ?, "
+                  u"workspace = ? WHERE id = ?"_s);
+    query.addBindValue(device.name);
+    query.addBindValue(DeviceKinds::key(device.kind));
+    query.addBindValue(device.number);
+    query.addBindValue(device.userConfigurable ? 1 : 0);
+    query.addBindValue(device.workspace);
+    query.addBindValue(device.id);
+    return run(query) && query.numRowsAffected() == 1;
+}
+
+bool SettingsRepository::deleteDevice(const QString &deviceId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"DELETE FROM devices WHERE id = ?"_s);
+    query.addBindValue(deviceId);
+    return run(query) && query.numRowsAffected() == 1;
+}
+
+bool SettingsRepository::writeRule(const QString &deviceId, CallKind kind,
+                                   const RingRule &rule) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"INSERT OR REPLACE INTO rules (device_id, call_kind, enabled, delay, timeout) "
+                  u"VALUES (?, ?, ?, ?, ?)"_s);
+    query.addBindValue(deviceId);
+    query.addBindValue(CallKinds::key(kind));
+    query.addBindValue(rule.enabled ? 1 : 0);
+    query.addBindValue(rule.delay);
+    query.addBindValue(rule.timeout);
+    return run(query);
+}
+
+bool SettingsRepository::writeControlledDevice(const QString &userId,
+                                               const QString &deviceId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE users SET controlled_device = ? WHERE id = ?"_s);
+    query.addBindValue(deviceId);
+    query.addBindValue(userId);
+    return run(query) && query.numRowsAffected() == 1;
+}
+
+std::optional<qint64> SettingsRepository::bumpRevision(const QString &userId) const
+{
+    QSqlDatabase db = m_database.connection();
+    {
+        QSqlQuery query(db);
+        query.prepare(u"UPDATE users SET revision = revision + 1 WHERE id = ?"_s);
+        query.addBindValue(userId);
+        if (!run(query) || query.numRowsAffected() != 1)
+            return std::nullopt;
+    }
+    QSqlQuery query(db);
+    query.prepare(u"SELECT revision FROM users WHERE id = ?"_s);
+    query.addBindValue(userId);
+    if (!run(query) || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+bool SettingsRepository::recordRequest(const QString &userId, const QString &requestId,
+                                       qint64 revision) const
+{
+    QSqlDatabase db = m_database.connection();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    {
+        QSqlQuery query(db);
+        query.prepare(u"INSERT OR REPLACE INTO applied_requests (user_id, request_id, revision, "
+                      u"applied_at) VALUES (?, ?, ?, ?)"_s);
+        query.addBindValue(userId);
+        query.addBindValue(requestId);
+        query.addBindValue(revision);
+        query.addBindValue(now);
+        if (!run(query))
+            return false;
+    }
+    QSqlQuery query(db);
+    query.prepare(u"DELETE FROM applied_requests WHERE user_id = ? AND applied_at < ? AND "
+                  u"revision < (SELECT revision FROM applied_requests WHERE user_id = ? "
+                  u"ORDER BY revision DESC LIMIT 1 OFFSET ?)"_s);
+    query.addBindValue(userId);
+    query.addBindValue(now - keptRequestSeconds);
+    query.addBindValue(userId);
+    query.addBindValue(keptRequestIds - 1);
+    return run(query);
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "CallKind.h"
+#include "Device.h"
+#include "FollowMeSettings.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+// Users, their devices and rules, revisions and applied request ids in SQLite. Reads stand
+// alone; writes are single statements that the caller groups into one SqlTransaction together
+// with the revision bump, so a change and its revision are committed or lost together.
+class SettingsRepository
+{
+public:
+    struct User
+    {
+        QString id;
+        QString name;
+        qint64 revision = 0;
+    };
+    struct OwnedDevice
+    {
+        QString userId;
+        Device device;
+    };
+
+    explicit SettingsRepository(const Database &database);
+
+    std::optional<User> user(const QString &userId) const;
+    QList<User> users() const;
+    // The user's whole settings document; nothing if there is no such user or the read failed.
+    std::optional<FollowMeSettings> settings(const QString &userId) const;
+    std::optional<OwnedDevice> device(const QString &deviceId) const;
+    QList<OwnedDevice> devices(const QString &userId = {}) const;
+    std::optional<qint64> appliedRevision(const QString &userId, const QString &requestId) const;
+
+    bool insertUser(const QString &userId, const QString &name) const;
+    bool deleteUser(const QString &userId) const;
+    bool insertDevice(const QString &userId, const Device &device) const;
+    // Name, kind, number, User Configurable and workspace; the rules with writeRule().
+    bool updateDevice(const Device &device) const;
+    bool deleteDevice(const QString &deviceId) const;
+    bool writeRule(const QString &deviceId, CallKind kind, const RingRule &rule) const;
+    bool writeControlledDevice(const QString &userId, const QString &deviceId) const;
+    // Adds 1 to the user's revision and returns the new one.
+    std::optional<qint64> bumpRevision(const QString &userId) const;
+    // Remembers a committed request id. Forgets ids that are both older than 7 days and not
+    // among the user's last 1,000 (docs/protocol.md 4.4 promises both).
+    bool recordRequest(const QString &userId, const QString &requestId, qint64 revision) const;
+
+    static constexpr int keptRequestIds = 1000;
+    static constexpr qint64 keptRequestSeconds = 7 * 24 * 3600;
+
+private:
+    const Database &m_database;
+};
