@@ -1,0 +1,355 @@
+#include "ClientMessage.h"
+#include "DemoData.h"
+#include "ServerMessage.h"
+#include "SettingsDocument.h"
+#include "SyncClient.h"
+
+#include <QCryptographicHash>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+// A scripted stand-in for the server, in-process, for what the real one can't be made to do on
+// cue (refuse an edit, go silent, drop the link). The real server is exercised by
+// tests/integration.
+class FakeServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    FakeServer()
+        : m_server(u"fake"_s, QWebSocketServer::NonSecureMode)
+    {
+        QVERIFY(m_server.listen(QHostAddress::LocalHost, m_port));
+        m_port = m_server.serverPort();
+        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
+            QWebSocket *socket = m_server.nextPendingConnection();
+            m_clients.append(socket);
+            connect(socket, &QWebSocket::textMessageReceived, this,
+                    [this, socket](const QString &text) { onMessage(socket, text); });
+        });
+    }
+
+    QUrl url() const { return QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_port)); }
+    void restart()
+    {
+        dropAll();
+        m_server.close();
+        QVERIFY(m_server.listen(QHostAddress::LocalHost, m_port));
+    }
+    void stop()
+    {
+        dropAll();
+        m_server.close();
+    }
+    void dropAll()
+    {
+        for (QWebSocket *socket : std::as_const(m_clients))
+            socket->abort();
+        qDeleteAll(m_clients);
+        m_clients.clear();
+    }
+    void push(const ServerMessage &message)
+    {
+        for (QWebSocket *socket : std::as_const(m_clients))
+            socket->sendTextMessage(QString::fromUtf8(message.encode()));
+    }
+
+    FollowMeSettings settings = demoSettings();
+    qint64 revision = 1;
+    QString validToken = u"good-token"_s;
+    bool answerEdits = true;
+    QString refuseWithLocked; // request ids matching this device are refused
+    QList<ClientMessage> received;
+    QSet<QString> committed;
+
+private:
+    void onMessage(QWebSocket *socket, const QString &text)
+    {
+        ProtocolError error;
+        const auto message = ClientMessage::decode(text.toUtf8(), &error);
+        QVERIFY2(message, qPrintable(error.message));
+        received.append(*message);
+        auto send = [socket](const ServerMessage &reply) {
+            socket->sendTextMessage(QString::fromUtf8(reply.encode()));
+        };
+        if (message->type == ClientMessage::Type::Hello) {
+            if (message->token != validToken) {
+                send(ServerMessage::failure({Protocol::ErrorCode::Unauthorized, u"no"_s, {}}));
+                socket->close(QWebSocketProtocol::CloseCode(Protocol::CloseUnauthorized));
+                return;
+            }
+            send(ServerMessage::snapshot(revision, u"alice"_s, u"Alice"_s, settings));
+            return;
+        }
+        if (!answerEdits)
+            return;
+        if (message->deviceId == refuseWithLocked) {
+            send(ServerMessage::failure(
+                {Protocol::ErrorCode::Locked, u"locked by the admin"_s, message->requestId}));
+            return;
+        }
+        if (!committed.contains(message->requestId)) {
+            committed.insert(message->requestId);
+            ++revision;
+            if (message->type == ClientMessage::Type::SetRule) {
+                RingRule &rule =
+                    settings.devices[settings.indexOf(message->deviceId)].rule(message->callKind);
+                rule = message->change.appliedTo(rule);
+            } else {
+                settings.controlledDeviceId = message->deviceId;
+            }
+        }
+        send(ServerMessage::ack(message->requestId, revision));
+    }
+
+    QWebSocketServer m_server;
+    quint16 m_port = 0;
+    QList<QWebSocket *> m_clients;
+};
+
+// Accepts the WebSocket handshake and then never says anything again, not even a pong: the
+// peer that vanished without closing.
+class SilentServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    SilentServer()
+    {
+        QVERIFY(m_server.listen(QHostAddress::LocalHost));
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *socket = m_server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, this, [socket] {
+                const QByteArray request = socket->readAll();
+                const int at = request.indexOf("Sec-WebSocket-Key:");
+                if (at < 0)
+                    return; // a frame (ping, hello): ignored on purpose
+                const int end = request.indexOf("\r\n", at);
+                const QByteArray key = request.mid(at + 18, end - at - 18).trimmed();
+                const QByteArray accept =
+                    QCryptographicHash::hash(
+                        QByteArray(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"),
+                        QCryptographicHash::Sha1)
+                        .toBase64();
+                socket->write(
+                    QByteArray("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                               "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+                               + accept + "\r\n\r\n"));
+            });
+        });
+    }
+    QUrl url() const { return QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_server.serverPort())); }
+
+private:
+    QTcpServer m_server;
+};
+
+class TestSyncClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_server = std::make_unique<FakeServer>();
+        m_document = std::make_unique<SettingsDocument>();
+        m_client = makeClient(m_document.get());
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_document.reset();
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    void connectsAndShowsTheSnapshot()
+    {
+        QSignalSpy states(m_client.get(), &SyncClient::stateChanged);
+        m_client->connectToServer();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::Connected);
+        QCOMPARE(m_server->received.constFirst().type, ClientMessage::Type::Hello);
+        QCOMPARE(m_server->received.constFirst().token, u"good-token"_s);
+        QCOMPARE(m_document->settings(), m_server->settings);
+        QCOMPARE(m_client->userName(), u"Alice"_s);
+        QCOMPARE(states.constFirst().constFirst().value<SyncClient::State>(),
+                 SyncClient::State::Connecting);
+    }
+
+    void editsAreMergedSentAndPendingUntilAcked()
+    {
+        connectNow();
+        m_client->setSendDelay(100ms);
+        for (int delay = 1; delay <= 5; ++delay)
+            QVERIFY(!m_document->setRule(u"desk"_s, CallKind::External, {true, delay, 25}));
+        QVERIFY(m_document->isRulePending(u"desk"_s, CallKind::External));
+        QCOMPARE(m_client->pendingEditCount(), 1);
+        QTRY_VERIFY(!m_document->isRulePending(u"desk"_s, CallKind::External));
+        // One merged edit, carrying only what changed.
+        const QList<ClientMessage> edits = editsReceived();
+        QCOMPARE(edits.size(), 1);
+        QCOMPARE(edits.constFirst().change.delay, std::optional<int>(5));
+        QVERIFY(!edits.constFirst().change.timeout);
+        QCOMPARE(m_server->settings.devices.at(0).rule(CallKind::External).delay, 5);
+        QCOMPARE(m_client->revision(), 2);
+        QCOMPARE(m_client->pendingEditCount(), 0);
+    }
+
+    void refusedEditIsRolledBackWithANotice()
+    {
+        connectNow();
+        m_server->refuseWithLocked = u"mobile"_s;
+        QSignalSpy notices(m_client.get(), &SyncClient::notice);
+        QVERIFY(!m_document->setRule(u"mobile"_s, CallKind::Internal, {true, 99, 20}));
+        QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::Internal).delay, 99);
+        QTRY_COMPARE(notices.count(), 1);
+        QVERIFY(notices.constFirst().constFirst().toString().contains(u"Mobile app"_s));
+        QVERIFY(notices.constFirst().constFirst().toString().contains(u"locked by the admin"_s));
+        QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::Internal).delay, 15);
+        QVERIFY(!m_document->isRulePending(u"mobile"_s, CallKind::Internal));
+    }
+
+    void pushesShowAtOnceAndKeepPendingEditsOnTop()
+    {
+        connectNow();
+        m_server->answerEdits = false;
+        QVERIFY(!m_document->setRule(u"dect"_s, CallKind::External, {true, 7, 30}));
+        QTRY_COMPARE(editsReceived().size(), 1);
+        // Another session changed the timeout of the same rule meanwhile.
+        m_server->push(ServerMessage::ruleChanged(5, u"dect"_s, CallKind::External, {true, 5, 44}));
+        QTRY_COMPARE(m_document->settings().device(u"dect"_s)->rule(CallKind::External).timeout,
+                     44);
+        QCOMPARE(m_document->settings().device(u"dect"_s)->rule(CallKind::External).delay, 7);
+        QVERIFY(m_document->isRulePending(u"dect"_s, CallKind::External));
+    }
+
+    void adminLockDropsUnsentEditWithANotice()
+    {
+        connectNow();
+        m_server->answerEdits = false;
+        QSignalSpy notices(m_client.get(), &SyncClient::notice);
+        QVERIFY(!m_document->setRule(u"softphone"_s, CallKind::Teams, {false, 0, 20}));
+        FollowMeSettings locked = m_server->settings;
+        locked.devices[1].userConfigurable = false;
+        m_server->push(ServerMessage::snapshot(9, u"alice"_s, u"Alice"_s, locked));
+        QTRY_COMPARE(notices.count(), 1);
+        QVERIFY(notices.constFirst().constFirst().toString().contains(u"administrator"_s));
+        QVERIFY(m_document->settings().devices.at(1).isLocked());
+        QVERIFY(m_document->settings().devices.at(1).rule(CallKind::Teams).enabled);
+        QCOMPARE(m_client->pendingEditCount(), 0);
+    }
+
+    void refusedTokenStopsWithoutRetrying()
+    {
+        m_client->setToken(u"wrong"_s);
+        m_client->connectToServer();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::Refused);
+        QVERIFY(m_client->lastError().contains(u"token"_s));
+        const int hellos = int(m_server->received.size());
+        QTest::qWait(300); // longer than the test backoff: no new attempt may come
+        QCOMPARE(m_server->received.size(), hellos);
+        QCOMPARE(m_client->state(), SyncClient::State::Refused);
+    }
+
+    void reconnectsWithBackoffAndResendsWhatWasNotAcked()
+    {
+        connectNow();
+        m_server->answerEdits = false;
+        QVERIFY(!m_document->setRule(u"desk"_s, CallKind::Internal, {true, 3, 30}));
+        QTRY_COMPARE(editsReceived().size(), 1);
+        const QString requestId = editsReceived().constFirst().requestId;
+
+        m_server->stop();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::WaitingToReconnect);
+        QVERIFY(m_client->timeUntilReconnect() > 0ms);
+        QTest::qWait(150); // a few failed attempts while the server is down
+        m_server->answerEdits = true;
+        m_server->received.clear();
+        m_server->restart();
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->state(), SyncClient::State::Connected, 5000);
+        QTRY_COMPARE(m_client->pendingEditCount(), 0);
+        // The same edit, with the same id: the server can tell it's a resend.
+        QCOMPARE(editsReceived().constFirst().requestId, requestId);
+        QCOMPARE(m_server->settings.device(u"desk"_s)->rule(CallKind::Internal).delay, 3);
+    }
+
+    void silentServerIsDetectedByKeepalive()
+    {
+        SilentServer silent;
+        m_client->setServer(silent.url());
+        m_client->setKeepalive(50ms, 100ms);
+        m_client->connectToServer();
+        // The handshake succeeds, then nothing: no snapshot, no pong.
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->state(), SyncClient::State::WaitingToReconnect, 3000);
+        QVERIFY(m_client->lastError().contains(u"answer"_s));
+    }
+
+    void offlineEditsSurviveARestartAndAreSentLater()
+    {
+        connectNow();
+        m_server->stop();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::WaitingToReconnect);
+        QVERIFY(!m_document->setRule(u"mobile"_s, CallKind::External, {false, 10, 25}));
+        QVERIFY(!m_document->setControlledDevice(u"dect"_s));
+        m_client.reset(); // quit while offline
+
+        SettingsDocument restarted;
+        std::unique_ptr<SyncClient> client = makeClient(&restarted);
+        client->restore();
+        // The offline preview: the cached settings, with the unsent edits on top.
+        QCOMPARE(restarted.settings().devices.size(), 6);
+        QVERIFY(!restarted.settings().device(u"mobile"_s)->rule(CallKind::External).enabled);
+        QCOMPARE(restarted.settings().controlledDeviceId, u"dect"_s);
+        QVERIFY(restarted.isRulePending(u"mobile"_s, CallKind::External));
+        QVERIFY(client->confirmedAt().isValid());
+
+        m_server->restart();
+        client->connectToServer();
+        QTRY_COMPARE(client->pendingEditCount(), 0);
+        QVERIFY(!m_server->settings.device(u"mobile"_s)->rule(CallKind::External).enabled);
+        QCOMPARE(m_server->settings.controlledDeviceId, u"dect"_s);
+    }
+
+private:
+    std::unique_ptr<SyncClient> makeClient(SettingsDocument *document)
+    {
+        auto client = std::make_unique<SyncClient>(document, m_dir->filePath(u"outbox.json"_s),
+                                                   m_dir->filePath(u"cache.json"_s));
+        client->setServer(m_server->url());
+        client->setToken(u"good-token"_s);
+        client->setSendDelay(10ms);
+        client->setReconnectPolicy(ReconnectPolicy(20ms, 80ms, 10s, [] { return 0.5; }));
+        return client;
+    }
+    void connectNow()
+    {
+        m_client->connectToServer();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::Connected);
+    }
+    QList<ClientMessage> editsReceived() const
+    {
+        QList<ClientMessage> edits;
+        for (const ClientMessage &message : std::as_const(m_server->received)) {
+            if (message.type != ClientMessage::Type::Hello)
+                edits.append(message);
+        }
+        return edits;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeServer> m_server;
+    std::unique_ptr<SettingsDocument> m_document;
+    std::unique_ptr<SyncClient> m_client;
+};
+
+QTEST_GUILESS_MAIN(TestSyncClient)
+#include "tst_syncclient.moc"
