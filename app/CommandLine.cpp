@@ -33,7 +33,12 @@ QString CommandLine::parse(const QStringList &arguments)
             .arg(TimelineExporter::defaultSize.width())
             .arg(TimelineExporter::defaultSize.height()),
         tr("WxH"));
-    parser.addOptions({offline, exportTimeline, kindOption, output, sizeOption});
+    const QCommandLineOption serverOption(
+        u"server"_s,
+        tr("Connect to the FollowMe server at URL (ws:// or wss://). The token comes from the "
+           "FOLLOWME_TOKEN environment variable or from the credential store."),
+        tr("URL"));
+    parser.addOptions({offline, serverOption, exportTimeline, kindOption, output, sizeOption});
 
     if (!parser.parse(arguments))
         return parser.errorText();
@@ -50,13 +55,21 @@ QString CommandLine::parse(const QStringList &arguments)
                 return tr("--%1 only goes with --export-timeline")
                     .arg(exportOnly.names().constFirst());
         }
-        mode = Mode::Window;
+        if (parser.isSet(offline) && parser.isSet(serverOption))
+            return tr("--offline and --server can't be combined");
+        mode = parser.isSet(offline) ? Mode::OfflineFile : Mode::Window;
         settingsPath = parser.value(offline);
+        if (parser.isSet(serverOption)) {
+            server = QUrl::fromUserInput(parser.value(serverOption));
+            if (!server.isValid() || (server.scheme() != u"ws" && server.scheme() != u"wss"))
+                return tr("invalid server \"%1\": use ws://HOST:PORT/ or wss://HOST:PORT/")
+                    .arg(parser.value(serverOption));
+        }
         return {};
     }
 
-    if (parser.isSet(offline))
-        return tr("--offline and --export-timeline can't be combined");
+    if (parser.isSet(offline) || parser.isSet(serverOption))
+        return tr("--export-timeline can't be combined with --offline or --server");
     mode = Mode::ExportTimeline;
     settingsPath = parser.value(exportTimeline);
     const auto parsedKind = CallKinds::fromKey(parser.value(kindOption).toLower());

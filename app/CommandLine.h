@@ -6,6 +6,7 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 // What the user asked for on the command line. Parsing never exits the process except for
 // --help and --version, which print and exit as every command-line tool does.
@@ -14,10 +15,11 @@ class CommandLine
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Mode { Window, ExportTimeline };
+    enum class Mode { Window, OfflineFile, ExportTimeline };
 
     Mode mode = Mode::Window;
-    QString settingsPath; // --offline FILE, or the FILE of --export-timeline; empty: default
+    QString settingsPath; // --offline FILE, or the FILE of --export-timeline
+    QUrl server; // --server URL
     CallKind kind = CallKind::External;
     QString outputPath;
     QSize size;

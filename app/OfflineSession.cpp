@@ -1,13 +1,11 @@
 #include "OfflineSession.h"
 
+#include "Icons.h"
 #include "LanguagePage.h"
 #include "SettingsCodec.h"
 #include "SettingsWindow.h"
 
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -20,26 +18,6 @@ OfflineSession::OfflineSession(const QString &path, Translator *translator)
 OfflineSession::~OfflineSession()
 {
     m_store.flush();
-}
-
-QString OfflineSession::defaultPath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + u"/followme-settings.json"_s;
-}
-
-std::optional<QString> OfflineSession::seedFromDemo(const QString &path)
-{
-    if (QFileInfo::exists(path))
-        return std::nullopt;
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile demo(u":/demo/demo-settings.json"_s);
-    if (!demo.open(QIODevice::ReadOnly))
-        return tr("the demo data is missing from this build");
-    const auto settings = SettingsCodec::decode(demo.readAll());
-    if (!settings)
-        return tr("the demo data in this build is invalid");
-    return SettingsFileStore::save(path, *settings);
 }
 
 std::optional<ValidationError> OfflineSession::open()
@@ -57,7 +35,7 @@ std::optional<ValidationError> OfflineSession::open()
 void OfflineSession::show()
 {
     m_window = std::make_unique<SettingsWindow>(&m_document);
-    m_window->addPage(QIcon(), new LanguagePage(m_translator));
+    m_window->addPage(Icons::language(), new LanguagePage(m_translator));
     m_window->setSourceDescription(tr("Offline: %1").arg(QDir::toNativeSeparators(m_path)));
     QObject::connect(&m_store, &SettingsFileStore::saveFailed, m_window.get(),
                      &SettingsWindow::showSaveProblem);

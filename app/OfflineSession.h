@@ -13,8 +13,8 @@
 class SettingsWindow;
 class Translator;
 
-// The client working on a settings file of its own: the document, the store that writes edits
-// back to the file, and the window showing it.
+// The client working on a settings file instead of a server (followme --offline FILE): the
+// document, the store that writes edits back to the file, and the window showing it.
 class OfflineSession
 {
     Q_DECLARE_TR_FUNCTIONS(OfflineSession)
@@ -22,11 +22,6 @@ class OfflineSession
 public:
     OfflineSession(const QString &path, Translator *translator);
     ~OfflineSession();
-
-    // The file used when none is given: the user's own, started from the demo data the first
-    // time (until the client syncs with a server).
-    static QString defaultPath();
-    static std::optional<QString> seedFromDemo(const QString &path);
 
     std::optional<ValidationError> open();
     void show();

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ClientSession.h"
 #include "CommandLine.h"
 #include "LanguagePage.h"
 #include "OfflineSession.h"
@@ -95,15 +96,16 @@ int main(int argc, char *argv[])
     if (commandLine.mode == CommandLine::Mode::ExportTimeline)
         return exportTimeline(commandLine);
 
-    QString path = commandLine.settingsPath;
-    if (path.isEmpty()) {
-        path = OfflineSession::defaultPath();
-        if (const auto failure = OfflineSession::seedFromDemo(path)) {
-            reportError(QCoreApplication::translate("main", "FollowMe"), *failure);
-            return BadSettings;
-        }
+    if (commandLine.mode == CommandLine::Mode::Window) {
+        // The token is taken from the environment, not the command line, where every user of
+        // the machine could read it.
+        ClientSession session(&translator, commandLine.server,
+                              qEnvironmentVariable("FOLLOWME_TOKEN"));
+        session.start();
+        return app.exec();
     }
 
+    const QString path = commandLine.settingsPath;
     OfflineSession session(path, &translator);
     if (const auto error = session.open()) {
         reportError(QCoreApplication::translate("main", "FollowMe"),

@@ -40,6 +40,16 @@ QIcon Icons::workspace()
     return tinted(u"workspace"_s);
 }
 
+QIcon Icons::connection()
+{
+    return tinted(u"connection"_s);
+}
+
+QIcon Icons::language()
+{
+    return tinted(u"language"_s);
+}
+
 QIcon Icons::application()
 {
     return QIcon(u":/icons/followme.svg"_s);

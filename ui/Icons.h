@@ -11,5 +11,7 @@ public:
     static QIcon device(DeviceKind kind);
     static QIcon lock();
     static QIcon workspace();
+    static QIcon connection();
+    static QIcon language();
     static QIcon application();
 };

@@ -4,7 +4,9 @@
 
 class FollowMePage;
 class SettingsDocument;
+class QFrame;
 class QLabel;
+class QPushButton;
 class QListWidget;
 class QStackedWidget;
 
@@ -25,6 +27,9 @@ public:
     // Where the settings live, shown permanently in the status bar.
     void setSourceDescription(const QString &text);
     void showSaveProblem(const QString &reason);
+    // Something the user must not miss (an edit of theirs was undone): stays until dismissed.
+    void showNotice(const QString &text);
+    QLabel *noticeLabel() const { return m_notice; }
     void showSaved();
 
 protected:
@@ -38,4 +43,7 @@ private:
     QStackedWidget *m_stack;
     FollowMePage *m_followMe;
     QLabel *m_source;
+    QFrame *m_noticeBar;
+    QLabel *m_notice;
+    QPushButton *m_dismiss;
 };

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "SettingsDocument.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class CredentialStore;
+class SettingsWindow;
+class SyncClient;
+class Translator;
+
+// The client as it normally runs: the settings live on the server, the window shows them (from
+// the cache until the server answers) and every edit goes through the sync client.
+class ClientSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `server` and `token` come from the command line / environment and win over the saved
+    // ones; a token given this way is used for this run only, never stored.
+    ClientSession(Translator *translator, const QUrl &server, const QString &token,
+                  QObject *parent = nullptr);
+    ~ClientSession() override;
+
+    void start();
+
+private:
+    void onTokenLoaded(const QString &account, const QString &token);
+
+    SettingsDocument m_document;
+    std::unique_ptr<CredentialStore> m_credentials;
+    std::unique_ptr<SyncClient> m_sync;
+    std::unique_ptr<SettingsWindow> m_window;
+    Translator *m_translator;
+    bool m_connectOnStart = false;
+};
