@@ -1,10 +1,31 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Builds FollowMe and starts the client on a writable copy of the demo data.
+# Builds FollowMe, starts the reference server with demo data on 127.0.0.1 and the client
+# connected to it as the demo user Alice. Quitting the client stops the server.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/deps.sh"
 followme_build
-# Edits are saved back to this copy; the demo file in resources/ stays as it is.
-demo="$FOLLOWME_BUILD_DIR/demo-settings.json"
-[ -f "$demo" ] || cp "$FOLLOWME_ROOT/resources/demo/demo-settings.json" "$demo"
-exec "$FOLLOWME_BUILD_DIR/app/followme" --offline "$demo" "$@"
+
+demo="$FOLLOWME_BUILD_DIR/demo"
+mkdir -p "$demo"
+# The demo keeps its data (server database, client cache, settings) under build/demo, away
+# from the user's own FollowMe profile.
+export XDG_DATA_HOME="$demo/data" XDG_CONFIG_HOME="$demo/config"
+
+"$FOLLOWME_BUILD_DIR/server/followme-server" --demo --db "$demo/server.db" \
+    --listen 127.0.0.1:0 >"$demo/server.log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+
+port=""
+for _ in $(seq 100); do
+    port=$(sed -n 's/^listening on [^:]*:\([0-9]*\).*/\1/p' "$demo/server.log" | head -n 1)
+    [ -n "$port" ] && break
+    kill -0 "$server_pid" 2>/dev/null || { cat "$demo/server.log"; exit 1; }
+    sleep 0.1
+done
+[ -n "$port" ] || { echo "the server did not start; see $demo/server.log"; exit 1; }
+echo "FollowMe server on ws://127.0.0.1:$port/ (log: $demo/server.log)"
+
+FOLLOWME_TOKEN=alice-demo-token "$FOLLOWME_BUILD_DIR/app/followme" \
+    --server "ws://127.0.0.1:$port/" "$@"

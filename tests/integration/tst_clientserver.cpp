@@ -1,0 +1,134 @@
+#include "DeviceRulesView.h"
+#include "FollowMePage.h"
+#include "ServerProcess.h"
+#include "SettingsDocument.h"
+#include "SyncClient.h"
+#include "ToggleSwitch.h"
+
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+// The desktop client against the real followme-server binary over a real socket on 127.0.0.1.
+class TestClientServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_server = std::make_unique<ServerProcess>(QStringLiteral(FOLLOWME_SERVER_EXECUTABLE),
+                                                   m_dir->filePath(u"server.db"_s));
+        QVERIFY(m_server->start());
+    }
+    void cleanup()
+    {
+        m_clients.clear();
+        m_documents.clear();
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    void twoClientsOfOneUserSeeEachOthersEdits()
+    {
+        SettingsDocument &first = addClient(u"a"_s);
+        SettingsDocument &second = addClient(u"b"_s);
+        QVERIFY(!first.setRule(u"desk"_s, CallKind::Internal, {true, 7, 33}));
+        QTRY_COMPARE(second.settings().device(u"desk"_s)->rule(CallKind::Internal),
+                     (RingRule {true, 7, 33}));
+        QTRY_COMPARE(m_clients.at(0)->pendingEditCount(), 0);
+
+        QVERIFY(!second.setControlledDevice(u"dect"_s));
+        QTRY_COMPARE(first.settings().controlledDeviceId, u"dect"_s);
+        QCOMPARE(m_clients.at(0)->revision(), m_clients.at(1)->revision());
+    }
+
+    void adminLockGreysTheRowOutEvenWhileItsSpinnerHasFocus()
+    {
+        SettingsDocument &document = addClient(u"a"_s);
+        FollowMePage page(&document);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        const int row = document.settings().indexOf(u"desk"_s);
+        QSpinBox *delay = page.rulesView()->delaySpinBox(row);
+        delay->setFocus();
+        QTRY_VERIFY(delay->hasFocus());
+        QVERIFY(delay->isEnabled());
+
+        QVERIFY(runAdmin({u"device"_s, u"lock"_s, u"--device"_s, u"desk"_s}));
+        QTRY_VERIFY(!page.rulesView()->delaySpinBox(row)->isEnabled());
+        QVERIFY(!page.rulesView()->enabledSwitch(row)->isEnabled());
+        QVERIFY(document.settings().device(u"desk"_s)->isLocked());
+        // A key press on the greyed-out spinner changes nothing.
+        QTest::keyClick(page.rulesView()->delaySpinBox(row), Qt::Key_Up);
+        QCOMPARE(document.settings().device(u"desk"_s)->rule(CallKind::External).delay, 0);
+    }
+
+    void serverRestartMidSessionLosesNoEdit()
+    {
+        SettingsDocument &document = addClient(u"a"_s);
+        SyncClient &client = *m_clients.constFirst();
+        m_server->stop();
+        QTRY_COMPARE(client.state(), SyncClient::State::WaitingToReconnect);
+
+        // Edits made while the server is gone show at once and wait in the outbox.
+        QVERIFY(!document.setRule(u"mobile"_s, CallKind::External, {true, 12, 40}));
+        QVERIFY(!document.setRule(u"dect"_s, CallKind::Teams, {false, 10, 20}));
+        QCOMPARE(client.pendingEditCount(), 2);
+
+        QVERIFY(m_server->start(false));
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), SyncClient::State::Connected, 10000);
+        QTRY_COMPARE(client.pendingEditCount(), 0);
+
+        // A fresh client sees both: the server has them.
+        SettingsDocument &other = addClient(u"c"_s);
+        QCOMPARE(other.settings().device(u"mobile"_s)->rule(CallKind::External),
+                 (RingRule {true, 12, 40}));
+        QVERIFY(!other.settings().device(u"dect"_s)->rule(CallKind::Teams).enabled);
+    }
+
+private:
+    SettingsDocument &addClient(const QString &name)
+    {
+        auto document = std::make_unique<SettingsDocument>();
+        auto client =
+            std::make_unique<SyncClient>(document.get(), m_dir->filePath(name + u"-outbox.json"_s),
+                                         m_dir->filePath(name + u"-cache.json"_s));
+        client->setServer(m_server->url());
+        client->setToken(u"alice-demo-token"_s);
+        client->setSendDelay(10ms);
+        client->setReconnectPolicy(ReconnectPolicy(50ms, 200ms, 10s, [] { return 0.5; }));
+        client->connectToServer();
+        [&] {
+            QTRY_COMPARE(client->state(), SyncClient::State::Connected);
+        }();
+        m_clients.push_back(std::move(client));
+        m_documents.push_back(std::move(document));
+        return *m_documents.back();
+    }
+    bool runAdmin(QStringList arguments)
+    {
+        arguments = QStringList {u"--server"_s, m_server->url().toString(), u"--token"_s,
+                                 u"admin-demo-token"_s}
+            + arguments;
+        QProcess admin;
+        admin.start(QStringLiteral(FOLLOWME_ADMIN_EXECUTABLE), arguments);
+        if (!admin.waitForFinished(20000))
+            return false;
+        if (admin.exitCode() != 0)
+            qWarning() << admin.readAllStandardError();
+        return admin.exitStatus() == QProcess::NormalExit && admin.exitCode() == 0;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    std::vector<std::unique_ptr<SettingsDocument>> m_documents;
+    std::vector<std::unique_ptr<SyncClient>> m_clients;
+};
+
+QTEST_MAIN(TestClientServer)
+#include "tst_clientserver.moc"
