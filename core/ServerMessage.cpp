@@ -113,7 +113,13 @@ std::optional<ServerMessage> ServerMessage::decode(const QByteArray &text, Proto
     const QString type = object.value(u"type"_s).toString();
 
     ServerMessage message;
-    message.revision = object.value(u"revision"_s).toInteger();
+    const QJsonValue revision = object.value(u"revision"_s);
+    message.revision = revision.toInteger();
+    // Every message but an error carries the revision it leads to; revisions start at 1.
+    if (type != u"error"
+        && (!revision.isDouble() || message.revision < 1
+            || double(message.revision) != revision.toDouble()))
+        return fail(tr("a \"%1\" message without a valid revision").arg(type));
     const QJsonValue device = object.value(u"device"_s);
     message.deviceId = device.toString();
 

@@ -68,8 +68,10 @@ const QByteArray docSetRule =
 const QByteArray docSetControlledDevice =
     R"({"type": "setControlledDevice", "id": "a41d…", "device": "softphone"})"_ba;
 const QByteArray docAck = R"({"type": "ack", "id": "6f1c…", "revision": 8})"_ba;
-const QByteArray docError = R"({"type": "error", "id": "6f1c…", "code": "locked",
- "message": "\"Reception phone\" is managed by your administrator"})"_ba;
+// (Not raw string literals where the JSON holds a backslash: moc 6.4 misreads those.)
+const QByteArray docError =
+    "{\"type\": \"error\", \"id\": \"6f1c…\", \"code\": \"locked\",\n"
+    " \"message\": \"\\\"Reception phone\\\" is managed by your administrator\"}"_ba;
 const QByteArray docRuleChanged =
     R"({"type": "ruleChanged", "revision": 9, "device": "desk", "callKind": "internal",
  "rule": {"enabled": true, "delay": 0, "timeout": 30}})"_ba;
@@ -100,8 +102,9 @@ const QByteArray docExchangeRuleChanged =
       "rule":{"enabled":true,"delay":5,"timeout":25}})"_ba;
 const QByteArray docExchangeSetRule2 =
     R"({"type":"setRule","id":"r-2","device":"reception","callKind":"external","enabled":false})"_ba;
-const QByteArray docExchangeError2 = R"({"type":"error","id":"r-2","code":"locked",
-      "message":"\"Reception phone\" is managed by your administrator"})"_ba;
+const QByteArray docExchangeError2 =
+    "{\"type\":\"error\",\"id\":\"r-2\",\"code\":\"locked\",\n"
+    "      \"message\":\"\\\"Reception phone\\\" is managed by your administrator\"}"_ba;
 const QByteArray docExchangeSetRule3 =
     R"({"type":"setRule","id":"r-3","device":"desk","callKind":"teams","timeout":900})"_ba;
 const QByteArray docExchangeSetControlled4 =
