@@ -9,7 +9,7 @@ FOLLOWME_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6svg6
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins libgl1-mesa-dev
-    qt6-websockets-dev libqt6sql6-sqlite qtkeychain-qt6-dev
+    qt6-websockets-dev libqt6sql6-sqlite qtkeychain-qt6-dev openssl
 )
 
 followme_install_deps() {

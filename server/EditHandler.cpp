@@ -39,9 +39,8 @@ ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &e
 {
     const auto owned = m_repository.device(edit.deviceId);
     if (!owned)
-        return ChangeOutcome::failure(Code::NotFound,
-                                      tr("no device has the id \"%1\"").arg(edit.deviceId),
-                                      edit.requestId);
+        return ChangeOutcome::failure(
+            Code::NotFound, tr("no device has the id \"%1\"").arg(edit.deviceId), edit.requestId);
     if (owned->userId != userId)
         return ChangeOutcome::failure(Code::Forbidden,
                                       tr("the device \"%1\" is not yours").arg(edit.deviceId),

@@ -13,6 +13,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL and use '' for "none".
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QString(u""_s)) : QVariant(value);
+}
+
 bool run(QSqlQuery &query)
 {
     if (query.exec())
@@ -30,7 +36,8 @@ SettingsRepository::OwnedDevice deviceFromRow(const QSqlQuery &query)
     owned.device.id = query.value(0).toString();
     owned.userId = query.value(1).toString();
     owned.device.name = query.value(2).toString();
-    owned.device.kind = DeviceKinds::fromKey(query.value(3).toString()).value_or(DeviceKind::DeskPhone);
+    owned.device.kind =
+        DeviceKinds::fromKey(query.value(3).toString()).value_or(DeviceKind::DeskPhone);
     owned.device.number = query.value(4).toString();
     owned.device.userConfigurable = query.value(5).toBool();
     owned.device.workspace = query.value(6).toString();
@@ -61,8 +68,8 @@ QList<SettingsRepository::User> SettingsRepository::users() const
     if (!run(query))
         return users;
     while (query.next())
-        users.append({query.value(0).toString(), query.value(1).toString(),
-                      query.value(2).toLongLong()});
+        users.append(
+            {query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()});
     return users;
 }
 
@@ -74,8 +81,8 @@ QList<SettingsRepository::OwnedDevice> SettingsRepository::devices(const QString
     {
         QSqlQuery query(db);
         if (userId.isEmpty()) {
-            query.prepare(u"SELECT %1 FROM devices d ORDER BY d.user_id, d.position"_s.arg(
-                deviceColumns));
+            query.prepare(
+                u"SELECT %1 FROM devices d ORDER BY d.user_id, d.position"_s.arg(deviceColumns));
         } else {
             query.prepare(u"SELECT %1 FROM devices d WHERE d.user_id = ? ORDER BY d.position"_s.arg(
                 deviceColumns));
@@ -185,17 +192,18 @@ bool SettingsRepository::insertDevice(const QString &userId, const Device &devic
     QSqlDatabase db = m_database.connection();
     {
         QSqlQuery query(db);
-        query.prepare(u"INSERT INTO devices (id, user_id, position, name, kind, number, "
-                      u"user_configurable, workspace) VALUES (?, ?, (SELECT COALESCE(MAX(position), "
-                      u"0) + 1 FROM devices WHERE user_id = ?), ?, ?, ?, ?, ?)"_s);
+        query.prepare(
+            u"INSERT INTO devices (id, user_id, position, name, kind, number, "
+            u"user_configurable, workspace) VALUES (?, ?, (SELECT COALESCE(MAX(position), "
+            u"0) + 1 FROM devices WHERE user_id = ?), ?, ?, ?, ?, ?)"_s);
         query.addBindValue(device.id);
         query.addBindValue(userId);
         query.addBindValue(userId);
-        query.addBindValue(device.name);
+        query.addBindValue(text(device.name));
         query.addBindValue(DeviceKinds::key(device.kind));
-        query.addBindValue(device.number);
+        query.addBindValue(text(device.number));
         query.addBindValue(device.userConfigurable ? 1 : 0);
-        query.addBindValue(device.workspace);
+        query.addBindValue(text(device.workspace));
         if (!run(query))
             return false;
     }
@@ -211,11 +219,11 @@ bool SettingsRepository::updateDevice(const Device &device) const
     QSqlQuery query(m_database.connection());
     query.prepare(u"UPDATE devices SET name = ?, kind = ?, number = ?, user_configurable = ?, "
                   u"workspace = ? WHERE id = ?"_s);
-    query.addBindValue(device.name);
+    query.addBindValue(text(device.name));
     query.addBindValue(DeviceKinds::key(device.kind));
-    query.addBindValue(device.number);
+    query.addBindValue(text(device.number));
     query.addBindValue(device.userConfigurable ? 1 : 0);
-    query.addBindValue(device.workspace);
+    query.addBindValue(text(device.workspace));
     query.addBindValue(device.id);
     return run(query) && query.numRowsAffected() == 1;
 }
@@ -242,12 +250,11 @@ bool SettingsRepository::writeRule(const QString &deviceId, CallKind kind,
     return run(query);
 }
 
-bool SettingsRepository::writeControlledDevice(const QString &userId,
-                                               const QString &deviceId) const
+bool SettingsRepository::writeControlledDevice(const QString &userId, const QString &deviceId) const
 {
     QSqlQuery query(m_database.connection());
     query.prepare(u"UPDATE users SET controlled_device = ? WHERE id = ?"_s);
-    query.addBindValue(deviceId);
+    query.addBindValue(text(deviceId));
     query.addBindValue(userId);
     return run(query) && query.numRowsAffected() == 1;
 }

@@ -28,8 +28,8 @@ QByteArray saltedHash(const QByteArray &salt, const QString &token)
 
 QString TokenHasher::generate()
 {
-    return QString::fromLatin1(randomBytes(32).toBase64(QByteArray::Base64UrlEncoding
-                                                        | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 TokenHasher::Hashed TokenHasher::hash(const QString &token)
@@ -43,8 +43,8 @@ TokenHasher::Hashed TokenHasher::hash(const QString &token)
 
 QString TokenHasher::lookupKey(const QString &token)
 {
-    const QByteArray digest = QCryptographicHash::hash(
-        QByteArrayLiteral("followme-token-lookup:") + token.toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray input = QByteArrayLiteral("followme-token-lookup:") + token.toUtf8();
+    const QByteArray digest = QCryptographicHash::hash(input, QCryptographicHash::Sha256);
     return QString::fromLatin1(digest.left(4).toHex());
 }
 

@@ -25,8 +25,7 @@ std::optional<TokenRepository::Identity> TokenRepository::identify(const QString
         return std::nullopt;
     }
     while (query.next()) {
-        if (TokenHasher::matches(token, query.value(3).toByteArray(),
-                                 query.value(4).toByteArray()))
+        if (TokenHasher::matches(token, query.value(3).toByteArray(), query.value(4).toByteArray()))
             return Identity {query.value(0).toLongLong(), query.value(1).toString(),
                              query.value(2).toBool()};
     }

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "DeviceRuleModel.h"
+
 #include <QList>
 #include <QPointer>
 #include <QWidget>
 
-class DeviceRuleModel;
 class QGridLayout;
 class QLabel;
 class QSpinBox;

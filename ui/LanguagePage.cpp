@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString settingsKey = u"ui/language"_s;
+constexpr QStringView settingsKey = u"ui/language";
 
 QString storedValue(LanguagePage::Choice choice)
 {

@@ -71,7 +71,7 @@ private slots:
     void serverRestartMidSessionLosesNoEdit()
     {
         SettingsDocument &document = addClient(u"a"_s);
-        SyncClient &client = *m_clients.constFirst();
+        SyncClient &client = *m_clients.front();
         m_server->stop();
         QTRY_COMPARE(client.state(), SyncClient::State::WaitingToReconnect);
 

@@ -1,0 +1,422 @@
+#include "AdminCommands.h"
+
+#include "ClientMessage.h"
+#include "Database.h"
+#include "ServerLog.h"
+#include "SettingsCodec.h"
+#include "SettingsRepository.h"
+#include "SqlTransaction.h"
+#include "TokenHasher.h"
+#include "TokenRepository.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Code = Protocol::ErrorCode;
+
+ProtocolError invalid(const QString &message)
+{
+    return {Code::Invalid, message, {}};
+}
+
+// A required string member; empty strings are allowed only when `allowEmpty`.
+std::optional<ProtocolError> readString(const QJsonObject &args, const QString &key, QString *out,
+                                        bool allowEmpty = false)
+{
+    const QJsonValue value = args.value(key);
+    if (!value.isString() || (!allowEmpty && value.toString().isEmpty()))
+        return invalid(AdminCommands::tr("%1: must be a non-empty string").arg(key));
+    *out = value.toString();
+    return std::nullopt;
+}
+
+ProtocolError internalError()
+{
+    return {Code::Internal, AdminCommands::tr("the server could not store the change"), {}};
+}
+
+QJsonObject deviceJson(const SettingsRepository::OwnedDevice &owned)
+{
+    FollowMeSettings single;
+    single.devices.append(owned.device);
+    QJsonObject object =
+        SettingsCodec::toJson(single).value(u"devices"_s).toArray().first().toObject();
+    object.insert(u"user"_s, owned.userId);
+    return object;
+}
+
+} // namespace
+
+AdminCommands::AdminCommands(const Database &database, const SettingsRepository &settings,
+                             const TokenRepository &tokens)
+    : m_database(database)
+    , m_settings(settings)
+    , m_tokens(tokens)
+{ }
+
+QStringList AdminCommands::commands()
+{
+    return {
+        u"user.add"_s,         u"user.remove"_s,         u"user.list"_s,        u"token.issue"_s,
+        u"token.revoke"_s,     u"token.list"_s,          u"adminToken.issue"_s, u"device.add"_s,
+        u"device.remove"_s,    u"device.rename"_s,       u"device.lock"_s,      u"device.unlock"_s,
+        u"device.setNumber"_s, u"device.setWorkspace"_s, u"device.setRule"_s,   u"device.list"_s};
+}
+
+ChangeOutcome AdminCommands::execute(const QString &command, const QJsonObject &args) const
+{
+    if (command == u"user.add")
+        return addUser(args);
+    if (command == u"user.remove")
+        return removeUser(args);
+    if (command == u"user.list")
+        return listUsers();
+    if (command == u"token.issue")
+        return issueToken(args, false);
+    if (command == u"adminToken.issue")
+        return issueToken(args, true);
+    if (command == u"token.revoke")
+        return revokeToken(args);
+    if (command == u"token.list")
+        return listTokens(args);
+    if (command == u"device.add")
+        return addDevice(args);
+    if (command == u"device.remove")
+        return removeDevice(args);
+    if (command == u"device.setRule")
+        return setRule(args);
+    if (command == u"device.list")
+        return listDevices(args);
+    if (command == u"device.rename") {
+        QString name;
+        if (auto problem = readString(args, u"name"_s, &name))
+            return ChangeOutcome::failure(*problem);
+        return changeDevice(args, [name](Device &device) -> std::optional<ProtocolError> {
+            device.name = name;
+            return std::nullopt;
+        });
+    }
+    if (command == u"device.lock" || command == u"device.unlock") {
+        const bool configurable = command == u"device.unlock";
+        return changeDevice(args, [configurable](Device &device) -> std::optional<ProtocolError> {
+            device.userConfigurable = configurable;
+            return std::nullopt;
+        });
+    }
+    if (command == u"device.setNumber") {
+        QString number;
+        if (auto problem = readString(args, u"number"_s, &number, true))
+            return ChangeOutcome::failure(*problem);
+        return changeDevice(args, [number](Device &device) -> std::optional<ProtocolError> {
+            device.number = number;
+            return std::nullopt;
+        });
+    }
+    if (command == u"device.setWorkspace") {
+        const QJsonValue value = args.value(u"workspace"_s);
+        if (!value.isNull() && !value.isString())
+            return ChangeOutcome::failure(invalid(tr("workspace: must be a string or null")));
+        const QString workspace = value.toString();
+        return changeDevice(args, [workspace](Device &device) -> std::optional<ProtocolError> {
+            device.workspace = workspace;
+            return std::nullopt;
+        });
+    }
+    return ChangeOutcome::failure(Code::Unsupported,
+                                  tr("\"%1\" is not an admin command").arg(command));
+}
+
+ChangeOutcome AdminCommands::addUser(const QJsonObject &args) const
+{
+    QString userId;
+    QString name;
+    if (auto problem = readString(args, u"user"_s, &userId))
+        return ChangeOutcome::failure(*problem);
+    if (auto problem = SettingsCodec::validateDeviceId(userId, u"user"_s))
+        return ChangeOutcome::failure(invalid(problem->message()));
+    if (auto problem = readString(args, u"name"_s, &name))
+        return ChangeOutcome::failure(*problem);
+    if (name.trimmed().isEmpty() || name.size() > SettingsCodec::maxNameLength)
+        return ChangeOutcome::failure(
+            invalid(tr("name: must hold 1 to %1 characters").arg(SettingsCodec::maxNameLength)));
+    if (m_settings.user(userId))
+        return ChangeOutcome::failure(invalid(tr("the user \"%1\" already exists").arg(userId)));
+    SqlTransaction transaction(m_database.connection());
+    if (!transaction.isActive() || !m_settings.insertUser(userId, name) || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
+    ChangeOutcome outcome;
+    outcome.result = {{u"user"_s, userId}, {u"revision"_s, 1}};
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::removeUser(const QJsonObject &args) const
+{
+    QString userId;
+    if (auto problem = readString(args, u"user"_s, &userId))
+        return ChangeOutcome::failure(*problem);
+    if (!m_settings.user(userId))
+        return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
+    SqlTransaction transaction(m_database.connection());
+    if (!transaction.isActive() || !m_settings.deleteUser(userId) || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
+    ChangeOutcome outcome;
+    outcome.result = {{u"user"_s, userId}};
+    outcome.removedUsers.append(userId);
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::listUsers() const
+{
+    QHash<QString, int> deviceCounts;
+    for (const auto &owned : m_settings.devices())
+        ++deviceCounts[owned.userId];
+    QHash<QString, int> tokenCounts;
+    for (const auto &token : m_tokens.list())
+        ++tokenCounts[token.userId];
+    QJsonArray users;
+    for (const auto &user : m_settings.users())
+        users.append(QJsonObject {{u"id"_s, user.id},
+                                  {u"name"_s, user.name},
+                                  {u"revision"_s, user.revision},
+                                  {u"devices"_s, deviceCounts.value(user.id)},
+                                  {u"tokens"_s, tokenCounts.value(user.id)}});
+    ChangeOutcome outcome;
+    outcome.result = {{u"users"_s, users}};
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::issueToken(const QJsonObject &args, bool admin) const
+{
+    QString userId;
+    if (!admin) {
+        if (auto problem = readString(args, u"user"_s, &userId))
+            return ChangeOutcome::failure(*problem);
+        if (!m_settings.user(userId))
+            return ChangeOutcome::failure(Code::NotFound,
+                                          tr("no user has the id \"%1\"").arg(userId));
+    }
+    const QString token = TokenHasher::generate();
+    SqlTransaction transaction(m_database.connection());
+    const auto tokenId = transaction.isActive() ? m_tokens.add(token, userId, admin) : std::nullopt;
+    if (!tokenId || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
+    ChangeOutcome outcome;
+    outcome.result = {{u"token"_s, token}, {u"tokenId"_s, *tokenId}, {u"admin"_s, admin}};
+    if (!admin)
+        outcome.result.insert(u"user"_s, userId);
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::revokeToken(const QJsonObject &args) const
+{
+    const QJsonValue id = args.value(u"tokenId"_s);
+    if (!id.isDouble() || id.toInteger() <= 0)
+        return ChangeOutcome::failure(invalid(tr("tokenId: must be a token id")));
+    SqlTransaction transaction(m_database.connection());
+    const auto removed = transaction.isActive() ? m_tokens.remove(id.toInteger()) : std::nullopt;
+    if (!removed)
+        return ChangeOutcome::failure(Code::NotFound,
+                                      tr("no token has the id %1").arg(id.toInteger()));
+    if (!transaction.commit())
+        return ChangeOutcome::failure(internalError());
+    ChangeOutcome outcome;
+    outcome.result = {{u"tokenId"_s, removed->tokenId}, {u"admin"_s, removed->admin}};
+    if (!removed->admin)
+        outcome.result.insert(u"user"_s, removed->userId);
+    outcome.revokedTokens.append(removed->tokenId);
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::listTokens(const QJsonObject &args) const
+{
+    const QString userId = args.value(u"user"_s).toString();
+    QJsonArray tokens;
+    for (const auto &token : m_tokens.list(userId))
+        tokens.append(
+            QJsonObject {{u"tokenId"_s, token.tokenId},
+                         {u"user"_s, token.admin ? QJsonValue() : QJsonValue(token.userId)},
+                         {u"admin"_s, token.admin},
+                         {u"createdAt"_s, token.createdAt}});
+    ChangeOutcome outcome;
+    outcome.result = {{u"tokens"_s, tokens}};
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::addDevice(const QJsonObject &args) const
+{
+    QString userId;
+    QString kindKey;
+    Device device;
+    for (const auto &[key, out] :
+         {std::pair {u"user"_s, &userId}, std::pair {u"device"_s, &device.id},
+          std::pair {u"name"_s, &device.name}, std::pair {u"kind"_s, &kindKey}}) {
+        if (auto problem = readString(args, key, out))
+            return ChangeOutcome::failure(*problem);
+    }
+    if (auto problem = readString(args, u"number"_s, &device.number, true))
+        return ChangeOutcome::failure(*problem);
+    const QJsonValue workspace = args.value(u"workspace"_s);
+    if (!workspace.isUndefined() && !workspace.isNull() && !workspace.isString())
+        return ChangeOutcome::failure(invalid(tr("workspace: must be a string or null")));
+    device.workspace = workspace.toString();
+    const QJsonValue configurable = args.value(u"userConfigurable"_s);
+    if (!configurable.isUndefined() && !configurable.isBool())
+        return ChangeOutcome::failure(invalid(tr("userConfigurable: must be true or false")));
+    device.userConfigurable = configurable.toBool(true);
+    const auto kind = DeviceKinds::fromKey(kindKey);
+    if (!kind)
+        return ChangeOutcome::failure(
+            invalid(tr("kind: must be desk_phone, softphone, mobile_app, dect or external")));
+    device.kind = *kind;
+    for (RingRule &rule : device.rules)
+        rule = RingRule {true, 0, 20};
+    if (auto problem = SettingsCodec::validateDeviceId(device.id, u"device"_s))
+        return ChangeOutcome::failure(invalid(problem->message()));
+
+    auto settings = m_settings.settings(userId);
+    if (!settings)
+        return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
+    if (const auto existing = m_settings.device(device.id))
+        return ChangeOutcome::failure(invalid(
+            tr("the device id \"%1\" is already used (by %2)").arg(device.id, existing->userId)));
+    settings->devices.append(device);
+    if (auto problem = SettingsCodec::validate(*settings))
+        return ChangeOutcome::failure(invalid(problem->message()));
+
+    SqlTransaction transaction(m_database.connection());
+    std::optional<qint64> revision;
+    if (transaction.isActive() && m_settings.insertDevice(userId, device))
+        revision = m_settings.bumpRevision(userId);
+    if (!revision || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
+    ChangeOutcome outcome;
+    outcome.result = {{u"user"_s, userId}, {u"device"_s, device.id}, {u"revision"_s, *revision}};
+    outcome.snapshotUsers.append(userId);
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::removeDevice(const QJsonObject &args) const
+{
+    QString deviceId;
+    if (auto problem = readString(args, u"device"_s, &deviceId))
+        return ChangeOutcome::failure(*problem);
+    const auto owned = m_settings.device(deviceId);
+    if (!owned)
+        return ChangeOutcome::failure(Code::NotFound,
+                                      tr("no device has the id \"%1\"").arg(deviceId));
+    const auto settings = m_settings.settings(owned->userId);
+    if (!settings)
+        return ChangeOutcome::failure(internalError());
+
+    SqlTransaction transaction(m_database.connection());
+    bool written = transaction.isActive() && m_settings.deleteDevice(deviceId);
+    // The controlled device must exist (settings format), so removing it clears the choice.
+    if (written && settings->controlledDeviceId == deviceId)
+        written = m_settings.writeControlledDevice(owned->userId, QString());
+    const auto revision = written ? m_settings.bumpRevision(owned->userId) : std::nullopt;
+    if (!revision || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
+    ChangeOutcome outcome;
+    outcome.result = {
+        {u"user"_s, owned->userId}, {u"device"_s, deviceId}, {u"revision"_s, *revision}};
+    outcome.snapshotUsers.append(owned->userId);
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::setRule(const QJsonObject &args) const
+{
+    // The same decoding as a user's setRule, so types and bounds are checked identically.
+    QJsonObject message = args;
+    message.insert(u"type"_s, u"setRule"_s);
+    message.insert(u"id"_s, u"admin"_s);
+    ProtocolError problem;
+    const auto edit = ClientMessage::fromJson(message, &problem);
+    if (!edit) {
+        problem.requestId.clear();
+        return ChangeOutcome::failure(problem);
+    }
+    const auto owned = m_settings.device(edit->deviceId);
+    if (!owned)
+        return ChangeOutcome::failure(Code::NotFound,
+                                      tr("no device has the id \"%1\"").arg(edit->deviceId));
+    const RingRule before = owned->device.rule(edit->callKind);
+    const RingRule after = edit->change.appliedTo(before);
+    ChangeOutcome outcome;
+    outcome.result = {{u"user"_s, owned->userId},
+                      {u"device"_s, edit->deviceId},
+                      {u"rule"_s, SettingsCodec::ruleToJson(after)}};
+    if (after == before) {
+        const auto user = m_settings.user(owned->userId);
+        outcome.result.insert(u"revision"_s, user ? user->revision : 0);
+        outcome.result.insert(u"changed"_s, false);
+        return outcome;
+    }
+    SqlTransaction transaction(m_database.connection());
+    std::optional<qint64> revision;
+    if (transaction.isActive() && m_settings.writeRule(edit->deviceId, edit->callKind, after))
+        revision = m_settings.bumpRevision(owned->userId);
+    if (!revision || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
+    outcome.result.insert(u"revision"_s, *revision);
+    outcome.result.insert(u"changed"_s, true);
+    outcome.pushes.append(
+        {owned->userId,
+         ServerMessage::ruleChanged(*revision, edit->deviceId, edit->callKind, after)});
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::listDevices(const QJsonObject &args) const
+{
+    const QString userId = args.value(u"user"_s).toString();
+    if (!userId.isEmpty() && !m_settings.user(userId))
+        return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
+    QJsonArray devices;
+    for (const auto &owned : m_settings.devices(userId))
+        devices.append(deviceJson(owned));
+    ChangeOutcome outcome;
+    outcome.result = {{u"devices"_s, devices}};
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::changeDevice(const QJsonObject &args, const DeviceChange &change) const
+{
+    QString deviceId;
+    if (auto problem = readString(args, u"device"_s, &deviceId))
+        return ChangeOutcome::failure(*problem);
+    const auto owned = m_settings.device(deviceId);
+    if (!owned)
+        return ChangeOutcome::failure(Code::NotFound,
+                                      tr("no device has the id \"%1\"").arg(deviceId));
+    auto settings = m_settings.settings(owned->userId);
+    const int index = settings ? settings->indexOf(deviceId) : -1;
+    if (index < 0)
+        return ChangeOutcome::failure(internalError());
+    Device device = owned->device;
+    if (auto problem = change(device))
+        return ChangeOutcome::failure(*problem);
+    settings->devices[index] = device;
+    if (auto problem = SettingsCodec::validate(*settings))
+        return ChangeOutcome::failure(invalid(problem->message()));
+
+    ChangeOutcome outcome;
+    outcome.result = {{u"user"_s, owned->userId}, {u"device"_s, deviceId}};
+    if (device == owned->device) {
+        const auto user = m_settings.user(owned->userId);
+        outcome.result.insert(u"revision"_s, user ? user->revision : 0);
+        outcome.result.insert(u"changed"_s, false);
+        return outcome;
+    }
+    SqlTransaction transaction(m_database.connection());
+    std::optional<qint64> revision;
+    if (transaction.isActive() && m_settings.updateDevice(device))
+        revision = m_settings.bumpRevision(owned->userId);
+    if (!revision || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
+    outcome.result.insert(u"revision"_s, *revision);
+    outcome.result.insert(u"changed"_s, true);
+    outcome.snapshotUsers.append(owned->userId);
+    return outcome;
+}

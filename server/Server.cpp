@@ -1,0 +1,325 @@
+#include "Server.h"
+
+#include "ChangeOutcome.h"
+#include "ClientMessage.h"
+#include "DemoSeeder.h"
+#include "ServerLog.h"
+#include "ServerMessage.h"
+#include "Session.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <chrono>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Code = Protocol::ErrorCode;
+
+// Messages up to this size are read whole so an over-size one can be answered with too_large;
+// beyond it the WebSocket layer closes the connection (1009) instead of buffering it.
+constexpr quint64 maxIncomingBytes = 1024 * 1024;
+
+QString encode(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+bool loadTls(const ServerOptions &options, QSslConfiguration *configuration, QString *error)
+{
+    QFile certFile(options.tlsCertificate);
+    QFile keyFile(options.tlsKey);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        *error = Server::tr("cannot read the TLS certificate or key");
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull()) {
+        *error = Server::tr("the TLS certificate or key is not a PEM file Qt can use");
+        return false;
+    }
+    *configuration = QSslConfiguration::defaultConfiguration();
+    configuration->setLocalCertificateChain(chain);
+    configuration->setPrivateKey(key);
+    configuration->setPeerVerifyMode(QSslSocket::VerifyNone);
+    return true;
+}
+
+} // namespace
+
+Server::Server(const ServerOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_settings(m_database)
+    , m_tokens(m_database)
+    , m_edits(m_database, m_settings)
+    , m_admin(m_database, m_settings, m_tokens)
+    , m_throttle(options.throttle)
+{ }
+
+Server::~Server()
+{
+    // Sessions do not call back while they are deleted (see ~Session).
+    qDeleteAll(m_sessions);
+}
+
+bool Server::start(QString *error)
+{
+    if (!m_database.open(m_options.databasePath, error))
+        return false;
+    if (m_options.demo) {
+        DemoSeeder seeder(m_database, m_settings, m_tokens);
+        if (!seeder.seed(error))
+            return false;
+    }
+    const bool secure = !m_options.tlsCertificate.isEmpty();
+    m_server = new QWebSocketServer(
+        u"followme-server/" FOLLOWME_VERSION ""_s,
+        secure ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
+    if (secure) {
+#if QT_CONFIG(ssl)
+        QSslConfiguration configuration;
+        if (!loadTls(m_options, &configuration, error))
+            return false;
+        m_server->setSslConfiguration(configuration);
+#else
+        *error = tr("this Qt has no TLS support");
+        return false;
+#endif
+    }
+    connect(m_server, &QWebSocketServer::newConnection, this, &Server::onNewConnection);
+    connect(m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError code) {
+        qCWarning(lcServer) << "accept failed:" << code;
+    });
+    if (!m_server->listen(m_options.host, m_options.port)) {
+        *error = tr("cannot listen on %1:%2: %3")
+                     .arg(m_options.host.toString())
+                     .arg(m_options.port)
+                     .arg(m_server->errorString());
+        return false;
+    }
+    qCInfo(lcServer) << "database" << m_database.path();
+    return true;
+}
+
+QHostAddress Server::address() const
+{
+    return m_server ? m_server->serverAddress() : QHostAddress();
+}
+
+quint16 Server::port() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+LoginThrottle::Milliseconds Server::now() const
+{
+    return std::chrono::duration_cast<LoginThrottle::Milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch());
+}
+
+void Server::onNewConnection()
+{
+    while (QWebSocket *socket = m_server->nextPendingConnection()) {
+        if (m_shuttingDown) {
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway);
+            socket->deleteLater();
+            continue;
+        }
+        socket->setMaxAllowedIncomingMessageSize(maxIncomingBytes);
+        socket->setMaxAllowedIncomingFrameSize(maxIncomingBytes);
+        auto *session = new Session(socket, this, m_options.idleTimeout, this);
+        m_sessions.insert(session);
+        qCDebug(lcServer) << "connection from" << session->peerAddress();
+    }
+}
+
+void Server::helloReceived(Session *session, const ClientMessage &hello)
+{
+    const QString address = session->peerAddress();
+    if (m_throttle.isBlocked(address, now())) {
+        qCWarning(lcServer) << "refusing a hello from" << address << "(too many failed logins)";
+        session->refuse({Code::RateLimited,
+                         tr("too many failed logins from your address; try again later"),
+                         {}},
+                        Protocol::CloseRateLimited);
+        return;
+    }
+    if (hello.protocol != Protocol::version) {
+        session->refuse({Code::Unsupported,
+                         tr("protocol %1 is not supported; this server speaks protocol %2")
+                             .arg(hello.protocol)
+                             .arg(Protocol::version),
+                         {}},
+                        Protocol::CloseUnsupportedVersion);
+        return;
+    }
+    authenticate(session, hello);
+}
+
+void Server::authenticate(Session *session, const ClientMessage &hello)
+{
+    const auto identity = m_tokens.identify(hello.token);
+    if (!identity) {
+        refuseLogin(session);
+        return;
+    }
+    m_throttle.recordSuccess(session->peerAddress());
+    if (identity->admin) {
+        session->acceptAdmin(identity->tokenId);
+        session->send(encode({{u"type"_s, u"adminReady"_s},
+                              {u"protocol"_s, Protocol::version},
+                              {u"server"_s, u"followme-server/" FOLLOWME_VERSION ""_s}}));
+        qCInfo(lcServer) << "admin session from" << session->peerAddress();
+        return;
+    }
+    const QString snapshot = encodedSnapshot(identity->userId);
+    if (snapshot.isEmpty()) {
+        session->refuse({Code::Internal, tr("the server cannot read your settings"), {}},
+                        QWebSocketProtocol::CloseCodeBadOperation);
+        return;
+    }
+    session->acceptUser(identity->userId, identity->tokenId);
+    m_sessionsByUser[identity->userId].append(session);
+    session->send(snapshot);
+    qCInfo(lcServer) << "session for" << identity->userId << "from" << session->peerAddress()
+                     << hello.client;
+}
+
+void Server::refuseLogin(Session *session)
+{
+    const QString address = session->peerAddress();
+    const auto delay = m_throttle.recordFailure(address, now());
+    qCWarning(lcServer) << "failed login from" << address << "answered in" << delay.count() << "ms";
+    QPointer<Session> guard(session);
+    QTimer::singleShot(delay, this, [guard] {
+        if (guard)
+            guard->refuse({Code::Unauthorized, tr("the token is unknown or revoked"), {}},
+                          Protocol::CloseUnauthorized);
+    });
+}
+
+QString Server::encodedSnapshot(const QString &userId) const
+{
+    const auto user = m_settings.user(userId);
+    const auto settings = m_settings.settings(userId);
+    if (!user || !settings)
+        return {};
+    return QString::fromUtf8(
+        ServerMessage::snapshot(user->revision, user->id, user->name, *settings).encode());
+}
+
+void Server::editReceived(Session *session, const ClientMessage &edit)
+{
+    const ChangeOutcome outcome = m_edits.apply(session->userId(), edit);
+    if (outcome.error) {
+        session->sendError(*outcome.error);
+        return;
+    }
+    session->send(QString::fromUtf8(ServerMessage::ack(edit.requestId, outcome.revision).encode()));
+    fanOut(outcome, session);
+}
+
+void Server::adminReceived(Session *session, const QString &requestId, const QString &command,
+                           const QJsonObject &args)
+{
+    const ChangeOutcome outcome = m_admin.execute(command, args);
+    if (outcome.error) {
+        ProtocolError error = *outcome.error;
+        error.requestId = requestId;
+        session->sendError(error);
+        return;
+    }
+    qCInfo(lcServer) << "admin command" << command << "from" << session->peerAddress();
+    session->send(
+        encode({{u"type"_s, u"ack"_s}, {u"id"_s, requestId}, {u"result"_s, outcome.result}}));
+    fanOut(outcome, nullptr);
+}
+
+void Server::fanOut(const ChangeOutcome &outcome, Session *sender)
+{
+    for (const auto &[userId, message] : outcome.pushes) {
+        const QString text = QString::fromUtf8(message.encode());
+        for (Session *session : m_sessionsByUser.value(userId)) {
+            if (session != sender)
+                session->send(text);
+        }
+    }
+    for (const QString &userId : outcome.snapshotUsers) {
+        const QString text = encodedSnapshot(userId);
+        if (text.isEmpty())
+            continue;
+        for (Session *session : m_sessionsByUser.value(userId))
+            session->send(text);
+    }
+    const ProtocolError revoked {Code::Unauthorized, tr("your access has been revoked"), {}};
+    for (const QString &userId : outcome.removedUsers) {
+        for (Session *session : m_sessionsByUser.value(userId))
+            session->refuse(revoked, Protocol::CloseUnauthorized);
+    }
+    if (!outcome.revokedTokens.isEmpty()) {
+        const QList<Session *> sessions = m_sessions.values();
+        for (Session *session : sessions) {
+            const bool authenticated = session->state() == Session::State::User
+                || session->state() == Session::State::Admin;
+            if (authenticated && outcome.revokedTokens.contains(session->tokenId()))
+                session->refuse(revoked, Protocol::CloseUnauthorized);
+        }
+    }
+}
+
+void Server::sessionClosed(Session *session)
+{
+    m_sessions.remove(session);
+    if (!session->userId().isEmpty()) {
+        auto it = m_sessionsByUser.find(session->userId());
+        if (it != m_sessionsByUser.end()) {
+            it->removeOne(session);
+            if (it->isEmpty())
+                m_sessionsByUser.erase(it);
+        }
+    }
+    session->deleteLater();
+    if (m_shuttingDown && m_sessions.isEmpty())
+        finishShutdown();
+}
+
+void Server::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    qCInfo(lcServer) << "shutting down," << m_sessions.size() << "sessions";
+    if (m_server)
+        m_server->close();
+    if (m_sessions.isEmpty()) {
+        QTimer::singleShot(0, this, &Server::finishShutdown);
+        return;
+    }
+    const QList<Session *> sessions(m_sessions.cbegin(), m_sessions.cend());
+    for (Session *session : sessions)
+        session->close(QWebSocketProtocol::CloseCodeGoingAway, tr("the server is shutting down"));
+    // Peers that do not answer the close handshake do not hold the shutdown up.
+    QTimer::singleShot(std::chrono::seconds(2), this, &Server::finishShutdown);
+}
+
+void Server::finishShutdown()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    emit stopped();
+}

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "AdminCommands.h"
+#include "Database.h"
+#include "EditHandler.h"
+#include "LoginThrottle.h"
+#include "ServerOptions.h"
+#include "SessionHandler.h"
+#include "SettingsRepository.h"
+#include "TokenRepository.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QSet>
+
+class QWebSocketServer;
+struct ChangeOutcome;
+
+// The reference server: accepts WebSocket connections, authenticates hellos, routes edits and
+// admin commands, and fans every committed change out to all sessions of the user concerned.
+// Everything runs in one thread, so answers and pushes leave in commit order.
+class Server : public QObject, public SessionHandler
+{
+    Q_OBJECT
+
+public:
+    explicit Server(const ServerOptions &options, QObject *parent = nullptr);
+    ~Server() override;
+
+    // Opens the database (seeding it with --demo) and starts listening.
+    bool start(QString *error);
+    QHostAddress address() const;
+    quint16 port() const;
+    int sessionCount() const { return int(m_sessions.size()); }
+
+    // Closes every session with 1001 and stops listening; stopped() follows once the peers
+    // have gone (or after a short grace period).
+    void shutdown();
+
+signals:
+    void stopped();
+
+private:
+    void helloReceived(Session *session, const ClientMessage &hello) override;
+    void editReceived(Session *session, const ClientMessage &edit) override;
+    void adminReceived(Session *session, const QString &requestId, const QString &command,
+                       const QJsonObject &args) override;
+    void sessionClosed(Session *session) override;
+
+    void onNewConnection();
+    void authenticate(Session *session, const ClientMessage &hello);
+    void refuseLogin(Session *session);
+    // The user's snapshot, encoded; empty if it cannot be read.
+    QString encodedSnapshot(const QString &userId) const;
+    void fanOut(const ChangeOutcome &outcome, Session *sender);
+    void finishShutdown();
+    LoginThrottle::Milliseconds now() const;
+
+    ServerOptions m_options;
+    Database m_database;
+    SettingsRepository m_settings;
+    TokenRepository m_tokens;
+    EditHandler m_edits;
+    AdminCommands m_admin;
+    LoginThrottle m_throttle;
+    QWebSocketServer *m_server = nullptr;
+    QSet<Session *> m_sessions;
+    QHash<QString, QList<Session *>> m_sessionsByUser;
+    bool m_shuttingDown = false;
+    bool m_stopped = false;
+};

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "LoginThrottle.h"
+#include "Protocol.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <optional>
+
+// followme-server's settings, from its command line (docs/server.md).
+class ServerOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerOptions)
+
+public:
+    QString databasePath;
+    QHostAddress host {QHostAddress::LocalHost};
+    quint16 port = Protocol::defaultPort; // 0: any free port
+    QString tlsCertificate; // empty: plain ws://
+    QString tlsKey;
+    bool demo = false;
+    std::chrono::milliseconds idleTimeout {90 * 1000};
+    LoginThrottle::Policy throttle;
+
+    // Parses the arguments (argv[0] first). Returns nothing for --help, --version or a bad
+    // command line; `output` then holds what to print and `exitCode` the code to exit with
+    // (0 for help and version, 1 for an error).
+    static std::optional<ServerOptions> parse(const QStringList &arguments, QString *output,
+                                              int *exitCode);
+    // "HOST:PORT", "[IPv6]:PORT" or "localhost:PORT".
+    static bool parseListen(const QString &text, QHostAddress *host, quint16 *port);
+};

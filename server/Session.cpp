@@ -1,0 +1,238 @@
+#include "Session.h"
+
+#include "ClientMessage.h"
+#include "ServerLog.h"
+#include "ServerMessage.h"
+#include "SessionHandler.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QWebSocket>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Code = Protocol::ErrorCode;
+
+} // namespace
+
+Session::Session(QWebSocket *socket, SessionHandler *handler, std::chrono::milliseconds idleTimeout,
+                 QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_handler(handler)
+    , m_idleTimeout(idleTimeout)
+{
+    m_socket->setParent(this);
+    markActive();
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &Session::onTextMessage);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinaryMessage);
+    connect(m_socket, &QWebSocket::pong, this, [this] { markActive(); });
+    connect(m_socket, &QWebSocket::disconnected, this, &Session::onDisconnected);
+    // Qt 6.4 has no signal for a received ping, so the server pings itself: a live peer's
+    // WebSocket library answers with a pong, which counts as activity. Three pings fit into
+    // the idle timeout, so only a peer that answered none is closed.
+    m_keepalive.setInterval(idleTimeout / 3);
+    connect(&m_keepalive, &QTimer::timeout, this, &Session::onKeepaliveTimer);
+    m_keepalive.start();
+}
+
+Session::~Session()
+{
+    // The socket is deleted with the session; it must not report back to a handler that may
+    // be going away itself (server shutdown).
+    m_socket->disconnect(this);
+}
+
+QString Session::peerAddress() const
+{
+    return m_socket->peerAddress().toString();
+}
+
+void Session::beginAuthentication()
+{
+    m_state = State::Authenticating;
+}
+
+void Session::acceptUser(const QString &userId, qint64 tokenId)
+{
+    m_state = State::User;
+    m_userId = userId;
+    m_tokenId = tokenId;
+}
+
+void Session::acceptAdmin(qint64 tokenId)
+{
+    m_state = State::Admin;
+    m_tokenId = tokenId;
+}
+
+void Session::send(const QString &text)
+{
+    if (m_state != State::Closing)
+        m_socket->sendTextMessage(text);
+}
+
+void Session::sendError(const ProtocolError &error)
+{
+    send(QString::fromUtf8(ServerMessage::failure(error).encode()));
+}
+
+void Session::refuse(const ProtocolError &error, quint16 closeCode)
+{
+    sendError(error);
+    close(closeCode, error.message);
+}
+
+void Session::close(quint16 closeCode, const QString &reason)
+{
+    if (m_state == State::Closing)
+        return;
+    m_state = State::Closing;
+    m_keepalive.stop();
+    // A close frame's reason is limited to 123 bytes.
+    QByteArray shortReason = reason.toUtf8().left(120);
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode),
+                    QString::fromUtf8(shortReason));
+    // A peer that does not answer the close handshake (a dead one) must not keep the socket.
+    QTimer::singleShot(std::min<std::chrono::milliseconds>(std::chrono::seconds(5), m_idleTimeout),
+                       m_socket, &QWebSocket::abort);
+}
+
+void Session::onTextMessage(const QString &message)
+{
+    markActive();
+    if (m_state == State::Closing || m_state == State::Authenticating)
+        return;
+    const QByteArray bytes = message.toUtf8();
+    if (bytes.size() > Protocol::maxMessageBytes) {
+        reject({Code::TooLarge,
+                tr("the message is %1 bytes, more than the limit of %2 bytes")
+                    .arg(bytes.size())
+                    .arg(Protocol::maxMessageBytes),
+                {}});
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        reject({Code::Malformed, tr("not valid JSON: %1").arg(parseError.errorString()), {}});
+        return;
+    }
+    if (!document.isObject()) {
+        reject({Code::Malformed, tr("a message must be a JSON object"), {}});
+        return;
+    }
+    handleObject(document.object(), bytes.size());
+}
+
+void Session::onBinaryMessage(const QByteArray &message)
+{
+    Q_UNUSED(message);
+    markActive();
+    if (m_state == State::Closing || m_state == State::Authenticating)
+        return;
+    reject({Code::Malformed, tr("binary frames are not part of the protocol"), {}});
+}
+
+void Session::handleObject(const QJsonObject &object, qsizetype size)
+{
+    Q_UNUSED(size);
+    if (object.value(u"type"_s) == u"admin"_s) {
+        handleAdmin(object);
+        return;
+    }
+    ProtocolError error;
+    const auto message = ClientMessage::fromJson(object, &error);
+    if (m_state == State::AwaitingHello) {
+        if (!message || message->type != ClientMessage::Type::Hello) {
+            reject({Code::Malformed,
+                    message || error.code == Code::Unsupported
+                        ? tr("the first message must be a hello")
+                        : error.message,
+                    {}});
+            return;
+        }
+        m_state = State::Authenticating;
+        m_handler->helloReceived(this, *message);
+        return;
+    }
+    if (!message) {
+        sendError(error);
+        return;
+    }
+    if (message->type == ClientMessage::Type::Hello) {
+        sendError({Code::Unsupported, tr("hello: the session has already started"), {}});
+        return;
+    }
+    if (m_state == State::Admin) {
+        sendError(
+            {Code::Forbidden, tr("an admin session has no settings to edit"), message->requestId});
+        return;
+    }
+    m_handler->editReceived(this, *message);
+}
+
+void Session::handleAdmin(const QJsonObject &object)
+{
+    if (m_state == State::AwaitingHello) {
+        reject({Code::Malformed, tr("the first message must be a hello"), {}});
+        return;
+    }
+    const QJsonValue id = object.value(u"id"_s);
+    if (!id.isString() || id.toString().isEmpty()
+        || id.toString().size() > Protocol::maxRequestIdLength) {
+        sendError(
+            {Code::Invalid,
+             tr("id: must be a string of 1 to %1 characters").arg(Protocol::maxRequestIdLength),
+             {}});
+        return;
+    }
+    const QString requestId = id.toString();
+    if (m_state != State::Admin) {
+        sendError({Code::Forbidden, tr("admin commands need an admin token"), requestId});
+        return;
+    }
+    const QJsonValue command = object.value(u"command"_s);
+    const QJsonValue args = object.value(u"args"_s);
+    if (!command.isString() || (!args.isUndefined() && !args.isObject())) {
+        sendError({Code::Invalid, tr("an admin message needs a command string and an args object"),
+                   requestId});
+        return;
+    }
+    m_handler->adminReceived(this, requestId, command.toString(), args.toObject());
+}
+
+void Session::reject(const ProtocolError &error)
+{
+    if (m_state == State::AwaitingHello) {
+        ProtocolError first = error;
+        first.code = Code::Malformed;
+        refuse(first, Protocol::CloseProtocolViolation);
+        return;
+    }
+    sendError(error);
+}
+
+void Session::onKeepaliveTimer()
+{
+    if (m_lastActivity.elapsed() >= m_idleTimeout.count()) {
+        qCInfo(lcServer) << "closing an idle connection from" << peerAddress();
+        close(QWebSocketProtocol::CloseCodeNormal, tr("idle for too long"));
+        return;
+    }
+    m_socket->ping();
+}
+
+void Session::onDisconnected()
+{
+    m_keepalive.stop();
+    m_state = State::Closing;
+    if (m_closedReported)
+        return;
+    m_closedReported = true;
+    m_handler->sessionClosed(this);
+}

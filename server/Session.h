@@ -1,0 +1,73 @@
+#pragma once
+
+#include "ProtocolError.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <chrono>
+
+class QWebSocket;
+class SessionHandler;
+
+// One client connection: the framing rules of docs/protocol.md (text frames only, size limit,
+// JSON object with a type, hello first) and keepalive. Decoded messages go to the handler;
+// the session never touches the database.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        AwaitingHello,
+        Authenticating, // a hello is being answered (a failed one waits: LoginThrottle)
+        User,
+        Admin,
+        Closing,
+    };
+
+    // Takes ownership of `socket`.
+    Session(QWebSocket *socket, SessionHandler *handler, std::chrono::milliseconds idleTimeout,
+            QObject *parent = nullptr);
+    ~Session() override;
+
+    State state() const { return m_state; }
+    QString userId() const { return m_userId; }
+    qint64 tokenId() const { return m_tokenId; }
+    QString peerAddress() const;
+
+    void beginAuthentication();
+    void acceptUser(const QString &userId, qint64 tokenId);
+    void acceptAdmin(qint64 tokenId);
+
+    // Sends one JSON text message (already encoded, so a push is encoded once for all).
+    void send(const QString &text);
+    void sendError(const ProtocolError &error);
+    // Sends the error, then closes with `closeCode` (refused hello, revoked token).
+    void refuse(const ProtocolError &error, quint16 closeCode);
+    void close(quint16 closeCode, const QString &reason);
+
+private:
+    void onTextMessage(const QString &message);
+    void onBinaryMessage(const QByteArray &message);
+    void onDisconnected();
+    void onKeepaliveTimer();
+    void handleObject(const QJsonObject &object, qsizetype size);
+    void handleAdmin(const QJsonObject &object);
+    // Before the snapshot, any problem ends the connection (4000); afterwards it is an error.
+    void reject(const ProtocolError &error);
+    void markActive() { m_lastActivity.start(); }
+
+    QWebSocket *m_socket;
+    SessionHandler *m_handler;
+    State m_state = State::AwaitingHello;
+    QString m_userId;
+    qint64 m_tokenId = 0;
+    std::chrono::milliseconds m_idleTimeout;
+    QElapsedTimer m_lastActivity;
+    QTimer m_keepalive;
+    bool m_closedReported = false;
+};

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// followme-admin: the administration client of the reference server (docs/server.md).
+#include "AdminClient.h"
+#include "AdminCommandLine.h"
+#include "AdminCommands.h"
+#include "Database.h"
+#include "SettingsRepository.h"
+#include "TokenRepository.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+// Exit codes: 0 done, 1 bad command line, 2 refused by the server or the checks, 3 the server
+// or the database could not be reached.
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"FollowMe"_s);
+    QCoreApplication::setApplicationName(u"followme-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FOLLOWME_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QString message;
+    int exitCode = 0;
+    const auto commandLine =
+        AdminCommandLine::parse(QCoreApplication::arguments(),
+                                qEnvironmentVariable("FOLLOWME_ADMIN_TOKEN"), &message, &exitCode);
+    if (!commandLine) {
+        (exitCode == 0 ? out : err) << message << Qt::endl;
+        return exitCode;
+    }
+
+    std::optional<QJsonObject> result;
+    std::optional<ProtocolError> refusal;
+    QString failure;
+    if (!commandLine->databasePath.isEmpty()) {
+        // Changes made here are not pushed: a server running on the same file serves them, but
+        // its connected clients only see them at their next snapshot (docs/server.md).
+        Database database;
+        if (!database.open(commandLine->databasePath, &failure)) {
+            err << QCoreApplication::translate("main", "followme-admin: %1").arg(failure)
+                << Qt::endl;
+            return 3;
+        }
+        SettingsRepository settings(database);
+        TokenRepository tokens(database);
+        const ChangeOutcome outcome = AdminCommands(database, settings, tokens)
+                                          .execute(commandLine->command, commandLine->args);
+        if (outcome.error)
+            refusal = outcome.error;
+        else
+            result = outcome.result;
+    } else {
+        AdminClient client(commandLine->serverUrl, commandLine->token, commandLine->insecure);
+        result = client.run(commandLine->command, commandLine->args, &refusal, &failure);
+    }
+
+    if (refusal) {
+        err << QCoreApplication::translate("main", "followme-admin: refused (%1): %2")
+                   .arg(Protocol::errorKey(refusal->code), refusal->message)
+            << Qt::endl;
+        return 2;
+    }
+    if (!result) {
+        err << QCoreApplication::translate("main", "followme-admin: %1").arg(failure) << Qt::endl;
+        return 3;
+    }
+    out << commandLine->format(*result) << Qt::endl;
+    if (!commandLine->json
+        && (commandLine->command == u"token.issue" || commandLine->command == u"adminToken.issue"))
+        err << QCoreApplication::translate("main", "token id %1; the token is shown only this once")
+                   .arg(result->value(u"tokenId"_s).toInteger())
+            << Qt::endl;
+    return 0;
+}

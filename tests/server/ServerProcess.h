@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+// The real followme-server binary, started on a free port of 127.0.0.1. The port comes from
+// the "listening on 127.0.0.1:PORT" line the server prints.
+class ServerProcess
+{
+public:
+    ServerProcess() = default;
+    ~ServerProcess();
+    ServerProcess(const ServerProcess &) = delete;
+    ServerProcess &operator=(const ServerProcess &) = delete;
+
+    static QString serverExecutable();
+    static QString adminExecutable();
+
+    // Starts the server on `databasePath` with --listen 127.0.0.1:0 and `extraArguments`.
+    bool start(const QString &databasePath, const QStringList &extraArguments = {});
+    // SIGKILL: no chance to clean up.
+    void kill();
+    // SIGTERM, then waits for the exit; returns the exit code (-1 on a crash or timeout).
+    int terminate();
+    bool isRunning() const;
+
+    quint16 port() const { return m_port; }
+    QUrl url(const QString &scheme = QStringLiteral("ws")) const;
+    QString output() const { return m_output; }
+    QString errors() const;
+
+    // Runs followme-admin against this server with the demo admin token; returns its exit code.
+    int admin(const QStringList &arguments, QString *standardOutput = nullptr,
+              QString *standardError = nullptr) const;
+    // Runs followme-admin with exactly these arguments.
+    static int runAdmin(const QStringList &arguments, QString *standardOutput = nullptr,
+                        QString *standardError = nullptr);
+
+private:
+    QProcess *m_process = nullptr;
+    quint16 m_port = 0;
+    QString m_output;
+};
