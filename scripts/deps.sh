@@ -10,6 +10,7 @@ FOLLOWME_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins libgl1-mesa-dev
     qt6-websockets-dev libqt6sql6-sqlite qtkeychain-qt6-dev openssl
+    desktop-file-utils appstream
 )
 
 followme_install_deps() {

@@ -9,7 +9,8 @@
 # Installs what it needs (build dependencies, desktop-file-utils, appstream, dpkg-dev, file) with
 # apt-get when missing, using sudo unless run as root. The build directory is $FOLLOWME_BUILD_DIR
 # (default: build/). Debian/Ubuntu only.
-set -euo pipefail
+set -Eeuo pipefail
+# shellcheck source=scripts/deps.sh
 source "$(dirname "${BASH_SOURCE[0]}")/deps.sh"
 
 PACKAGE=followme
@@ -26,7 +27,8 @@ fail() {
     echo "FAIL: package check ($*)"
     exit 1
 }
-trap 'echo "FAIL: package check (command failed at line $LINENO: $BASH_COMMAND)"' ERR
+# Any other failing command: one FAIL line (from the main shell, not from subshells as well).
+trap '[ "$BASH_SUBSHELL" -ne 0 ] || echo "FAIL: package check (line $LINENO: $BASH_COMMAND)"' ERR
 
 install_check_tools() {
     local missing=()
@@ -56,28 +58,41 @@ install_check_tools
 followme_build
 
 step "Building the .deb with CPack"
-rm -f "$FOLLOWME_BUILD_DIR"/${PACKAGE}_*.deb
-(cd "$FOLLOWME_BUILD_DIR" && cpack -G DEB)
-debs=("$FOLLOWME_BUILD_DIR"/${PACKAGE}_*.deb)
-[ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || fail "expected one ${PACKAGE}_*.deb in $FOLLOWME_BUILD_DIR"
+rm -f "$FOLLOWME_BUILD_DIR/${PACKAGE}"_*.deb
+cpack -G DEB --config "$FOLLOWME_BUILD_DIR/CPackConfig.cmake" -B "$FOLLOWME_BUILD_DIR"
+debs=("$FOLLOWME_BUILD_DIR/${PACKAGE}"_*.deb)
+if [ ${#debs[@]} -ne 1 ] || [ ! -f "${debs[0]}" ]; then
+    fail "expected one ${PACKAGE}_*.deb in $FOLLOWME_BUILD_DIR"
+fi
 DEB="${debs[0]}"
 VERSION="$(dpkg-deb -f "$DEB" Version)"
 echo "$DEB: version $VERSION"
 echo "Depends: $(dpkg-deb -f "$DEB" Depends)"
 for dependency in libqt6widgets6 libqt6svg6 qt6-qpa-plugins libqt6sql6-sqlite; do
-    dpkg-deb -f "$DEB" Depends | grep -q "\b$dependency\b" \
+    grep -q "\b$dependency\b" <<<"$(dpkg-deb -f "$DEB" Depends)" \
         || fail "the package does not depend on $dependency"
 done
-# The regular files the package ships, with their installed paths.
-mapfile -t PACKAGE_FILES < <(dpkg-deb -c "$DEB" | awk '$1 ~ /^-/ { sub(/^\./, "", $6); print $6 }')
+# The package's contents (listed once: grep -q on a pipe from dpkg-deb would break the pipe),
+# and the regular files among them with their installed paths.
+CONTENTS="$(dpkg-deb -c "$DEB")"
+mapfile -t PACKAGE_FILES < <(awk '$1 ~ /^-/ { sub(/^\./, "", $6); print $6 }' <<<"$CONTENTS")
 [ ${#PACKAGE_FILES[@]} -gt 0 ] || fail "the package holds no files"
 
 WORK="$(mktemp -d)"
-cleanup() { rm -rf "$WORK"; }
+INSTALLED_HERE=0
+# On failure too: no temporary files, and no package left installed by this check.
+cleanup() {
+    rm -rf "$WORK"
+    if [ "$INSTALLED_HERE" = 1 ] && is_installed; then
+        echo "package-check: removing $PACKAGE again" >&2
+        "${SUDO[@]}" apt-get remove -y -qq "$PACKAGE" >/dev/null || true
+    fi
+}
 trap cleanup EXIT
 
 step "Installing it: apt-get install ./$(basename "$DEB")"
 is_installed && echo "note: $PACKAGE was installed before; it is replaced and removed at the end"
+INSTALLED_HERE=1
 apt_install "$DEB"
 is_installed || fail "$PACKAGE is not installed after apt-get install"
 for file in /usr/bin/followme \
@@ -117,16 +132,33 @@ mkdir -p "$WORK/tree"
 dpkg-deb -x "$DEB" "$WORK/tree"
 appstreamcli validate-tree --no-net "$WORK/tree" || fail "appstreamcli validate-tree fails"
 
-if dpkg-deb -c "$DEB" | grep -q "followme-server.service"; then
+if grep -q "/followme-server.service$" <<<"$CONTENTS"; then
     step "The server and its systemd unit"
     [ -x /usr/bin/followme-server ] || fail "/usr/bin/followme-server was not installed"
     unit="$(dpkg -L "$PACKAGE" | grep '/systemd/system/followme-server.service$')" \
         || fail "the systemd unit was not installed"
     echo "unit: $unit"
-    # Installed, not enabled: no wants link and no running service.
+    # Installed, not enabled: no wants link.
     if compgen -G "/etc/systemd/system/*.wants/followme-server.service" >/dev/null; then
         fail "the package enabled followme-server.service"
     fi
+    if grep -q "/usr/bin/followme-admin$" <<<"$CONTENTS"; then
+        [ -x /usr/bin/followme-admin ] || fail "/usr/bin/followme-admin was not installed"
+    fi
+    # The installed server starts (Qt's SQLite driver comes from a dependency) and listens.
+    (cd "$WORK" && exec /usr/bin/followme-server --db "$WORK/server.sqlite" \
+        --listen 127.0.0.1:0 >"$WORK/server.log" 2>&1) &
+    server_pid=$!
+    for _ in $(seq 50); do
+        grep -q "listening on" "$WORK/server.log" && break
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.2
+    done
+    listening="$(grep -m1 "listening on" "$WORK/server.log" || true)"
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    [ -n "$listening" ] || fail "the installed server did not start: $(cat "$WORK/server.log")"
+    echo "followme-server: $listening"
 fi
 
 step "Removing it: apt-get remove $PACKAGE"

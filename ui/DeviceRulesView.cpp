@@ -248,6 +248,7 @@ void DeviceRulesView::retranslate()
     }
     for (int row = 0; row < m_rows.size(); ++row)
         updateRow(row);
+    emit contentChanged();
 }
 
 void DeviceRulesView::changeEvent(QEvent *event)

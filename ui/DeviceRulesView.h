@@ -31,6 +31,10 @@ public:
     QLabel *lockLabel(int row) const { return m_rows.at(row).lock; }
     QLabel *pendingLabel(int row) const { return m_rows.at(row).pending; }
 
+signals:
+    // Rows were rebuilt or their texts changed: the width the view needs may have changed.
+    void contentChanged();
+
 protected:
     void changeEvent(QEvent *event) override;
 

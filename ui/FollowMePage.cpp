@@ -12,8 +12,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QTabBar>
 #include <QVBoxLayout>
 
@@ -75,11 +75,11 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_devicesTitle = makeHeading(this, 1.15);
     m_rulesView = new DeviceRulesView;
     m_rulesView->setModel(m_model);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_rulesView);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_rulesScroll = new QScrollArea(this);
+    m_rulesScroll->setWidget(m_rulesView);
+    m_rulesScroll->setWidgetResizable(true);
+    m_rulesScroll->setFrameShape(QFrame::NoFrame);
+    m_rulesScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_timelineTitle = makeHeading(this, 1.15);
     m_timeline = new RingTimelineChart(this);
@@ -92,7 +92,7 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     auto *devicesLayout = new QVBoxLayout(devicesPane);
     devicesLayout->setContentsMargins(0, 0, 0, 0);
     devicesLayout->addWidget(m_devicesTitle);
-    devicesLayout->addWidget(scroll, 1);
+    devicesLayout->addWidget(m_rulesScroll, 1);
 
     auto *timelinePane = new QWidget(this);
     auto *timelineLayout = new QVBoxLayout(timelinePane);
@@ -101,13 +101,12 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     timelineLayout->addWidget(m_timeline, 1);
     timelineLayout->addWidget(m_status);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(devicesPane);
-    splitter->addWidget(timelinePane);
-    splitter->setChildrenCollapsible(false);
-    // The list keeps the width it needs; the timeline gets the rest.
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
+    // The list takes the width its rows need (in any language, and again when devices arrive
+    // or the language changes); the timeline gets the rest.
+    auto *panes = new QHBoxLayout;
+    panes->addWidget(devicesPane, 0);
+    panes->addSpacing(fontMetrics().averageCharWidth() * 2);
+    panes->addWidget(timelinePane, 1);
 
     auto *pickerRow = new QHBoxLayout;
     pickerRow->addWidget(m_pickerLabel);
@@ -122,12 +121,19 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_tabs);
     layout->addWidget(m_kindHint);
-    layout->addWidget(splitter, 1);
+    layout->addLayout(panes, 1);
 
+    // The rows never scroll sideways: the list is as wide as its widest row, in any language,
+    // also when the devices arrive after the window is shown (from the server).
+    // Queued: new rows are shown by their layout on the next event loop turn, and hidden
+    // widgets don't count in a layout's size.
+    connect(m_rulesView, &DeviceRulesView::contentChanged, this, &FollowMePage::fitDeviceList,
+            Qt::QueuedConnection);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &FollowMePage::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &FollowMePage::updateStatus);
     connect(m_model, &DeviceRuleModel::editRefused, m_status, &QLabel::setText);
 
+    fitDeviceList();
     setTabOrder(m_picker, m_tabs);
     setTabOrder(m_tabs, m_rulesView);
     retranslate();
@@ -142,6 +148,12 @@ CallKind FollowMePage::callKind() const
 void FollowMePage::setCallKind(CallKind kind)
 {
     m_model->setCallKind(kind);
+}
+
+void FollowMePage::fitDeviceList()
+{
+    m_rulesScroll->setMinimumWidth(m_rulesView->minimumSizeHint().width()
+                                   + m_rulesScroll->verticalScrollBar()->sizeHint().width());
 }
 
 void FollowMePage::syncPicker()

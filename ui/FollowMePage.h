@@ -10,6 +10,7 @@ class RingTimelineChart;
 class SettingsDocument;
 class QComboBox;
 class QLabel;
+class QScrollArea;
 class QSortFilterProxyModel;
 class QTabBar;
 
@@ -40,6 +41,7 @@ private:
     void syncPicker();
     void pickControlledDevice(int proxyRow);
     void updateStatus();
+    void fitDeviceList();
 
     SettingsDocument *m_document;
     DeviceRuleModel *m_model;
@@ -52,6 +54,7 @@ private:
     QLabel *m_kindHint;
     QLabel *m_devicesTitle;
     DeviceRulesView *m_rulesView;
+    QScrollArea *m_rulesScroll;
     QLabel *m_timelineTitle;
     RingTimelineChart *m_timeline;
     QLabel *m_status;

@@ -174,6 +174,15 @@ private slots:
         QCOMPARE(tabTexts(m_window->followMePage()->callKindTabs()), germanTabs);
     }
 
+    void startupLocaleKeepsEnglish()
+    {
+        QSettings().setValue(u"ui/language"_s, u"en"_s);
+        // There is no English translation to load: install() says so and leaves English.
+        QVERIFY(!m_translator->install(LanguagePage::startupLocale()));
+        m_window = std::make_unique<SettingsWindow>(m_document.get());
+        QCOMPARE(tabTexts(m_window->followMePage()->callKindTabs()), englishTabs);
+    }
+
     void keyboardOnly()
     {
         LanguagePage *page = showWindowWithLanguagePage();

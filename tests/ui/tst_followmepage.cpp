@@ -54,6 +54,24 @@ private slots:
         QCOMPARE(m_window->pageList()->item(0)->text(), u"FollowMe"_s);
     }
 
+    // The devices arrive after the window is shown (from the server): the list must grow so
+    // that no spinner is cut off.
+    void devicesArrivingLaterAreFullyVisible()
+    {
+        SettingsDocument empty;
+        SettingsWindow window(&empty);
+        window.resize(1120, 660);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!empty.reset(demoSettings()));
+        DeviceRulesView *rows = window.followMePage()->rulesView();
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            QSpinBox *timeout = rows->timeoutSpinBox(row);
+            QTRY_VERIFY(timeout->isVisible());
+            QTRY_COMPARE(timeout->visibleRegion().boundingRect(), timeout->rect());
+        }
+    }
+
     void lockedRowCannotBeEditedByMouse()
     {
         DeviceRulesView *rows = m_page->rulesView();
