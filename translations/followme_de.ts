@@ -29,6 +29,73 @@
     </message>
 </context>
 <context>
+    <name>ClientMessage</name>
+    <message>
+        <source>id: must be a string of 1 to %1 characters</source>
+        <translation>id: muss eine Zeichenkette mit 1 bis %1 Zeichen sein</translation>
+    </message>
+    <message>
+        <source>device: must be a device id or null</source>
+        <translation>device: muss eine Geräte-ID oder null sein</translation>
+    </message>
+    <message>
+        <source>device: must be a device id</source>
+        <translation>device: muss eine Geräte-ID sein</translation>
+    </message>
+    <message>
+        <source>%1: must be a whole number of seconds</source>
+        <translation>%1: muss eine ganze Zahl von Sekunden sein</translation>
+    </message>
+    <message>
+        <source>%1: %2 s is outside the allowed %3–%4 s</source>
+        <translation>%1: %2&#xa0;s liegt außerhalb des erlaubten Bereichs von %3–%4&#xa0;s</translation>
+    </message>
+    <message>
+        <source>the message is %1 bytes, more than the limit of %2 bytes</source>
+        <translation>die Nachricht ist %1 Bytes groß und überschreitet die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>a message must be a JSON object</source>
+        <translation>eine Nachricht muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>type: must be a string</source>
+        <translation>type: muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>protocol: must be a whole number</source>
+        <translation>protocol: muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>token: must be a non-empty string</source>
+        <translation>token: muss eine nicht leere Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>client: must be a string</source>
+        <translation>client: muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>callKind: must be &quot;external&quot;, &quot;internal&quot; or &quot;teams&quot;</source>
+        <translation>callKind: muss „external“, „internal“ oder „teams“ sein</translation>
+    </message>
+    <message>
+        <source>enabled: must be true or false</source>
+        <translation>enabled: muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>setRule changes nothing: give enabled, delay or timeout</source>
+        <translation>setRule ändert nichts: Geben Sie enabled, delay oder timeout an</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a message type of protocol %2</source>
+        <translation>„%1“ ist kein Nachrichtentyp der Protokollversion %2</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>FollowMe: choose which of your phones ring for a call, when, and for how long.</source>
@@ -79,10 +146,6 @@
         <translation>--%1 ist nur zusammen mit --export-timeline möglich</translation>
     </message>
     <message>
-        <source>--offline and --export-timeline can&apos;t be combined</source>
-        <translation>--offline und --export-timeline lassen sich nicht kombinieren</translation>
-    </message>
-    <message>
         <source>unknown call kind &quot;%1&quot;: use external, internal or teams</source>
         <translation>unbekannte Anrufart „%1“: Verwenden Sie external, internal oder teams</translation>
     </message>
@@ -97,6 +160,125 @@
     <message>
         <source>invalid size &quot;%1&quot;: use WIDTHxHEIGHT between %2x%3 and %4x%5</source>
         <translation>ungültige Größe „%1“: Verwenden Sie BREITExHÖHE zwischen %2x%3 und %4x%5</translation>
+    </message>
+    <message>
+        <source>Connect to the FollowMe server at URL (ws:// or wss://). The token comes from the FOLLOWME_TOKEN environment variable or from the credential store.</source>
+        <translation>Verbindet mit dem FollowMe-Server unter URL (ws:// oder wss://). Das Token stammt aus der Umgebungsvariablen FOLLOWME_TOKEN oder aus dem Anmeldedatenspeicher.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>--offline and --server can&apos;t be combined</source>
+        <translation>--offline und --server lassen sich nicht kombinieren</translation>
+    </message>
+    <message>
+        <source>invalid server &quot;%1&quot;: use ws://HOST:PORT/ or wss://HOST:PORT/</source>
+        <translation>ungültiger Server „%1“: Verwenden Sie ws://HOST:PORT/ oder wss://HOST:PORT/</translation>
+    </message>
+    <message>
+        <source>--export-timeline can&apos;t be combined with --offline or --server</source>
+        <translation>--export-timeline lässt sich nicht mit --offline oder --server kombinieren</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
+    <message>
+        <source>The token could not be stored: %1</source>
+        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Verbunden mit %1 als %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s</source>
+        <translation>Neuer Verbindungsversuch in %1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>showing cached settings from %1</source>
+        <translation>zeigt die zwischengespeicherten Einstellungen vom %1</translation>
+    </message>
+    <message>
+        <source>changes waiting to be sent: %1</source>
+        <translation>noch nicht gesendete Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>The server address must start with ws:// or wss://</source>
+        <translation>Die Serveradresse muss mit ws:// oder wss:// beginnen</translation>
+    </message>
+    <message>
+        <source>Enter your token to connect.</source>
+        <translation>Geben Sie zum Verbinden Ihr Token ein.</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Letztes Problem: %1</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>FollowMe keeps your settings on your phone system&apos;s server and shows changes made elsewhere at once. Without a connection you see the settings as last received, and your changes are sent when the connection is back.</source>
+        <translation>FollowMe speichert Ihre Einstellungen auf dem Server Ihrer Telefonanlage und zeigt anderswo vorgenommene Änderungen sofort an. Ohne Verbindung sehen Sie die zuletzt empfangenen Einstellungen; Ihre Änderungen werden gesendet, sobald die Verbindung wieder besteht.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Stored — type to replace</source>
+        <translation>Gespeichert – zum Ersetzen neu eingeben</translation>
+    </message>
+    <message>
+        <source>Your access token</source>
+        <translation>Ihr Zugangstoken</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Zugangstoken</translation>
+    </message>
+    <message>
+        <source>Your token is %1.</source>
+        <translation>Ihr Token wird %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>T&amp;rennen</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
     </message>
 </context>
 <context>
@@ -217,6 +399,14 @@
         <source>No devices are assigned to you yet. Your administrator assigns devices in the phone system.</source>
         <translation>Ihnen sind noch keine Geräte zugewiesen. Geräte weist Ihr Administrator in der Telefonanlage zu.</translation>
     </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Not yet confirmed by the server</source>
+        <translation>Vom Server noch nicht bestätigt</translation>
+    </message>
 </context>
 <context>
     <name>FollowMePage</name>
@@ -274,22 +464,80 @@
     </message>
     <message>
         <source>Ringing: %1 of %2 devices, the last one until %3 s.</source>
-        <translation>Es läuten %1 von %2 Geräten, das letzte bis %3 s.</translation>
+        <translation>Es läuten %1 von %2 Geräten, das letzte bis %3&#xa0;s.</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainCredentialStore</name>
+    <message>
+        <source>kept in your system&apos;s credential store; where there is none, in FollowMe&apos;s own settings file, readable by you only</source>
+        <translation>im Anmeldedatenspeicher Ihres Systems aufbewahrt; gibt es keinen, in der eigenen Einstellungsdatei von FollowMe, die nur Sie lesen können</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Choose the language FollowMe is shown in. It changes at once and is kept for the next start.</source>
+        <translation>Wählen Sie die Sprache von FollowMe. Sie wechselt sofort und bleibt beim nächsten Start erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>The language of your desktop, or English when FollowMe has no translation for it.</source>
+        <translation>Die Sprache Ihres Desktops oder Englisch, falls FollowMe dafür keine Übersetzung hat.</translation>
+    </message>
+    <message>
+        <source>The language of your desktop (%1), or English when FollowMe has no translation for it.</source>
+        <translation>Die Sprache Ihres Desktops (%1) oder Englisch, falls FollowMe dafür keine Übersetzung hat.</translation>
+    </message>
+    <message>
+        <source>&amp;English</source>
+        <extracomment>The language&apos;s own name: keep it in English in every translation.</extracomment>
+        <translation>&amp;English</translation>
+    </message>
+    <message>
+        <source>&amp;Deutsch</source>
+        <extracomment>The language&apos;s own name: keep it in German in every translation.</extracomment>
+        <translation>&amp;Deutsch</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryCredentialStore</name>
+    <message>
+        <source>kept in memory for this session only</source>
+        <translation>nur für diese Sitzung im Arbeitsspeicher aufbewahrt</translation>
     </message>
 </context>
 <context>
     <name>OfflineSession</name>
     <message>
-        <source>the demo data is missing from this build</source>
-        <translation>die Demodaten fehlen in diesem Build</translation>
-    </message>
-    <message>
-        <source>the demo data in this build is invalid</source>
-        <translation>die Demodaten in diesem Build sind ungültig</translation>
-    </message>
-    <message>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the unsent edits in %1 could not be read; the file was kept as %1.damaged</source>
+        <translation>die nicht gesendeten Änderungen in %1 konnten nicht gelesen werden; die Datei wurde als %1.damaged aufbewahrt</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -354,7 +602,7 @@
     </message>
     <message>
         <source>%1 is switched off (set to ring from %2 s to %3 s)</source>
-        <translation>%1 ist ausgeschaltet (eingestellt: läutet von %2 s bis %3 s)</translation>
+        <translation>%1 ist ausgeschaltet (eingestellt: läutet von %2&#xa0;s bis %3&#xa0;s)</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -365,6 +613,41 @@
         <source>%d s</source>
         <comment>seconds axis label: keep %d, ASCII only (Qt Charts formats it with printf)</comment>
         <translation>%d s</translation>
+    </message>
+</context>
+<context>
+    <name>ServerMessage</name>
+    <message>
+        <source>the server&apos;s message is too large</source>
+        <translation>die Nachricht des Servers ist zu groß</translation>
+    </message>
+    <message>
+        <source>the server sent something that is not a JSON object</source>
+        <translation>der Server hat etwas gesendet, das kein JSON-Objekt ist</translation>
+    </message>
+    <message>
+        <source>a &quot;%1&quot; message without a valid revision</source>
+        <translation>eine „%1“-Nachricht ohne gültige Revision</translation>
+    </message>
+    <message>
+        <source>the server&apos;s settings are invalid: %1</source>
+        <translation>die Einstellungen des Servers sind ungültig: %1</translation>
+    </message>
+    <message>
+        <source>an ack without a request id</source>
+        <translation>eine ack-Nachricht ohne Anfrage-ID</translation>
+    </message>
+    <message>
+        <source>a malformed ruleChanged push</source>
+        <translation>eine fehlerhafte ruleChanged-Push-Nachricht</translation>
+    </message>
+    <message>
+        <source>a malformed controlledDeviceChanged push</source>
+        <translation>eine fehlerhafte controlledDeviceChanged-Push-Nachricht</translation>
+    </message>
+    <message>
+        <source>an unknown message type &quot;%1&quot;</source>
+        <translation>ein unbekannter Nachrichtentyp „%1“</translation>
     </message>
 </context>
 <context>
@@ -499,6 +782,68 @@
     <message>
         <source>FollowMe</source>
         <translation>FollowMe</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotCache</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the cached settings in %1 are damaged: %2</source>
+        <translation>die zwischengespeicherten Einstellungen in %1 sind beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncClient</name>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>Der Server antwortet nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Enter the server address and your token to connect.</source>
+        <translation>Geben Sie zum Verbinden die Serveradresse und Ihr Token ein.</translation>
+    </message>
+    <message>
+        <source>The server refused your token.</source>
+        <translation>Der Server hat Ihr Token abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Your change to %1 (%2) was undone: %3</source>
+        <translation>Ihre Änderung an %1 (%2) wurde rückgängig gemacht: %3</translation>
+    </message>
+    <message>
+        <source>Your choice of the controlled device was undone: %1</source>
+        <translation>Ihre Wahl des kontrollierten Geräts wurde rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Your change to %1 was dropped: the device is no longer yours.</source>
+        <translation>Ihre Änderung an %1 wurde verworfen: Das Gerät ist Ihnen nicht mehr zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Your change to %1 was dropped: your administrator now manages this device.</source>
+        <translation>Ihre Änderung an %1 wurde verworfen: Dieses Gerät wird jetzt von Ihrem Administrator verwaltet.</translation>
+    </message>
+    <message>
+        <source>The server does not speak this client&apos;s protocol version.</source>
+        <translation>Der Server unterstützt die Protokollversion dieses Clients nicht.</translation>
+    </message>
+    <message>
+        <source>Your unsent changes could not be saved: %1</source>
+        <translation>Ihre nicht gesendeten Änderungen konnten nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
