@@ -1,23 +1,41 @@
 #pragma once
 
+#include "CallKind.h"
 #include "Device.h"
+#include "UnansweredCall.h"
 
 #include <QList>
 #include <QString>
 
-// Everything the FollowMe page shows for one user: their devices with their ring rules, and the
-// device the desktop client controls. A plain value; SettingsDocument makes it observable.
+#include <array>
+#include <optional>
+
+// Everything the FollowMe page shows for one user: their devices with their ring rules, the
+// device the desktop client controls, and (where the phone system says) what happens to an
+// unanswered call. A plain value; SettingsDocument makes it observable.
 struct FollowMeSettings
 {
     QList<Device> devices;
     QString controlledDeviceId; // empty: the client controls no device
+    // Per call kind (CallKinds::index); empty: not known, the document doesn't say.
+    std::array<std::optional<UnansweredCall>, CallKinds::count> unanswered {};
 
     int indexOf(const QString &deviceId) const;
     const Device *device(const QString &deviceId) const;
 
+    const std::optional<UnansweredCall> &unansweredCall(CallKind kind) const
+    {
+        return unanswered.at(CallKinds::index(kind));
+    }
+    std::optional<UnansweredCall> &unansweredCall(CallKind kind)
+    {
+        return unanswered.at(CallKinds::index(kind));
+    }
+
     friend bool operator==(const FollowMeSettings &a, const FollowMeSettings &b)
     {
-        return a.devices == b.devices && a.controlledDeviceId == b.controlledDeviceId;
+        return a.devices == b.devices && a.controlledDeviceId == b.controlledDeviceId
+            && a.unanswered == b.unanswered;
     }
     friend bool operator!=(const FollowMeSettings &a, const FollowMeSettings &b)
     {

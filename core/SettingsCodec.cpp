@@ -172,6 +172,37 @@ bool readDevice(Reader &reader, const QJsonValue &value, int index, Device *devi
     return true;
 }
 
+// The optional "unanswered" object: absent or null means nothing is known for any call kind, and
+// so does an absent or null entry for one call kind.
+bool readUnanswered(Reader &reader, const QJsonObject &root, FollowMeSettings *settings)
+{
+    const QJsonValue value = root.value(u"unanswered"_s);
+    if (value.isUndefined() || value.isNull())
+        return true;
+    QJsonObject object;
+    if (!reader.object(value, u"unanswered"_s, &object))
+        return false;
+    // Refused rather than skipped, as in "rules": what the phone system does with a call must
+    // not vanish on its way through a client that doesn't know that call kind.
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!CallKinds::fromKey(it.key()))
+            return reader.fail(ValidationError::Code::UnknownCallKind, u"unanswered."_s + it.key(),
+                               SettingsCodec::tr("\"%1\" is not a known call kind").arg(it.key()));
+    }
+    for (CallKind kind : CallKinds::all()) {
+        const QJsonValue entry = object.value(CallKinds::key(kind));
+        if (entry.isUndefined() || entry.isNull())
+            continue;
+        ValidationError entryError;
+        const auto call = SettingsCodec::unansweredFromJson(
+            entry, u"unanswered."_s + CallKinds::key(kind), &entryError);
+        if (!call)
+            return reader.fail(entryError.code, entryError.field, entryError.reason);
+        settings->unansweredCall(kind) = *call;
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<FollowMeSettings> SettingsCodec::decode(const QByteArray &json,
@@ -243,6 +274,8 @@ std::optional<FollowMeSettings> SettingsCodec::fromJson(const QJsonObject &objec
             return std::nullopt;
         settings.devices.append(device);
     }
+    if (!readUnanswered(reader, object, &settings))
+        return std::nullopt;
 
     if (const auto problem = validate(settings)) {
         if (error)
@@ -269,6 +302,59 @@ std::optional<RingRule> SettingsCodec::ruleFromJson(const QJsonValue &value, con
         return std::nullopt;
     }
     return rule;
+}
+
+std::optional<UnansweredCall> SettingsCodec::unansweredFromJson(const QJsonValue &value,
+                                                                const QString &field,
+                                                                ValidationError *error)
+{
+    Reader reader(error);
+    QJsonObject object;
+    QString actionKey;
+    if (!reader.object(value, field, &object)
+        || !reader.string(object, u"action"_s, field + u".action"_s, &actionKey))
+        return std::nullopt;
+    const auto action = UnansweredCall::actionFromKey(actionKey);
+    if (!action) {
+        reader.fail(ValidationError::Code::Invalid, field + u".action"_s,
+                    tr("\"%1\" is not a known action; use \"voicemail\", \"number\" or "
+                       "\"hangup\"")
+                        .arg(actionKey));
+        return std::nullopt;
+    }
+    UnansweredCall call;
+    call.action = *action;
+    // Only a forwarding has a number; for the other actions a "number" member is ignored like
+    // any unknown member, so that it can't make a round trip differ.
+    if (call.action == UnansweredCall::Action::Number
+        && !reader.string(object, u"number"_s, field + u".number"_s, &call.number))
+        return std::nullopt;
+    if (const auto problem = validateUnanswered(call, field)) {
+        if (error)
+            *error = *problem;
+        return std::nullopt;
+    }
+    return call;
+}
+
+std::optional<ValidationError> SettingsCodec::validateUnanswered(const UnansweredCall &call,
+                                                                 const QString &field)
+{
+    const QString numberField = field + u".number"_s;
+    if (call.action != UnansweredCall::Action::Number) {
+        // Settings built in code: a number here would be lost when written.
+        if (!call.number.isEmpty())
+            return ValidationError {ValidationError::Code::Invalid, numberField,
+                                    tr("only the action \"number\" has a number")};
+        return std::nullopt;
+    }
+    if (call.number.trimmed().isEmpty())
+        return ValidationError {ValidationError::Code::Invalid, numberField,
+                                tr("must not be empty")};
+    if (call.number.size() > maxNumberLength)
+        return ValidationError {ValidationError::Code::TooLarge, numberField,
+                                tr("is longer than %1 characters").arg(maxNumberLength)};
+    return std::nullopt;
 }
 
 std::optional<ValidationError> SettingsCodec::validateRule(const RingRule &rule,
@@ -354,6 +440,13 @@ std::optional<ValidationError> SettingsCodec::validate(const FollowMeSettings &s
                                        "control")
                                         .arg(settings.controlledDeviceId)};
     }
+    for (CallKind kind : CallKinds::all()) {
+        const auto &call = settings.unansweredCall(kind);
+        if (!call)
+            continue;
+        if (auto problem = validateUnanswered(*call, u"unanswered."_s + CallKinds::key(kind)))
+            return problem;
+    }
     return std::nullopt;
 }
 
@@ -361,6 +454,14 @@ QJsonObject SettingsCodec::ruleToJson(const RingRule &rule)
 {
     return QJsonObject {
         {u"enabled"_s, rule.enabled}, {u"delay"_s, rule.delay}, {u"timeout"_s, rule.timeout}};
+}
+
+QJsonObject SettingsCodec::unansweredToJson(const UnansweredCall &call)
+{
+    QJsonObject object {{u"action"_s, UnansweredCall::actionKey(call.action)}};
+    if (call.action == UnansweredCall::Action::Number)
+        object.insert(u"number"_s, call.number);
+    return object;
 }
 
 QJsonObject SettingsCodec::toJson(const FollowMeSettings &settings)
@@ -380,13 +481,22 @@ QJsonObject SettingsCodec::toJson(const FollowMeSettings &settings)
             {u"rules"_s, rules},
         });
     }
-    return QJsonObject {
+    QJsonObject root {
         {u"version"_s, formatVersion},
         {u"controlledDevice"_s,
          settings.controlledDeviceId.isEmpty() ? QJsonValue()
                                                : QJsonValue(settings.controlledDeviceId)},
         {u"devices"_s, devices},
     };
+    // Written only when something is known, so a document without it is written back as it was.
+    QJsonObject unanswered;
+    for (CallKind kind : CallKinds::all()) {
+        if (const auto &call = settings.unansweredCall(kind))
+            unanswered.insert(CallKinds::key(kind), unansweredToJson(*call));
+    }
+    if (!unanswered.isEmpty())
+        root.insert(u"unanswered"_s, unanswered);
+    return root;
 }
 
 QByteArray SettingsCodec::encode(const FollowMeSettings &settings)

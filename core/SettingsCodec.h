@@ -29,14 +29,21 @@ public:
                                                     ValidationError *error = nullptr);
     static std::optional<RingRule> ruleFromJson(const QJsonValue &value, const QString &field,
                                                 ValidationError *error = nullptr);
+    // One entry of "unanswered", e.g. {"action": "number", "number": "+49 30 1234"}.
+    static std::optional<UnansweredCall> unansweredFromJson(const QJsonValue &value,
+                                                            const QString &field,
+                                                            ValidationError *error = nullptr);
 
     static QByteArray encode(const FollowMeSettings &settings);
     static QJsonObject toJson(const FollowMeSettings &settings);
     static QJsonObject ruleToJson(const RingRule &rule);
+    static QJsonObject unansweredToJson(const UnansweredCall &call);
 
-    // The checks that need the whole document (bounds, unique ids, the controlled device),
-    // for settings built in code as much as for parsed ones.
+    // The checks that need the whole document (bounds, unique ids, the controlled device, the
+    // unanswered calls), for settings built in code as much as for parsed ones.
     static std::optional<ValidationError> validate(const FollowMeSettings &settings);
     static std::optional<ValidationError> validateRule(const RingRule &rule, const QString &field);
     static std::optional<ValidationError> validateDeviceId(const QString &id, const QString &field);
+    static std::optional<ValidationError> validateUnanswered(const UnansweredCall &call,
+                                                             const QString &field);
 };

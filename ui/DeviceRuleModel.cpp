@@ -51,10 +51,18 @@ std::optional<ValidationError> DeviceRuleModel::setRule(int row, const RingRule 
     if (row < 0 || row >= rowCount())
         return ValidationError {ValidationError::Code::UnknownId, u"row"_s,
                                 tr("there is no device in row %1").arg(row)};
-    auto problem = m_document->setRule(m_document->settings().devices.at(row).id, m_kind, rule);
+    const QString deviceId = m_document->settings().devices.at(row).id;
+    auto problem = m_editor ? m_editor->setRule(deviceId, m_kind, rule)
+                            : m_document->setRule(deviceId, m_kind, rule);
     if (problem)
         emit editRefused(problem->reason);
     return problem;
+}
+
+void DeviceRuleModel::endEditRun()
+{
+    if (m_editor)
+        m_editor->endRun();
 }
 
 int DeviceRuleModel::rowCount(const QModelIndex &parent) const

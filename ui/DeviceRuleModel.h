@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CallKind.h"
+#include "PlanEditor.h"
 #include "RingRule.h"
 #include "SettingsDocument.h"
 #include "ValidationError.h"
@@ -42,8 +43,12 @@ public:
     void setCallKind(CallKind kind);
 
     RingRule rule(int row) const;
-    // The single path every edit of the current call kind takes (spinners, toggles, chart).
+    // The single path every edit of the current call kind takes (spinners, toggles, chart):
+    // through the editor (undoable) when there is one, else straight to the document.
     std::optional<ValidationError> setRule(int row, const RingRule &rule);
+    void setEditor(PlanEditor *editor) { m_editor = editor; }
+    // The end of one edit run (a spinner left, a drag released): the next edit is a new step.
+    void endEditRun();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -63,5 +68,6 @@ private:
     void emitRowChanged(int row);
 
     QPointer<SettingsDocument> m_document;
+    QPointer<PlanEditor> m_editor;
     CallKind m_kind = CallKind::External;
 };

@@ -115,8 +115,10 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     const int gridRow = firstDeviceGridRow + 2 * row;
 
     widgets.enabled = new ToggleSwitch(this);
-    connect(widgets.enabled, &QAbstractButton::toggled, this,
-            [this, row](bool checked) { editRule(row, DeviceRuleModel::EnabledColumn, checked); });
+    connect(widgets.enabled, &QAbstractButton::toggled, this, [this, row](bool checked) {
+        editRule(row, DeviceRuleModel::EnabledColumn, checked);
+        m_model->endEditRun(); // every switch flip is a step of its own
+    });
 
     widgets.icon = new QLabel(this);
     widgets.name = new QLabel(this);
@@ -137,6 +139,11 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
         spin->setAlignment(Qt::AlignRight);
         connect(spin, &QSpinBox::valueChanged, this,
                 [this, row, column](int value) { editRule(row, column, value); });
+        // Leaving the spinner ends its run of edits: one undo step per run.
+        connect(spin, &QSpinBox::editingFinished, this, [this] {
+            if (m_model)
+                m_model->endEditRun();
+        });
         return spin;
     };
     widgets.delay =
@@ -167,6 +174,18 @@ void DeviceRulesView::editRule(int row, int column, const QVariant &value)
         return;
     if (!m_model->setData(m_model->index(row, column), value, Qt::EditRole))
         updateRow(row); // refused: show the model's value again
+}
+
+void DeviceRulesView::setRingingRows(const QSet<int> &rows)
+{
+    if (rows == m_ringing)
+        return;
+    const QSet<int> changed = (rows - m_ringing) + (m_ringing - rows);
+    m_ringing = rows;
+    for (int row : changed) {
+        if (row >= 0 && row < m_rows.size())
+            updateRow(row);
+    }
 }
 
 void DeviceRulesView::updateRows(int first, int last)
@@ -214,9 +233,13 @@ void DeviceRulesView::updateRow(int row)
     widgets.name->setEnabled(!locked);
     widgets.detail->setEnabled(!locked);
     widgets.lock->setVisible(locked);
-    widgets.pending->setText(tr("Sending…"));
-    widgets.pending->setToolTip(tr("Not yet confirmed by the server"));
-    widgets.pending->setVisible(index.data(DeviceRuleModel::PendingRole).toBool());
+    const bool ringing = m_ringing.contains(row);
+    const bool pending = index.data(DeviceRuleModel::PendingRole).toBool();
+    widgets.name->setForegroundRole(ringing ? QPalette::Highlight : QPalette::WindowText);
+    widgets.pending->setText(ringing ? tr("Ringing") : tr("Sending…"));
+    widgets.pending->setForegroundRole(ringing ? QPalette::Highlight : QPalette::PlaceholderText);
+    widgets.pending->setToolTip(ringing ? QString() : tr("Not yet confirmed by the server"));
+    widgets.pending->setVisible(ringing || pending);
 
     const QString lockedTip = index.data(Qt::ToolTipRole).toString();
     for (QWidget *widget :

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QGridLayout;
@@ -30,6 +31,10 @@ public:
     QSpinBox *timeoutSpinBox(int row) const { return m_rows.at(row).timeout; }
     QLabel *lockLabel(int row) const { return m_rows.at(row).lock; }
     QLabel *pendingLabel(int row) const { return m_rows.at(row).pending; }
+
+    // While a simulated call plays: the rows of the devices ringing now light up.
+    void setRingingRows(const QSet<int> &rows);
+    bool isRowRinging(int row) const { return m_ringing.contains(row); }
 
 signals:
     // Rows were rebuilt or their texts changed: the width the view needs may have changed.
@@ -66,4 +71,5 @@ private:
     QLabel *m_emptyLabel = nullptr;
     QList<Row> m_rows;
     int m_lastStretchRow = 0;
+    QSet<int> m_ringing;
 };

@@ -1,25 +1,55 @@
 #include "FollowMePage.h"
 
+#include "CallPlayer.h"
 #include "DeviceRuleModel.h"
 #include "DeviceRulesView.h"
+#include "PlanEditor.h"
+#include "PlanSummary.h"
 #include "RingPlan.h"
 #include "RingTimelineChart.h"
+#include "RingWarnings.h"
 #include "SettingsDocument.h"
+#include "TimelineExporter.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QStyle>
 #include <QTabBar>
+#include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// What the timeline ends with when nobody answers, if the settings say.
+QString endingLabel(const FollowMeSettings &settings, CallKind kind)
+{
+    const auto &unanswered = settings.unansweredCall(kind);
+    if (!unanswered)
+        return {};
+    switch (unanswered->action) {
+    case UnansweredCall::Action::Voicemail:
+        return FollowMePage::tr("→ voicemail");
+    case UnansweredCall::Action::Number:
+        return FollowMePage::tr("→ %1").arg(unanswered->number);
+    case UnansweredCall::Action::Hangup:
+        return FollowMePage::tr("→ call ends");
+    }
+    return {};
+}
 
 QLabel *makeHeading(QWidget *parent, qreal scale)
 {
@@ -38,7 +68,11 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     , m_document(document)
     , m_model(new DeviceRuleModel(document, this))
     , m_controllable(new QSortFilterProxyModel(this))
+    , m_editor(new PlanEditor(document, this))
+    , m_player(new CallPlayer(this))
 {
+    m_model->setEditor(m_editor);
+
     m_title = makeHeading(this, 1.5);
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
@@ -72,6 +106,53 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_kindHint = new QLabel(this);
     m_kindHint->setWordWrap(true);
 
+    // Play, undo/redo, copy and export: the plan as a whole.
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_playAction = m_toolBar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), QString());
+    m_playAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_playAction, &QAction::triggered, this, &FollowMePage::togglePlay);
+    m_speed = new QComboBox(this);
+    for (double speed : {1.0, 2.0, 5.0, 10.0})
+        m_speed->addItem(QString(), speed);
+    m_toolBar->addWidget(m_speed);
+    m_toolBar->addSeparator();
+    m_undoAction = m_editor->undoStack()->createUndoAction(this, tr("Undo"));
+    m_undoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_editor->undoStack()->createRedoAction(this, tr("Redo"));
+    m_redoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_redoAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    m_toolBar->addAction(m_undoAction);
+    m_toolBar->addAction(m_redoAction);
+    m_toolBar->addSeparator();
+    m_copyButton = new QToolButton(this);
+    m_copyButton->setPopupMode(QToolButton::InstantPopup);
+    m_copyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *copyMenu = new QMenu(m_copyButton);
+    for (CallKind kind : CallKinds::all()) {
+        QAction *action = copyMenu->addAction(QString());
+        connect(action, &QAction::triggered, this, [this, kind] { copyPlanTo({kind}); });
+        m_copyToKind.append(action);
+    }
+    copyMenu->addSeparator();
+    m_copyToOthers = copyMenu->addAction(QString());
+    connect(m_copyToOthers, &QAction::triggered, this, [this] {
+        QList<CallKind> others = CallKinds::all();
+        others.removeAll(callKind());
+        copyPlanTo(others);
+    });
+    m_copyButton->setMenu(copyMenu);
+    m_toolBar->addWidget(m_copyButton);
+    m_exportAction =
+        m_toolBar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), QString());
+    connect(m_exportAction, &QAction::triggered, this, &FollowMePage::chooseExportFile);
+
+    connect(m_player, &CallPlayer::positionChanged, this, &FollowMePage::showPlayPosition);
+    connect(m_player, &CallPlayer::finished, this, &FollowMePage::finishPlay);
+    connect(m_player, &CallPlayer::stopped, this, &FollowMePage::finishPlay);
+
     m_devicesTitle = makeHeading(this, 1.15);
     m_rulesView = new DeviceRulesView;
     m_rulesView->setModel(m_model);
@@ -84,6 +165,19 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_timelineTitle = makeHeading(this, 1.15);
     m_timeline = new RingTimelineChart(this);
     m_timeline->setModel(m_model);
+    // A drag is one edit run, hence one undo step.
+    connect(m_timeline, &RingTimelineChart::editFinished, m_model, &DeviceRuleModel::endEditRun);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warnings = new QLabel(this);
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warnings->setAutoFillBackground(true);
+    m_warnings->setBackgroundRole(QPalette::ToolTipBase);
+    m_warnings->setForegroundRole(QPalette::ToolTipText);
+    m_warnings->setMargin(fontMetrics().height() / 3);
+    m_warnings->hide();
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -99,6 +193,7 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     timelineLayout->setContentsMargins(0, 0, 0, 0);
     timelineLayout->addWidget(m_timelineTitle);
     timelineLayout->addWidget(m_timeline, 1);
+    timelineLayout->addWidget(m_summary);
     timelineLayout->addWidget(m_status);
 
     // The list takes the width its rows need (in any language, and again when devices arrive
@@ -121,6 +216,8 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_tabs);
     layout->addWidget(m_kindHint);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_warnings);
     layout->addLayout(panes, 1);
 
     // The rows never scroll sideways: the list is as wide as its widest row, in any language,
@@ -131,11 +228,16 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
             Qt::QueuedConnection);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &FollowMePage::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &FollowMePage::updateStatus);
+    // Any change (rules, devices, the controlled device, what happens to unanswered calls).
+    connect(document, &SettingsDocument::changed, this, &FollowMePage::updatePlan);
+    connect(m_model, &DeviceRuleModel::callKindChanged, this, &FollowMePage::updatePlan);
     connect(m_model, &DeviceRuleModel::editRefused, m_status, &QLabel::setText);
 
     fitDeviceList();
     setTabOrder(m_picker, m_tabs);
-    setTabOrder(m_tabs, m_rulesView);
+    setTabOrder(m_tabs, m_toolBar);
+    setTabOrder(m_toolBar, m_rulesView);
+    setTabOrder(m_rulesView, m_timeline);
     retranslate();
     syncPicker();
 }
@@ -148,6 +250,112 @@ CallKind FollowMePage::callKind() const
 void FollowMePage::setCallKind(CallKind kind)
 {
     m_model->setCallKind(kind);
+}
+
+int FollowMePage::copyPlanTo(const QList<CallKind> &targets)
+{
+    const int changed = m_editor->copyPlan(callKind(), targets);
+    QStringList names;
+    for (CallKind kind : targets) {
+        if (kind != callKind())
+            names.append(CallKinds::callsTitle(kind));
+    }
+    m_status->setText(
+        changed == 0
+            ? tr("Nothing to copy: %1 already ring the same way.").arg(names.join(tr(" and ")))
+            : tr("Copied to %1; devices your administrator manages were skipped. "
+                 "Undo takes it back.")
+                  .arg(names.join(tr(" and "))));
+    return changed;
+}
+
+std::optional<QString> FollowMePage::exportTimeline(const QString &path)
+{
+    const QSize size = m_timeline->size().expandedTo(TimelineExporter::defaultSize);
+    return TimelineExporter::exportTimeline(m_document->settings(), callKind(), path, size);
+}
+
+void FollowMePage::chooseExportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the ring timeline"),
+        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) + u'/'
+            + tr("followme-%1.png").arg(CallKinds::key(callKind())),
+        tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    const auto failure = exportTimeline(path);
+    m_status->setText(failure ? *failure
+                              : tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void FollowMePage::togglePlay()
+{
+    if (m_player->isPlaying()) {
+        m_player->stop();
+        return;
+    }
+    const RingPlan plan(m_document->settings(), callKind());
+    m_playAction->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_playAction->setText(tr("Stop"));
+    m_player->start(std::max(plan.lastRingEnd(), 1), m_speed->currentData().toDouble());
+}
+
+void FollowMePage::showPlayPosition(double seconds)
+{
+    const RingPlan plan(m_document->settings(), callKind());
+    m_player->setEnd(std::max(plan.lastRingEnd(), 1));
+    const QList<int> ringing = plan.ringingAt(int(seconds));
+    const QSet<int> rows(ringing.cbegin(), ringing.cend());
+    m_timeline->setPlayhead(seconds);
+    m_timeline->setRingingRows(rows);
+    m_rulesView->setRingingRows(rows);
+    QStringList names;
+    for (int row : ringing)
+        names.append(m_document->settings().devices.at(row).name);
+    m_status->setText(names.isEmpty()
+                          ? tr("%1 s: nothing rings").arg(int(seconds))
+                          : tr("%1 s: %2 ringing").arg(int(seconds)).arg(names.join(tr(", "))));
+}
+
+void FollowMePage::finishPlay()
+{
+    m_playAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_playAction->setText(tr("Play a call"));
+    m_timeline->setRingingRows({});
+    m_rulesView->setRingingRows({});
+    if (m_player->position() >= RingPlan(m_document->settings(), callKind()).lastRingEnd()) {
+        m_status->setText(PlanSummary::outcome(m_document->settings(), callKind()));
+    } else {
+        m_timeline->setPlayhead(std::nullopt);
+        updateStatus();
+    }
+}
+
+void FollowMePage::updatePlan()
+{
+    const FollowMeSettings &settings = m_document->settings();
+    const CallKind kind = callKind();
+    const QList<RingWarning> warnings = RingWarnings::check(settings, kind);
+    QStringList lines;
+    QList<RingTimelineChart::Marker> gaps;
+    QHash<int, QString> rowWarnings;
+    for (const RingWarning &warning : warnings) {
+        lines.append(u"⚠ "_s + warning.message());
+        if (warning.kind == RingWarning::Kind::SilentGap)
+            gaps.append({double(warning.from), double(warning.to), warning.message()});
+        const int row = settings.indexOf(warning.deviceId);
+        if (row >= 0 && warning.kind != RingWarning::Kind::ControlledDeviceNeverRings)
+            rowWarnings.insert(row, warning.message());
+    }
+    m_warnings->setText(lines.join(u'\n'));
+    m_warnings->setVisible(!lines.isEmpty());
+    m_timeline->setGapMarkers(gaps);
+    m_timeline->setRowWarnings(rowWarnings);
+    const QString summary = PlanSummary::describe(settings, kind);
+    m_summary->setText(summary);
+    m_timeline->setSummary(summary);
+    m_timeline->setEnding(endingLabel(settings, kind));
 }
 
 void FollowMePage::fitDeviceList()
@@ -221,6 +429,26 @@ void FollowMePage::retranslate()
     m_devicesTitle->setText(tr("My devices"));
     m_timelineTitle->setText(tr("Ring timeline"));
     m_rulesView->setAccessibleName(tr("My devices"));
+    m_playAction->setText(m_player->isPlaying() ? tr("Stop") : tr("Play a call"));
+    m_playAction->setToolTip(tr("Simulate an incoming call of this kind along the timeline (%1)")
+                                 .arg(m_playAction->shortcut().toString(QKeySequence::NativeText)));
+    const QStringList speeds {tr("Real time"), tr("2× faster"), tr("5× faster"), tr("10× faster")};
+    for (int i = 0; i < speeds.size(); ++i)
+        m_speed->setItemText(i, speeds.at(i));
+    m_speed->setAccessibleName(tr("Playback speed"));
+    m_copyButton->setText(tr("Copy this plan to"));
+    m_copyButton->setAccessibleName(tr("Copy this plan to another call kind"));
+    for (CallKind kind : CallKinds::all()) {
+        QAction *action = m_copyToKind.at(CallKinds::index(kind));
+        action->setText(CallKinds::callsTitle(kind));
+        action->setVisible(kind != callKind());
+    }
+    m_copyToOthers->setText(tr("Both other call kinds"));
+    m_exportAction->setText(tr("Export…"));
+    m_exportAction->setToolTip(tr("Save this timeline as a PNG or SVG image"));
+    m_warnings->setAccessibleName(tr("Warnings"));
+    m_summary->setAccessibleName(tr("The plan in one sentence"));
+    updatePlan();
     updateStatus();
 }
 

@@ -4,11 +4,18 @@
 
 #include <QWidget>
 
+#include <optional>
+
+class CallPlayer;
 class DeviceRuleModel;
+class PlanEditor;
 class DeviceRulesView;
 class RingTimelineChart;
 class SettingsDocument;
+class QAction;
 class QComboBox;
+class QToolBar;
+class QToolButton;
 class QLabel;
 class QScrollArea;
 class QSortFilterProxyModel;
@@ -29,6 +36,21 @@ public:
     DeviceRulesView *rulesView() const { return m_rulesView; }
     RingTimelineChart *timeline() const { return m_timeline; }
     QLabel *statusLabel() const { return m_status; }
+    QLabel *warningsLabel() const { return m_warnings; }
+    QLabel *summaryLabel() const { return m_summary; }
+    PlanEditor *editor() const { return m_editor; }
+    CallPlayer *player() const { return m_player; }
+    QAction *playAction() const { return m_playAction; }
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *redoAction() const { return m_redoAction; }
+    QComboBox *speedPicker() const { return m_speed; }
+
+    // "Copy this plan to": the current call kind's rules onto the others (locked devices are
+    // skipped), as one undoable step. Returns how many rules changed.
+    int copyPlanTo(const QList<CallKind> &targets);
+    // Writes the current call kind's timeline as PNG or SVG (by the suffix); the reason on
+    // failure.
+    std::optional<QString> exportTimeline(const QString &path);
 
     CallKind callKind() const;
     void setCallKind(CallKind kind);
@@ -42,6 +64,11 @@ private:
     void pickControlledDevice(int proxyRow);
     void updateStatus();
     void fitDeviceList();
+    void updatePlan(); // warnings, summary, chart markers
+    void togglePlay();
+    void showPlayPosition(double seconds);
+    void finishPlay();
+    void chooseExportFile();
 
     SettingsDocument *m_document;
     DeviceRuleModel *m_model;
@@ -58,4 +85,17 @@ private:
     QLabel *m_timelineTitle;
     RingTimelineChart *m_timeline;
     QLabel *m_status;
+    QLabel *m_warnings;
+    QLabel *m_summary;
+    PlanEditor *m_editor;
+    CallPlayer *m_player;
+    QToolBar *m_toolBar;
+    QAction *m_playAction;
+    QComboBox *m_speed;
+    QAction *m_undoAction;
+    QAction *m_redoAction;
+    QToolButton *m_copyButton;
+    QAction *m_copyToOthers;
+    QList<QAction *> m_copyToKind;
+    QAction *m_exportAction;
 };

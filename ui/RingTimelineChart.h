@@ -1,23 +1,38 @@
 #pragma once
 
+#include "RingRule.h"
+
+#include <QHash>
+#include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
+
+#include <optional>
 
 class DeviceRuleModel;
 
 QT_BEGIN_NAMESPACE
 class QBarCategoryAxis;
 class QBarSet;
+
 class QChart;
 class QChartView;
+class QHelpEvent;
 class QHorizontalStackedBarSeries;
 class QIODevice;
+class QPainter;
 class QValueAxis;
 QT_END_NAMESPACE
 
 // The ring timeline: one horizontal bar per device from its delay to delay + timeout, for the
 // model's current call kind. It is the only class that knows Qt Charts (deprecated from Qt 6.10),
 // so moving to another chart library touches this file pair alone.
+//
+// The bars can be shaped with the mouse (drag the body to move the start, drag an end to change
+// it) and with the keyboard on the focused bar; every edit goes through DeviceRuleModel::setRule,
+// the same path as the spinners. Overlays for a played call (playhead, ringing rows), warnings
+// (gap markers, row warnings) and what happens at the end are drawn on top of the chart.
 class RingTimelineChart : public QWidget
 {
     Q_OBJECT
@@ -34,6 +49,14 @@ public:
         BarStyle style = BarStyle::Rings;
     };
 
+    // A range of seconds to shade as a warning (for example a silent gap), with its why.
+    struct Marker
+    {
+        double from = 0;
+        double to = 0;
+        QString text;
+    };
+
     explicit RingTimelineChart(QWidget *parent = nullptr);
     ~RingTimelineChart() override;
 
@@ -45,19 +68,63 @@ public:
     Bar bar(int row) const;
     qreal axisMaximum() const;
     QString toolTipForRow(int row) const;
-    QString summary() const; // also the accessible description
+    // The focused bar (if any), then the plan: also the accessible description.
+    QString summary() const;
+    // A plain-language plan to say instead of the generated list of devices; empty: the list.
+    void setSummary(const QString &plan);
     // Where a bar's middle is drawn, in this widget's coordinates.
     QPoint barCenter(int row) const;
+    // The point on a bar's row at the given second, in this widget's coordinates.
+    QPoint pointAt(int row, double second) const;
+    // The rectangle a bar is drawn in, in this widget's coordinates.
+    QRect barRect(int row) const;
+
+    // The bar the keyboard edits; -1 when there is none. Set to the first bar on focus.
+    int focusedRow() const { return m_focusedRow; }
+    void setFocusedRow(int row);
+
+    // Play support: a vertical line at that second (nullopt hides it) and the rows that ring.
+    void setPlayhead(std::optional<double> second);
+    std::optional<double> playhead() const { return m_playhead; }
+    void setRingingRows(const QSet<int> &rows);
+    QSet<int> ringingRows() const { return m_ringingRows; }
+
+    // Warning support: shaded second ranges (text shown on hover) and rows marked with a why.
+    void setGapMarkers(const QList<Marker> &markers);
+    QList<Marker> gapMarkers() const { return m_gapMarkers; }
+    void setRowWarnings(const QHash<int, QString> &warnings);
+    QHash<int, QString> rowWarnings() const { return m_rowWarnings; }
+    // What the caller meets after the last bar ("→ voicemail"); empty hides it.
+    void setEnding(const QString &label);
+    QString ending() const { return m_ending; }
 
     // Draws the chart at the given size, without showing it.
     QImage toImage(const QSize &size, qreal devicePixelRatio = 1.0);
     bool writeSvg(QIODevice *device, const QSize &size);
 
+signals:
+    // Bracket every edit gesture of the chart (a drag, a key press) so undo can make it one
+    // step. editStarted comes just before the first change, so a click alone emits neither.
+    void editStarted(int row);
+    void editFinished(int row);
+    void focusedRowChanged(int row);
+
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    enum class Part { None, Body, Start, End };
+    struct Hit
+    {
+        int row = -1;
+        Part part = Part::None;
+    };
+
     void rebuild();
     void updateSecondsAxis();
     void applyPalette();
@@ -66,8 +133,32 @@ private:
     int rowForCategory(int category) const;
     void layOutAt(const QSize &size);
 
+    // Geometry: scene coordinates are the view's viewport pixels.
+    QRectF barSceneRect(int row) const;
+    QRectF plotSceneRect() const;
+    qreal sceneX(double second) const;
+    QPoint widgetPoint(const QPointF &scenePoint) const;
+    int gripWidth() const;
+    Hit hitAt(const QPoint &viewportPos) const;
+
+    bool isEditable(int row) const;
+    void updateHoverCursor(const QPoint &viewportPos);
+    bool handleToolTip(QHelpEvent *event);
+    void startDrag(const Hit &hit, const QPoint &viewportPos);
+    void dragTo(int viewportX);
+    void finishDrag(bool cancel);
+    void applyRule(int row, RingRule rule);
+    void finishEdit();
+    void editByKey(int delayStep, int timeoutStep);
+    QString focusedBarText() const;
+    void updateDescription();
+    void updateOverlay();
+    void paintOverlay(QPainter *painter);
+    int endingRow() const;
+
     QPointer<DeviceRuleModel> m_model;
     QString m_caption;
+    QString m_plan;
     int m_lastSecond = 0;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
@@ -79,4 +170,22 @@ private:
     QBarSet *m_lockedOff = nullptr;
     QBarCategoryAxis *m_devicesAxis = nullptr;
     QValueAxis *m_secondsAxis = nullptr;
+
+    int m_focusedRow = -1;
+    std::optional<double> m_playhead;
+    QSet<int> m_ringingRows;
+    QList<Marker> m_gapMarkers;
+    QHash<int, QString> m_rowWarnings;
+    QString m_ending;
+
+    // The drag under way: its row (-1: none), what was grabbed, the rule when it began, and the
+    // press-time scale, so a seconds axis that grows during the drag does not feed back into it.
+    int m_dragRow = -1;
+    Part m_dragPart = Part::None;
+    RingRule m_dragOriginal;
+    QString m_dragDeviceId; // a remote reset may put another device in the row
+    int m_dragPressX = 0;
+    qreal m_dragSecondsPerPixel = 0;
+    // The row whose editStarted has been emitted without editFinished yet; -1: none.
+    int m_editRow = -1;
 };

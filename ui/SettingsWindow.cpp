@@ -7,6 +7,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -59,6 +61,11 @@ SettingsWindow::SettingsWindow(SettingsDocument *document, QWidget *parent)
     statusBar()->addPermanentWidget(m_source);
 
     addPage(Icons::application(), m_followMe);
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addAction(m_followMe->undoAction());
+    m_editMenu->addAction(m_followMe->redoAction());
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_followMe->playAction());
     m_pages->setCurrentRow(0);
     retranslate();
     resize(1120, 660);
@@ -110,6 +117,7 @@ void SettingsWindow::retranslate()
     setWindowTitle(tr("FollowMe Settings"));
     m_pages->setAccessibleName(tr("Settings pages"));
     m_dismiss->setText(tr("Dismiss"));
+    m_editMenu->setTitle(tr("&Edit"));
     m_notice->setAccessibleName(tr("Notice"));
     m_pages->item(0)->setText(tr("FollowMe"));
     m_pages->setFixedWidth(

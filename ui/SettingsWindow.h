@@ -8,6 +8,7 @@ class QFrame;
 class QLabel;
 class QPushButton;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 // The client's Settings: a list of pages on the left (FollowMe first), the chosen page on the
@@ -43,6 +44,7 @@ private:
     QStackedWidget *m_stack;
     FollowMePage *m_followMe;
     QLabel *m_source;
+    QMenu *m_editMenu;
     QFrame *m_noticeBar;
     QLabel *m_notice;
     QPushButton *m_dismiss;
