@@ -407,6 +407,10 @@
         <source>Not yet confirmed by the server</source>
         <translation>Vom Server noch nicht bestätigt</translation>
     </message>
+    <message>
+        <source>Ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FollowMePage</name>
@@ -465,6 +469,126 @@
     <message>
         <source>Ringing: %1 of %2 devices, the last one until %3 s.</source>
         <translation>Es läuten %1 von %2 Geräten, das letzte bis %3&#xa0;s.</translation>
+    </message>
+    <message>
+        <source>→ voicemail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ call ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to copy: %1 already ring the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied to %1; devices your administrator manages were skipped. Undo takes it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the ring timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>followme-%1.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s: nothing rings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s: %2 ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate an incoming call of this kind along the timeline (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2× faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5× faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10× faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this plan to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this plan to another call kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both other call kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this timeline as a PNG or SVG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan in one sentence</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -541,6 +665,90 @@
     </message>
 </context>
 <context>
+    <name>PlanEditor</name>
+    <message>
+        <source>copy the %1 plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanSummary</name>
+    <message>
+        <source>%1 %2–%3 s</source>
+        <comment>a device and the seconds it rings</comment>
+        <translation type="unfinished">%1 %2–%3&#xa0;s</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the devices in a plan summary</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no device rings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no device rings, calls go straight to voicemail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no device rings, calls go straight to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no device rings, calls end at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, nobody rings after %3 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, then voicemail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, then %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, then the call ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No device rings: the caller reaches nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No device rings: the call goes to voicemail at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No device rings: the call goes to %1 at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No device rings: the call ends at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 s nobody rings any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 s the call goes to voicemail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 s the call goes to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 s the call ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RingTimelineChart</name>
     <message>
         <source>%1 (locked)</source>
@@ -613,6 +821,66 @@
         <source>%d s</source>
         <comment>seconds axis label: keep %d, ASCII only (Qt Charts formats it with printf)</comment>
         <translation>%d s</translation>
+    </message>
+    <message>
+        <source>%1 (!)</source>
+        <comment>device name on the timeline axis: it has a warning</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <comment>the focused bar, then the plan</comment>
+        <translation type="unfinished">%1: %2 {1.?}</translation>
+    </message>
+    <message>
+        <source>%1, rings from %2 s to %3 s</source>
+        <comment>the focused bar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, switched off (set to ring from %2 s to %3 s)</source>
+        <comment>the focused bar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, managed by your administrator</source>
+        <comment>the focused bar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, warning: %2</source>
+        <comment>the focused bar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RingWarning</name>
+    <message>
+        <source>No device rings for these calls: the same as do-not-disturb, callers reach nobody.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing rings from %1 s to %2 s: the caller waits %3 s with nobody able to answer until %4 starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rings for %2 s: after about %3 s its carrier&apos;s voicemail may take the call before anyone else can answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starts at %2 s, only after every other device has stopped at %3 s: callers who hang up before then never reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, the device this client controls, is switched off for every kind of call, so it never rings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditCommand</name>
+    <message>
+        <source>change %1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -760,6 +1028,14 @@
         <source>&quot;%1&quot; is managed by your administrator</source>
         <translation>„%1“ wird von Ihrem Administrator verwaltet</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a known action; use &quot;voicemail&quot;, &quot;number&quot; or &quot;hangup&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the action &quot;number&quot; has a number</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsWindow</name>
@@ -790,6 +1066,10 @@
     <message>
         <source>Notice</source>
         <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,12 @@ void DeviceRulesView::retranslate()
         row.delay->setSuffix(tr(" s", "unit suffix of the delay and timeout spinners"));
         row.timeout->setSuffix(tr(" s", "unit suffix of the delay and timeout spinners"));
     }
+    // The status column keeps the width of its longest text, so rows don't shift (or get cut
+    // off) when "Sending…" or "Ringing" comes and goes.
+    const QFontMetrics metrics(font());
+    m_grid->setColumnMinimumWidth(PendingColumn,
+                                  std::max(metrics.horizontalAdvance(tr("Sending…")),
+                                           metrics.horizontalAdvance(tr("Ringing"))));
     for (int row = 0; row < m_rows.size(); ++row)
         updateRow(row);
     emit contentChanged();

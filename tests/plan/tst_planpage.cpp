@@ -130,6 +130,9 @@ private slots:
         QVERIFY(!m_page->rulesView()->isRowRinging(DemoRow::reception));
         QVERIFY(!m_page->rulesView()->isRowRinging(DemoRow::privateMobile));
         QVERIFY(m_page->statusLabel()->text().contains(u"Mobile app"_s));
+        // Keep a picture of the page mid-call when asked (FOLLOWME_SCREENSHOT_DIR).
+        if (const QString dir = qEnvironmentVariable("FOLLOWME_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(m_window->grab().save(dir + u"/followme-playing.png"_s));
 
         now = 20000; // past the end (45 s)
         m_page->player()->tick();
