@@ -2,6 +2,8 @@
 // first, its path given by CMake) and check its exit codes, its messages and the files it writes
 // or, on failure, leaves alone.
 
+#include "TestFiles.h"
+
 #include <QByteArray>
 #include <QColor>
 #include <QDir>
@@ -23,30 +25,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int processTimeoutMs = 30000;
-
-QString executablePath()
-{
-    return QString::fromUtf8(FOLLOWME_EXECUTABLE);
-}
-
 QString demoPath()
 {
     return QString::fromUtf8(FOLLOWME_SOURCE_DIR "/resources/demo/demo-settings.json");
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
+constexpr int processTimeoutMs = 30000;
 
-bool writeAll(const QString &path, const QByteArray &data)
+QString executablePath()
 {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
+    return QString::fromUtf8(FOLLOWME_EXECUTABLE);
 }
 
 // Everything in a directory, hidden and temporary files included.

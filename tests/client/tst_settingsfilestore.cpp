@@ -7,6 +7,7 @@
 #include "SettingsCodec.h"
 #include "SettingsDocument.h"
 #include "SettingsFileStore.h"
+#include "TestFiles.h"
 #include "ValidationError.h"
 
 #include <QDir>
@@ -33,26 +34,12 @@ inline char *toString(const FollowMeSettings &settings)
 
 namespace {
 
-using Edit = std::function<void(FollowMeSettings &)>;
-
 QString demoPath()
 {
     return QString::fromUtf8(FOLLOWME_SOURCE_DIR "/resources/demo/demo-settings.json");
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-bool writeAll(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
-}
+using Edit = std::function<void(FollowMeSettings &)>;
 
 FollowMeSettings demoSettings()
 {
