@@ -172,11 +172,14 @@ void RingTimelineChart::updateSecondsAxis()
     const int maximumTicks = plotWidth > 0 ? std::clamp(plotWidth / labelWidth, 2, 10) : 8;
     int lastSecond = m_lastSecond;
     if (!m_ending.isEmpty() && plotWidth > 0) {
-        // Leave room after the last bar for the ending's label, when the plot is wide enough.
+        // Leave room after the last bar for the ending's label, when the plot is wide enough,
+        // but never at the price of a much coarser axis: at most a quarter more seconds (a
+        // label that still doesn't fit runs into the chart's margin instead).
         const int labelPixels = fontMetrics().horizontalAdvance(m_ending) + gripWidth() * 2;
         if (plotWidth > labelPixels * 2)
-            lastSecond =
-                int(std::ceil(qreal(m_lastSecond) * plotWidth / (plotWidth - labelPixels)));
+            lastSecond = std::min(
+                int(std::ceil(qreal(m_lastSecond) * plotWidth / (plotWidth - labelPixels))),
+                m_lastSecond + (m_lastSecond + 3) / 4);
     }
     const AxisScale scale = axisScaleFor(lastSecond, maximumTicks);
     // While dragging, the axis may grow but never shrink under the pointer.
@@ -1002,13 +1005,20 @@ void RingTimelineChart::paintOverlay(QPainter *painter)
         const QRectF rect = barSceneRect(row);
         const QFontMetricsF metrics(font());
         const qreal width = metrics.horizontalAdvance(m_ending);
-        qreal x = rect.right() + gripWidth();
-        // Stay inside the chart even when the plot has no room left after the bar.
-        x = std::min(x, m_chart->mapToScene(m_chart->rect()).boundingRect().right() - width - 2);
+        const qreal x = rect.right() + gripWidth();
+        const qreal chartRight = m_chart->mapToScene(m_chart->rect()).boundingRect().right();
         painter->setFont(font());
         painter->setPen(pal.color(QPalette::WindowText));
-        painter->drawText(
-            QPointF(x, rect.center().y() + (metrics.ascent() - metrics.descent()) / 2), m_ending);
+        if (x + width + 2 <= chartRight) {
+            painter->drawText(
+                QPointF(x, rect.center().y() + (metrics.ascent() - metrics.descent()) / 2),
+                m_ending);
+        } else {
+            // No room after the bar: above its end, in the gap between rows, never over a bar.
+            painter->drawText(QPointF(std::min(rect.right(), chartRight - 2) - width,
+                                      rect.top() - metrics.descent() - 1),
+                              m_ending);
+        }
     }
 
     // The playhead, over everything: a line across the plot with a small head on top.
