@@ -32,6 +32,11 @@ std::optional<ValidationError> OfflineSession::open()
     return std::nullopt;
 }
 
+std::optional<QString> OfflineSession::finish()
+{
+    return m_store.flush();
+}
+
 void OfflineSession::show()
 {
     m_window = std::make_unique<SettingsWindow>(&m_document);

@@ -25,6 +25,8 @@ public:
 
     std::optional<ValidationError> open();
     void show();
+    // Writes what is not written yet; the reason if that failed, so it is not lost unseen.
+    std::optional<QString> finish();
 
 private:
     QString m_path;

@@ -116,5 +116,14 @@ int main(int argc, char *argv[])
         return BadSettings;
     }
     session.show();
-    return app.exec();
+    const int result = app.exec();
+    if (const auto failure = session.finish()) {
+        reportError(QCoreApplication::translate("main", "FollowMe"),
+                    QCoreApplication::translate("main",
+                                                "Your last changes could not be saved "
+                                                "to %1:\n%2")
+                        .arg(QDir::toNativeSeparators(path), *failure));
+        return BadSettings;
+    }
+    return result;
 }

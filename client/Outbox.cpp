@@ -37,7 +37,7 @@ std::optional<QString> Outbox::load()
             damaged = true;
             break;
         }
-        entries.append({*message, false});
+        entries.append({*message, false, true});
     }
     if (damaged) {
         // Keep what can't be read for a person to look at; never silently overwrite it.
@@ -74,13 +74,14 @@ void Outbox::addRuleChange(const QString &deviceId, CallKind kind, const RuleCha
         if (message.type != ClientMessage::Type::SetRule || message.deviceId != deviceId
             || message.callKind != kind)
             continue;
-        if (!it->sent) {
+        if (!it->mayBeCommitted) {
             message.change = message.change.mergedWith(change);
             return;
         }
-        break; // the newest edit of this rule is on its way: a new one must follow it
+        break; // the newest edit of this rule has gone out: a new one must follow it
     }
-    m_entries.append({ClientMessage::setRule(newRequestId(), deviceId, kind, change), false});
+    m_entries.append(
+        {ClientMessage::setRule(newRequestId(), deviceId, kind, change), false, false});
 }
 
 void Outbox::setControlledDevice(const QString &deviceId)
@@ -88,13 +89,13 @@ void Outbox::setControlledDevice(const QString &deviceId)
     for (auto it = m_entries.rbegin(); it != m_entries.rend(); ++it) {
         if (it->message.type != ClientMessage::Type::SetControlledDevice)
             continue;
-        if (!it->sent) {
+        if (!it->mayBeCommitted) {
             it->message.deviceId = deviceId;
             return;
         }
         break;
     }
-    m_entries.append({ClientMessage::setControlledDevice(newRequestId(), deviceId), false});
+    m_entries.append({ClientMessage::setControlledDevice(newRequestId(), deviceId), false, false});
 }
 
 std::optional<ClientMessage> Outbox::take(const QString &requestId)
@@ -109,8 +110,10 @@ std::optional<ClientMessage> Outbox::take(const QString &requestId)
 void Outbox::markSent(const QString &requestId)
 {
     for (Entry &entry : m_entries) {
-        if (entry.message.requestId == requestId)
+        if (entry.message.requestId == requestId) {
             entry.sent = true;
+            entry.mayBeCommitted = true;
+        }
     }
 }
 

@@ -21,6 +21,10 @@ public:
     {
         ClientMessage message;
         bool sent = false; // sent on the current connection (not kept in the file)
+        // Sent at some time, so the server may have committed it under this id: a later edit
+        // must not be merged into it (a resend would then be ignored). Edits read back from
+        // the file count as sent.
+        bool mayBeCommitted = false;
     };
 
     explicit Outbox(const QString &path = {}); // no path: kept in memory only

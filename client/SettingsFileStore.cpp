@@ -60,15 +60,18 @@ void SettingsFileStore::watch(SettingsDocument *document, int delayMs)
     });
 }
 
-void SettingsFileStore::flush()
+std::optional<QString> SettingsFileStore::flush()
 {
     // The timer is no longer active when its own timeout calls this: track the change itself.
     m_saveTimer.stop();
     if (!m_pending || !m_document)
-        return;
-    m_pending = false;
-    if (const auto failure = save(m_path, m_document->settings()))
+        return std::nullopt;
+    const auto failure = save(m_path, m_document->settings());
+    // A failed write stays pending: the next edit or the last flush tries again.
+    m_pending = failure.has_value();
+    if (failure)
         emit saveFailed(*failure);
     else
         emit saved();
+    return failure;
 }

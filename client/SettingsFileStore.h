@@ -33,8 +33,8 @@ public:
 
     // Saves the document, `delayMs` after its last change.
     void watch(SettingsDocument *document, int delayMs = 300);
-    // Writes a pending change now (also done on destruction).
-    void flush();
+    // Writes a pending change now (also done on destruction); the reason if that failed.
+    std::optional<QString> flush();
     bool hasPendingChange() const { return m_pending; }
 
 signals:

@@ -118,6 +118,10 @@ void SyncClient::disconnectFromServer()
 
 void SyncClient::openSocket()
 {
+    // A new link starts with no ping outstanding and no stability earned yet.
+    m_keepaliveTimer.stop();
+    m_pongDeadline.stop();
+    m_stableTimer.stop();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -209,16 +213,20 @@ void SyncClient::handleAck(const ServerMessage &message)
     const auto edit = m_outbox.take(message.requestId);
     if (!edit)
         return; // an ack for an edit dropped meanwhile; the next push or snapshot tells the rest
-    if (edit->type == ClientMessage::Type::SetRule) {
+    // The ack of a resend names the revision of the original commit, and a no-op edit the
+    // current one: then the confirmed state (a snapshot at least that new) already holds it,
+    // maybe with later changes on top that must not be overwritten.
+    const bool newer = message.revision > m_revision;
+    if (newer && edit->type == ClientMessage::Type::SetRule) {
         const int index = m_confirmed.indexOf(edit->deviceId);
         if (index >= 0) {
             RingRule &rule = m_confirmed.devices[index].rule(edit->callKind);
             rule = edit->change.appliedTo(rule);
         }
-    } else if (edit->type == ClientMessage::Type::SetControlledDevice) {
+    } else if (newer && edit->type == ClientMessage::Type::SetControlledDevice) {
         m_confirmed.controlledDeviceId = edit->deviceId;
     }
-    m_revision = message.revision;
+    m_revision = std::max(m_revision, message.revision);
     persistOutbox();
     cacheConfirmed();
     showCurrent();

@@ -25,6 +25,10 @@ QList<CommandSpec> commandSpecs()
         {u"user add"_s, u"user.add"_s, {u"user"_s, u"name"_s}, {}},
         {u"user remove"_s, u"user.remove"_s, {u"user"_s}, {}},
         {u"user list"_s, u"user.list"_s, {}, {}},
+        {u"user set-unanswered"_s,
+         u"user.setUnanswered"_s,
+         {u"user"_s, u"kind"_s, u"action"_s},
+         {u"number"_s}},
         {u"token issue"_s, u"token.issue"_s, {u"user"_s}, {}},
         {u"token revoke"_s, u"token.revoke"_s, {u"token-id"_s}, {}},
         {u"token list"_s, u"token.list"_s, {}, {u"user"_s}},
@@ -70,6 +74,23 @@ QString ruleSummary(const QJsonObject &rules)
     return parts.join(u", "_s);
 }
 
+// "external voicemail, internal number +49 30 1234"; call kinds where it is not known are left
+// out.
+QString unansweredSummary(const QJsonObject &unanswered)
+{
+    QStringList parts;
+    for (const QString &kind : {u"external"_s, u"internal"_s, u"teams"_s}) {
+        const QJsonObject call = unanswered.value(kind).toObject();
+        if (call.isEmpty())
+            continue;
+        QString part = kind + u' ' + call.value(u"action"_s).toString();
+        if (call.contains(u"number"_s))
+            part += u' ' + call.value(u"number"_s).toString();
+        parts.append(part);
+    }
+    return parts.join(u", "_s);
+}
+
 } // namespace
 
 std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &arguments,
@@ -109,9 +130,13 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
         {u"device"_s, tr("A device id."), tr("id")},
         {u"kind"_s,
          tr("device add: desk_phone, softphone, mobile_app, dect or external; "
-            "device set-rule: external, internal or teams."),
+            "device set-rule and user set-unanswered: external, internal or teams."),
          tr("kind")},
         {u"number"_s, tr("The number the phone system dials."), tr("number")},
+        {u"action"_s,
+         tr("user set-unanswered: voicemail, number (with --number), hangup, or none to "
+            "forget it."),
+         tr("action")},
         {u"workspace"_s, tr("The workspace (location); empty for none."), tr("name")},
         {u"locked"_s, tr("device add: the device is not User Configurable.")},
         {u"enabled"_s, tr("true or false."), tr("bool")},
@@ -176,8 +201,8 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
 
     const QStringList allowed = spec->required + spec->optional;
     for (const QString &option :
-         {u"user"_s, u"name"_s, u"id"_s, u"device"_s, u"kind"_s, u"number"_s, u"workspace"_s,
-          u"locked"_s, u"enabled"_s, u"delay"_s, u"timeout"_s, u"token-id"_s}) {
+         {u"user"_s, u"name"_s, u"id"_s, u"device"_s, u"kind"_s, u"number"_s, u"action"_s,
+          u"workspace"_s, u"locked"_s, u"enabled"_s, u"delay"_s, u"timeout"_s, u"token-id"_s}) {
         if (parser.isSet(option) && !allowed.contains(option)) {
             *output = tr("%1: --%2 does not apply").arg(words, option);
             return std::nullopt;
@@ -198,7 +223,9 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
         if (option == u"id") {
             args.insert(u"device"_s, value);
         } else if (option == u"kind") {
-            args.insert(spec->command == u"device.setRule" ? u"callKind"_s : u"kind"_s, value);
+            const bool callKind =
+                spec->command == u"device.setRule" || spec->command == u"user.setUnanswered";
+            args.insert(callKind ? u"callKind"_s : u"kind"_s, value);
         } else if (option == u"locked") {
             args.insert(u"userConfigurable"_s, false);
         } else if (option == u"workspace") {
@@ -239,11 +266,16 @@ QString AdminCommandLine::format(const QJsonObject &result) const
     if (command == u"user.list") {
         for (const QJsonValue &value : result.value(u"users"_s).toArray()) {
             const QJsonObject user = value.toObject();
-            lines.append(tr("%1\t%2\trevision %3\t%4 devices\t%5 tokens")
-                             .arg(user.value(u"id"_s).toString(), user.value(u"name"_s).toString())
-                             .arg(user.value(u"revision"_s).toInteger())
-                             .arg(user.value(u"devices"_s).toInt())
-                             .arg(user.value(u"tokens"_s).toInt()));
+            QString line =
+                tr("%1\t%2\trevision %3\t%4 devices\t%5 tokens")
+                    .arg(user.value(u"id"_s).toString(), user.value(u"name"_s).toString())
+                    .arg(user.value(u"revision"_s).toInteger())
+                    .arg(user.value(u"devices"_s).toInt())
+                    .arg(user.value(u"tokens"_s).toInt());
+            const QString unanswered = unansweredSummary(user.value(u"unanswered"_s).toObject());
+            if (!unanswered.isEmpty())
+                line += u'\t' + tr("unanswered: %1").arg(unanswered);
+            lines.append(line);
         }
     } else if (command == u"token.list") {
         for (const QJsonValue &value : result.value(u"tokens"_s).toArray()) {

@@ -38,6 +38,17 @@ ProtocolError internalError()
     return {Code::Internal, AdminCommands::tr("the server could not store the change"), {}};
 }
 
+// As in the settings document: only the call kinds where it is known.
+QJsonObject unansweredJson(const SettingsRepository::UnansweredCalls &calls)
+{
+    QJsonObject object;
+    for (CallKind kind : CallKinds::all()) {
+        if (const auto &call = calls.at(CallKinds::index(kind)))
+            object.insert(CallKinds::key(kind), SettingsCodec::unansweredToJson(*call));
+    }
+    return object;
+}
+
 QJsonObject deviceJson(const SettingsRepository::OwnedDevice &owned)
 {
     FollowMeSettings single;
@@ -59,11 +70,12 @@ AdminCommands::AdminCommands(const Database &database, const SettingsRepository 
 
 QStringList AdminCommands::commands()
 {
-    return {
-        u"user.add"_s,         u"user.remove"_s,         u"user.list"_s,        u"token.issue"_s,
-        u"token.revoke"_s,     u"token.list"_s,          u"adminToken.issue"_s, u"device.add"_s,
-        u"device.remove"_s,    u"device.rename"_s,       u"device.lock"_s,      u"device.unlock"_s,
-        u"device.setNumber"_s, u"device.setWorkspace"_s, u"device.setRule"_s,   u"device.list"_s};
+    return {u"user.add"_s,           u"user.remove"_s,      u"user.list"_s,
+            u"user.setUnanswered"_s, u"token.issue"_s,      u"token.revoke"_s,
+            u"token.list"_s,         u"adminToken.issue"_s, u"device.add"_s,
+            u"device.remove"_s,      u"device.rename"_s,    u"device.lock"_s,
+            u"device.unlock"_s,      u"device.setNumber"_s, u"device.setWorkspace"_s,
+            u"device.setRule"_s,     u"device.list"_s};
 }
 
 ChangeOutcome AdminCommands::execute(const QString &command, const QJsonObject &args) const
@@ -74,6 +86,8 @@ ChangeOutcome AdminCommands::execute(const QString &command, const QJsonObject &
         return removeUser(args);
     if (command == u"user.list")
         return listUsers();
+    if (command == u"user.setUnanswered")
+        return setUnanswered(args);
     if (command == u"token.issue")
         return issueToken(args, false);
     if (command == u"adminToken.issue")
@@ -177,14 +191,85 @@ ChangeOutcome AdminCommands::listUsers() const
     for (const auto &token : m_tokens.list())
         ++tokenCounts[token.userId];
     QJsonArray users;
-    for (const auto &user : m_settings.users())
-        users.append(QJsonObject {{u"id"_s, user.id},
-                                  {u"name"_s, user.name},
-                                  {u"revision"_s, user.revision},
-                                  {u"devices"_s, deviceCounts.value(user.id)},
-                                  {u"tokens"_s, tokenCounts.value(user.id)}});
+    for (const auto &user : m_settings.users()) {
+        // So an administrator can see it without a client.
+        const auto unanswered = m_settings.unanswered(user.id);
+        users.append(QJsonObject {
+            {u"id"_s, user.id},
+            {u"name"_s, user.name},
+            {u"revision"_s, user.revision},
+            {u"devices"_s, deviceCounts.value(user.id)},
+            {u"tokens"_s, tokenCounts.value(user.id)},
+            {u"unanswered"_s, unanswered ? unansweredJson(*unanswered) : QJsonObject()}});
+    }
     ChangeOutcome outcome;
     outcome.result = {{u"users"_s, users}};
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::setUnanswered(const QJsonObject &args) const
+{
+    QString userId;
+    QString kindKey;
+    QString actionKey;
+    for (const auto &[key, out] :
+         {std::pair {u"user"_s, &userId}, std::pair {u"callKind"_s, &kindKey},
+          std::pair {u"action"_s, &actionKey}}) {
+        if (auto problem = readString(args, key, out))
+            return ChangeOutcome::failure(*problem);
+    }
+    const auto kind = CallKinds::fromKey(kindKey);
+    if (!kind)
+        return ChangeOutcome::failure(invalid(tr("callKind: must be external, internal or teams")));
+    const QJsonValue number = args.value(u"number"_s);
+    if (!number.isUndefined() && !number.isString())
+        return ChangeOutcome::failure(invalid(tr("number: must be a string")));
+    std::optional<UnansweredCall> call;
+    if (actionKey == u"none") {
+        // A number here would be silently dropped; refuse it as the document's check would.
+        if (!number.toString().isEmpty())
+            return ChangeOutcome::failure(
+                invalid(tr("number: only the action \"number\" has a number")));
+    } else {
+        const auto action = UnansweredCall::actionFromKey(actionKey);
+        if (!action)
+            return ChangeOutcome::failure(
+                invalid(tr("action: must be voicemail, number, hangup or none")));
+        call = UnansweredCall {*action, number.toString()};
+        if (auto problem =
+                SettingsCodec::validateUnanswered(*call, u"unanswered."_s + CallKinds::key(*kind)))
+            return ChangeOutcome::failure(invalid(problem->message()));
+    }
+
+    auto settings = m_settings.settings(userId);
+    if (!settings)
+        return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
+    const std::optional<UnansweredCall> before = settings->unansweredCall(*kind);
+    settings->unansweredCall(*kind) = call;
+    if (auto problem = SettingsCodec::validate(*settings))
+        return ChangeOutcome::failure(invalid(problem->message()));
+
+    ChangeOutcome outcome;
+    outcome.result = {{u"user"_s, userId},
+                      {u"callKind"_s, CallKinds::key(*kind)},
+                      {u"unanswered"_s,
+                       call ? QJsonValue(SettingsCodec::unansweredToJson(*call)) : QJsonValue()}};
+    if (call == before) {
+        const auto user = m_settings.user(userId);
+        outcome.result.insert(u"revision"_s, user ? user->revision : 0);
+        outcome.result.insert(u"changed"_s, false);
+        return outcome;
+    }
+    SqlTransaction transaction(m_database.connection());
+    std::optional<qint64> revision;
+    if (transaction.isActive() && m_settings.writeUnanswered(userId, *kind, call))
+        revision = m_settings.bumpRevision(userId);
+    if (!revision || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
+    outcome.result.insert(u"revision"_s, *revision);
+    outcome.result.insert(u"changed"_s, true);
+    // No push type carries it (ruleChanged is per device), so the sessions get a snapshot.
+    outcome.snapshotUsers.append(userId);
     return outcome;
 }
 

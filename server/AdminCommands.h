@@ -14,9 +14,10 @@ class Database;
 class SettingsRepository;
 class TokenRepository;
 
-// The administration commands (docs/protocol.md, section 9): users, tokens, devices, their
-// workspace, number, User Configurable flag and rules. The same code serves admin sessions of
-// a running server and followme-admin --db; the server then fans the outcome out.
+// The administration commands (docs/protocol.md, section 9): users, what happens to their
+// unanswered calls, tokens, devices, their workspace, number, User Configurable flag and rules. The
+// same code serves admin sessions of a running server and followme-admin --db; the server then fans
+// the outcome out.
 class AdminCommands
 {
     Q_DECLARE_TR_FUNCTIONS(AdminCommands)
@@ -34,6 +35,7 @@ private:
     ChangeOutcome addUser(const QJsonObject &args) const;
     ChangeOutcome removeUser(const QJsonObject &args) const;
     ChangeOutcome listUsers() const;
+    ChangeOutcome setUnanswered(const QJsonObject &args) const;
     ChangeOutcome issueToken(const QJsonObject &args, bool admin) const;
     ChangeOutcome revokeToken(const QJsonObject &args) const;
     ChangeOutcome listTokens(const QJsonObject &args) const;

@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -60,6 +62,18 @@ const char16_t *const schemaV1[] = {
     u" applied_at INTEGER NOT NULL,"
     u" PRIMARY KEY (user_id, request_id))",
     u"CREATE INDEX applied_requests_by_revision ON applied_requests(user_id, revision)",
+};
+
+// Version 2 adds what happens to a call nobody answers, per user and call kind; no row means
+// "not known" (the settings document's absent key). IF NOT EXISTS: a half-migrated file (the
+// table there, user_version still 1) must not stop the server.
+const char16_t *const schemaV2[] = {
+    u"CREATE TABLE IF NOT EXISTS unanswered ("
+    u" user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    u" call_kind TEXT NOT NULL,"
+    u" action TEXT NOT NULL,"
+    u" number TEXT NOT NULL DEFAULT '',"
+    u" PRIMARY KEY (user_id, call_kind))",
 };
 
 } // namespace
@@ -161,14 +175,16 @@ bool Database::migrate(QString *error)
                      .arg(schemaVersion);
         return false;
     }
-    if (version < 1) {
-        for (const char16_t *statement : schemaV1) {
-            QSqlQuery query(db);
-            if (!query.exec(QString::fromUtf16(statement))) {
-                *error = tr("cannot create the database schema: %1").arg(query.lastError().text());
-                return false;
-            }
-        }
+    // Each step upgrades from the version before, so a file of any older server ends up
+    // current; all in the one transaction, so a failed upgrade leaves the old file untouched.
+    if (version < 1 && !execAll(schemaV1, qsizetype(std::size(schemaV1)), error))
+        return false;
+    if (version < 2 && !execAll(schemaV2, qsizetype(std::size(schemaV2)), error))
+        return false;
+    if (version < schemaVersion) {
+        if (version > 0)
+            qCInfo(lcServer) << "upgraded the database schema from version" << version << "to"
+                             << schemaVersion;
         QSqlQuery query(db);
         if (!query.exec(u"PRAGMA user_version = %1"_s.arg(schemaVersion))) {
             *error = tr("cannot create the database schema: %1").arg(query.lastError().text());
@@ -178,6 +194,18 @@ bool Database::migrate(QString *error)
     if (!transaction.commit()) {
         *error = tr("cannot create the database schema: %1").arg(transaction.errorText());
         return false;
+    }
+    return true;
+}
+
+bool Database::execAll(const char16_t *const *statements, qsizetype count, QString *error)
+{
+    for (qsizetype i = 0; i < count; ++i) {
+        QSqlQuery query(connection());
+        if (!query.exec(QString::fromUtf16(statements[i]))) {
+            *error = tr("cannot create the database schema: %1").arg(query.lastError().text());
+            return false;
+        }
     }
     return true;
 }

@@ -11,7 +11,8 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    static constexpr int schemaVersion = 1;
+    // 1: users, devices, rules, tokens, applied requests. 2: + unanswered.
+    static constexpr int schemaVersion = 2;
 
     // Each Database has its own Qt SQL connection name, so the server and a test (or the admin
     // tool) can have several open at once.
@@ -31,6 +32,7 @@ public:
 private:
     bool configure(QString *error);
     bool migrate(QString *error);
+    bool execAll(const char16_t *const *statements, qsizetype count, QString *error);
 
     QString m_connectionName;
     QString m_path;

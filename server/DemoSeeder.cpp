@@ -79,6 +79,9 @@ bool DemoSeeder::seed(QString *error) const
             ok = ok && m_settings.insertDevice(user.id, device);
         }
         ok = ok && m_settings.writeControlledDevice(user.id, user.settings.controlledDeviceId);
+        for (CallKind kind : CallKinds::all())
+            ok =
+                ok && m_settings.writeUnanswered(user.id, kind, user.settings.unansweredCall(kind));
     }
     const QString admin = QString::fromUtf16(adminToken);
     if (ok && !m_tokens.identify(admin))

@@ -7,8 +7,9 @@ class Database;
 class SettingsRepository;
 class TokenRepository;
 
-// --demo: the users "alice" (the six devices of resources/demo/demo-settings.json) and "bob"
-// (two devices), with fixed, publicly known tokens. For trying things out only.
+// --demo: the users "alice" (the six devices and the unanswered calls of
+// resources/demo/demo-settings.json) and "bob" (two devices, unanswered calls not known), with
+// fixed, publicly known tokens. For trying things out only.
 class DemoSeeder
 {
     Q_DECLARE_TR_FUNCTIONS(DemoSeeder)

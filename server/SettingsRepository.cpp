@@ -129,7 +129,33 @@ std::optional<FollowMeSettings> SettingsRepository::settings(const QString &user
     }
     for (const OwnedDevice &owned : devices(userId))
         settings.devices.append(owned.device);
+    const auto calls = unanswered(userId);
+    if (!calls)
+        return std::nullopt;
+    settings.unanswered = *calls;
     return settings;
+}
+
+std::optional<SettingsRepository::UnansweredCalls>
+SettingsRepository::unanswered(const QString &userId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT call_kind, action, number FROM unanswered WHERE user_id = ?"_s);
+    query.addBindValue(userId);
+    if (!run(query))
+        return std::nullopt;
+    UnansweredCalls calls {};
+    while (query.next()) {
+        const auto kind = CallKinds::fromKey(query.value(0).toString());
+        const auto action = UnansweredCall::actionFromKey(query.value(1).toString());
+        if (!kind || !action)
+            continue;
+        UnansweredCall call {*action, {}};
+        if (*action == UnansweredCall::Action::Number)
+            call.number = query.value(2).toString();
+        calls.at(CallKinds::index(*kind)) = call;
+    }
+    return calls;
 }
 
 std::optional<SettingsRepository::OwnedDevice>
@@ -247,6 +273,26 @@ bool SettingsRepository::writeRule(const QString &deviceId, CallKind kind,
     query.addBindValue(rule.enabled ? 1 : 0);
     query.addBindValue(rule.delay);
     query.addBindValue(rule.timeout);
+    return run(query);
+}
+
+bool SettingsRepository::writeUnanswered(const QString &userId, CallKind kind,
+                                         const std::optional<UnansweredCall> &call) const
+{
+    QSqlQuery query(m_database.connection());
+    if (!call) {
+        query.prepare(u"DELETE FROM unanswered WHERE user_id = ? AND call_kind = ?"_s);
+        query.addBindValue(userId);
+        query.addBindValue(CallKinds::key(kind));
+        return run(query);
+    }
+    query.prepare(u"INSERT OR REPLACE INTO unanswered (user_id, call_kind, action, number) "
+                  u"VALUES (?, ?, ?, ?)"_s);
+    query.addBindValue(userId);
+    query.addBindValue(CallKinds::key(kind));
+    query.addBindValue(UnansweredCall::actionKey(call->action));
+    query.addBindValue(
+        text(call->action == UnansweredCall::Action::Number ? call->number : QString()));
     return run(query);
 }
 

@@ -3,17 +3,20 @@
 #include "CallKind.h"
 #include "Device.h"
 #include "FollowMeSettings.h"
+#include "UnansweredCall.h"
 
 #include <QList>
 #include <QString>
 
+#include <array>
 #include <optional>
 
 class Database;
 
-// Users, their devices and rules, revisions and applied request ids in SQLite. Reads stand
-// alone; writes are single statements that the caller groups into one SqlTransaction together
-// with the revision bump, so a change and its revision are committed or lost together.
+// Users, their devices and rules, what happens to their unanswered calls, revisions and applied
+// request ids in SQLite. Reads stand alone; writes are single statements that the caller groups
+// into one SqlTransaction together with the revision bump, so a change and its revision are
+// committed or lost together.
 class SettingsRepository
 {
 public:
@@ -37,6 +40,10 @@ public:
     std::optional<FollowMeSettings> settings(const QString &userId) const;
     std::optional<OwnedDevice> device(const QString &deviceId) const;
     QList<OwnedDevice> devices(const QString &userId = {}) const;
+    // Per call kind (CallKinds::index); empty where it is not known. Rows the server cannot
+    // read (an action it does not know) count as not known rather than breaking the snapshot.
+    using UnansweredCalls = std::array<std::optional<UnansweredCall>, CallKinds::count>;
+    std::optional<UnansweredCalls> unanswered(const QString &userId) const;
     std::optional<qint64> appliedRevision(const QString &userId, const QString &requestId) const;
 
     bool insertUser(const QString &userId, const QString &name) const;
@@ -46,6 +53,9 @@ public:
     bool updateDevice(const Device &device) const;
     bool deleteDevice(const QString &deviceId) const;
     bool writeRule(const QString &deviceId, CallKind kind, const RingRule &rule) const;
+    // Nothing: forget it (not known).
+    bool writeUnanswered(const QString &userId, CallKind kind,
+                         const std::optional<UnansweredCall> &call) const;
     bool writeControlledDevice(const QString &userId, const QString &deviceId) const;
     // Adds 1 to the user's revision and returns the new one.
     std::optional<qint64> bumpRevision(const QString &userId) const;

@@ -201,10 +201,6 @@
         <translation>Verbindung mit %1 wird hergestellt…</translation>
     </message>
     <message>
-        <source>Reconnecting in %1 s</source>
-        <translation>Neuer Verbindungsversuch in %1&#xa0;s</translation>
-    </message>
-    <message>
         <source>Not connected: %1</source>
         <translation>Nicht verbunden: %1</translation>
     </message>
@@ -215,10 +211,6 @@
     <message>
         <source>showing cached settings from %1</source>
         <translation>zeigt die zwischengespeicherten Einstellungen vom %1</translation>
-    </message>
-    <message>
-        <source>changes waiting to be sent: %1</source>
-        <translation>noch nicht gesendete Änderungen: %1</translation>
     </message>
     <message>
         <source>The server address must start with ws:// or wss://</source>
@@ -279,6 +271,24 @@
     <message>
         <source>Connection state</source>
         <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Enter your token for this server to connect.</source>
+        <translation>Geben Sie Ihr Token für diesen Server ein, um sich zu verbinden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n second(s)</source>
+        <translation>
+            <numerusform>Neuer Verbindungsversuch in %n Sekunde</numerusform>
+            <numerusform>Neuer Verbindungsversuch in %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf das Senden</numerusform>
+            <numerusform>%n Änderungen warten auf das Senden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -357,7 +367,7 @@
     <message>
         <source>%1 · via workspace %2</source>
         <comment>number, then the workspace the device comes through</comment>
-        <translation>%1 · über Arbeitsplatz %2</translation>
+        <translation>%1 · Arbeitsplatz %2</translation>
     </message>
     <message>
         <source>%1 rings</source>
@@ -401,7 +411,7 @@
     </message>
     <message>
         <source>Sending…</source>
-        <translation>Wird gesendet…</translation>
+        <translation>Senden…</translation>
     </message>
     <message>
         <source>Not yet confirmed by the server</source>
@@ -409,7 +419,7 @@
     </message>
     <message>
         <source>Ringing</source>
-        <translation type="unfinished"></translation>
+        <translation>Läutet</translation>
     </message>
 </context>
 <context>
@@ -472,123 +482,135 @@
     </message>
     <message>
         <source>→ voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>→ Mailbox</translation>
     </message>
     <message>
         <source>→ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>→ %1</translation>
     </message>
     <message>
         <source>→ call ends</source>
-        <translation type="unfinished"></translation>
+        <translation>→ Anruf endet</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Nothing to copy: %1 already ring the same way.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu kopieren: Für %1 läuten die Geräte bereits genauso.</translation>
     </message>
     <message>
         <source>Copied to %1; devices your administrator manages were skipped. Undo takes it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 kopiert; von Ihrem Administrator verwaltete Geräte wurden übersprungen. Mit „Rückgängig“ nehmen Sie das zurück.</translation>
     </message>
     <message>
         <source>Export the ring timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Läutzeiten exportieren</translation>
     </message>
     <message>
         <source>followme-%1.png</source>
-        <translation type="unfinished"></translation>
+        <translation>followme-%1.png</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;SVG-Grafik (*.svg)</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiert nach %1</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>%1 s: nothing rings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;s – kein Gerät läutet</translation>
     </message>
     <message>
         <source>%1 s: %2 ringing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;s – es läutet: %2</translation>
     </message>
     <message>
         <source>Play a call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf abspielen</translation>
     </message>
     <message>
         <source>Simulate an incoming call of this kind along the timeline (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen eingehenden Anruf dieser Art anhand der Läutzeiten simulieren (%1)</translation>
     </message>
     <message>
         <source>Real time</source>
-        <translation type="unfinished"></translation>
+        <translation>Echtzeit</translation>
     </message>
     <message>
         <source>2× faster</source>
-        <translation type="unfinished"></translation>
+        <translation>2× schneller</translation>
     </message>
     <message>
         <source>5× faster</source>
-        <translation type="unfinished"></translation>
+        <translation>5× schneller</translation>
     </message>
     <message>
         <source>10× faster</source>
-        <translation type="unfinished"></translation>
+        <translation>10× schneller</translation>
     </message>
     <message>
         <source>Playback speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabegeschwindigkeit</translation>
     </message>
     <message>
         <source>Copy this plan to</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Plan kopieren nach</translation>
     </message>
     <message>
         <source>Copy this plan to another call kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Plan in eine andere Anrufart kopieren</translation>
     </message>
     <message>
         <source>Both other call kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide anderen Anrufarten</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Save this timeline as a PNG or SVG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Läutzeiten als PNG- oder SVG-Bild speichern</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen</translation>
     </message>
     <message>
         <source>The plan in one sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Plan in einem Satz</translation>
+    </message>
+    <message>
+        <source>Copied to %1. Undo takes it back.</source>
+        <translation>Nach %1 kopiert. „Rückgängig“ nimmt es zurück.</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Nichts zu wiederholen</translation>
     </message>
 </context>
 <context>
@@ -668,7 +690,7 @@
     <name>PlanEditor</name>
     <message>
         <source>copy the %1 plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren des Plans „%1“</translation>
     </message>
 </context>
 <context>
@@ -676,76 +698,76 @@
     <message>
         <source>%1 %2–%3 s</source>
         <comment>a device and the seconds it rings</comment>
-        <translation type="unfinished">%1 %2–%3&#xa0;s</translation>
+        <translation>%1 %2–%3&#xa0;s</translation>
     </message>
     <message>
         <source>, </source>
         <comment>between the devices in a plan summary</comment>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>%1: no device rings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein Gerät läutet.</translation>
     </message>
     <message>
         <source>%1: no device rings, calls go straight to voicemail.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein Gerät läutet, Anrufe gehen direkt an die Mailbox.</translation>
     </message>
     <message>
         <source>%1: no device rings, calls go straight to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein Gerät läutet, Anrufe werden direkt an %2 weitergeleitet.</translation>
     </message>
     <message>
         <source>%1: no device rings, calls end at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein Gerät läutet, Anrufe enden sofort.</translation>
     </message>
     <message>
         <source>%1: %2, nobody rings after %3 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, ab %3&#xa0;s läutet kein Gerät mehr.</translation>
     </message>
     <message>
         <source>%1: %2, then voicemail.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, danach die Mailbox.</translation>
     </message>
     <message>
         <source>%1: %2, then %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, danach %3.</translation>
     </message>
     <message>
         <source>%1: %2, then the call ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, danach endet der Anruf.</translation>
     </message>
     <message>
         <source>No device rings: the caller reaches nobody.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Gerät läutet: Der Anrufer erreicht niemanden.</translation>
     </message>
     <message>
         <source>No device rings: the call goes to voicemail at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Gerät läutet: Der Anruf geht sofort an die Mailbox.</translation>
     </message>
     <message>
         <source>No device rings: the call goes to %1 at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Gerät läutet: Der Anruf wird sofort an %1 weitergeleitet.</translation>
     </message>
     <message>
         <source>No device rings: the call ends at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Gerät läutet: Der Anruf endet sofort.</translation>
     </message>
     <message>
         <source>After %1 s nobody rings any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1&#xa0;s läutet kein Gerät mehr.</translation>
     </message>
     <message>
         <source>After %1 s the call goes to voicemail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1&#xa0;s geht der Anruf an die Mailbox.</translation>
     </message>
     <message>
         <source>After %1 s the call goes to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1&#xa0;s wird der Anruf an %2 weitergeleitet.</translation>
     </message>
     <message>
         <source>After %1 s the call ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1&#xa0;s endet der Anruf.</translation>
     </message>
 </context>
 <context>
@@ -753,7 +775,7 @@
     <message>
         <source>%1 (locked)</source>
         <comment>device name on the timeline axis</comment>
-        <translation>%1 (gesperrt)</translation>
+        <translation>%1 (gesp.)</translation>
     </message>
     <message>
         <source>No devices to show</source>
@@ -825,62 +847,62 @@
     <message>
         <source>%1 (!)</source>
         <comment>device name on the timeline axis: it has a warning</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (!)</translation>
     </message>
     <message>
         <source>%1. %2</source>
         <comment>the focused bar, then the plan</comment>
-        <translation type="unfinished">%1: %2 {1.?}</translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>%1, rings from %2 s to %3 s</source>
         <comment>the focused bar</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, läutet von %2&#xa0;s bis %3&#xa0;s</translation>
     </message>
     <message>
         <source>%1, switched off (set to ring from %2 s to %3 s)</source>
         <comment>the focused bar</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, ausgeschaltet (eingestellt: läutet von %2&#xa0;s bis %3&#xa0;s)</translation>
     </message>
     <message>
         <source>%1, managed by your administrator</source>
         <comment>the focused bar</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, von Ihrem Administrator verwaltet</translation>
     </message>
     <message>
         <source>%1, warning: %2</source>
         <comment>the focused bar</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, Warnung: %2</translation>
     </message>
 </context>
 <context>
     <name>RingWarning</name>
     <message>
         <source>No device rings for these calls: the same as do-not-disturb, callers reach nobody.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Anrufe läutet kein Gerät – wie bei „Nicht stören“ erreichen Anrufer niemanden.</translation>
     </message>
     <message>
         <source>Nothing rings from %1 s to %2 s: the caller waits %3 s with nobody able to answer until %4 starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1&#xa0;s bis %2&#xa0;s läutet kein Gerät: Der Anrufer wartet %3&#xa0;s, in denen niemand abnehmen kann, bis %4 zu läuten beginnt.</translation>
     </message>
     <message>
         <source>%1 rings for %2 s: after about %3 s its carrier&apos;s voicemail may take the call before anyone else can answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läutet %2&#xa0;s lang: Nach etwa %3&#xa0;s kann die Mailbox des Netzbetreibers den Anruf übernehmen, bevor jemand anderes abnimmt.</translation>
     </message>
     <message>
         <source>%1 starts at %2 s, only after every other device has stopped at %3 s: callers who hang up before then never reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läutet erst ab %2&#xa0;s, nachdem alle anderen Geräte bei %3&#xa0;s aufgehört haben: Anrufer, die vorher auflegen, erreichen dieses Gerät nie.</translation>
     </message>
     <message>
         <source>%1, the device this client controls, is switched off for every kind of call, so it never rings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, das von diesem Client kontrollierte Gerät, ist für alle Anrufarten ausgeschaltet und läutet daher nie.</translation>
     </message>
 </context>
 <context>
     <name>RuleEditCommand</name>
     <message>
         <source>change %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung an %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1030,11 +1052,11 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a known action; use &quot;voicemail&quot;, &quot;number&quot; or &quot;hangup&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine bekannte Aktion; verwenden Sie „voicemail“, „number“ oder „hangup“</translation>
     </message>
     <message>
         <source>only the action &quot;number&quot; has a number</source>
-        <translation type="unfinished"></translation>
+        <translation>nur die Aktion „number“ hat eine Rufnummer</translation>
     </message>
 </context>
 <context>
@@ -1069,7 +1091,7 @@
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1185,12 @@
         <source>The settings in %1 can&apos;t be opened, and the file was left as it is:
 %2</source>
         <translation>Die Einstellungen in %1 lassen sich nicht öffnen; die Datei bleibt unverändert:
+%2</translation>
+    </message>
+    <message>
+        <source>Your last changes could not be saved to %1:
+%2</source>
+        <translation>Ihre letzten Änderungen konnten nicht in %1 gespeichert werden:
 %2</translation>
     </message>
 </context>

@@ -76,6 +76,20 @@ ConnectionPage::ConnectionPage(SyncClient *client, CredentialStore *credentials,
     });
     connect(client, &SyncClient::stateChanged, this, &ConnectionPage::refresh);
     connect(client, &SyncClient::pendingEditCountChanged, this, &ConnectionPage::refresh);
+    // The stored token of a server the user just switched to: connect once it is there.
+    connect(credentials, &CredentialStore::loaded, this,
+            [this](const QString &account, const QString &secret) {
+                if (!m_awaitingStoredToken || account != tokenAccount(m_client->server()))
+                    return;
+                m_awaitingStoredToken = false;
+                if (secret.isEmpty()) {
+                    m_state->setText(tr("Enter your token for this server to connect."));
+                    m_token->setFocus();
+                    return;
+                }
+                m_client->setToken(secret);
+                m_client->connectToServer();
+            });
     connect(credentials, &CredentialStore::failed, this,
             [this](const QString &, const QString &reason) {
                 m_tokenNote->setText(tr("The token could not be stored: %1").arg(reason));
@@ -106,7 +120,7 @@ QString ConnectionPage::describe(const SyncClient &client)
         break;
     case SyncClient::State::WaitingToReconnect: {
         const auto seconds = (client.timeUntilReconnect() + 999ms) / 1000ms;
-        text = tr("Reconnecting in %1 s").arg(seconds);
+        text = tr("Reconnecting in %n second(s)", nullptr, int(seconds));
         break;
     }
     case SyncClient::State::Refused:
@@ -122,7 +136,8 @@ QString ConnectionPage::describe(const SyncClient &client)
                   .arg(
                       QLocale().toString(client.confirmedAt().toLocalTime(), QLocale::ShortFormat));
     if (client.pendingEditCount() > 0)
-        text += u" · "_s + tr("changes waiting to be sent: %1").arg(client.pendingEditCount());
+        text +=
+            u" · "_s + tr("%n change(s) waiting to be sent", nullptr, client.pendingEditCount());
     return text;
 }
 
@@ -137,7 +152,15 @@ void ConnectionPage::connectClicked()
     QSettings settings;
     settings.setValue(u"sync/server"_s, url.toString());
     settings.setValue(u"sync/connect"_s, true);
+    // A token belongs to its server: never send one server's token to another.
+    const bool otherServer = tokenAccount(url) != tokenAccount(m_client->server());
     m_client->setServer(url);
+    if (otherServer && m_token->text().isEmpty()) {
+        m_client->setToken({});
+        m_awaitingStoredToken = true;
+        m_credentials->load(tokenAccount(url));
+        return;
+    }
     if (!m_token->text().isEmpty()) {
         m_client->setToken(m_token->text());
         m_credentials->store(tokenAccount(url), m_token->text());
@@ -163,6 +186,8 @@ void ConnectionPage::refresh()
     else
         m_countdown.stop();
 
+    m_token->setPlaceholderText(m_client->hasToken() ? tr("Stored — type to replace")
+                                                     : tr("Your access token"));
     QString text = describe(*m_client);
     if (state != SyncClient::State::Connected && !m_client->lastError().isEmpty()
         && state != SyncClient::State::Refused)
@@ -181,8 +206,6 @@ void ConnectionPage::retranslate()
                         "connection is back."));
     m_serverLabel->setText(tr("&Server:"));
     m_tokenLabel->setText(tr("&Token:"));
-    m_token->setPlaceholderText(m_client->hasToken() ? tr("Stored — type to replace")
-                                                     : tr("Your access token"));
     m_server->setAccessibleName(tr("Server address"));
     m_token->setAccessibleName(tr("Access token"));
     m_tokenNote->setText(tr("Your token is %1.").arg(m_credentials->description()));

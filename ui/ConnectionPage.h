@@ -55,4 +55,5 @@ private:
     QPushButton *m_disconnect;
     QLabel *m_state;
     QTimer m_countdown;
+    bool m_awaitingStoredToken = false;
 };

@@ -90,7 +90,12 @@ void DeviceRulesView::rebuild()
         delete row.delay;
         delete row.timeout;
         delete row.pending;
+        delete row.nameBlock; // the grid does not own a nested layout's deletion
     }
+    // Rows that are gone leave no spacing behind.
+    for (int gridRow = firstDeviceGridRow; gridRow < m_grid->rowCount(); ++gridRow)
+        m_grid->setRowMinimumHeight(gridRow, 0);
+    m_ringing.clear();
     m_rows.clear();
     m_grid->removeWidget(m_emptyLabel);
 
@@ -117,7 +122,8 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     widgets.enabled = new ToggleSwitch(this);
     connect(widgets.enabled, &QAbstractButton::toggled, this, [this, row](bool checked) {
         editRule(row, DeviceRuleModel::EnabledColumn, checked);
-        m_model->endEditRun(); // every switch flip is a step of its own
+        if (m_model)
+            m_model->endEditRun(); // every switch flip is a step of its own
     });
 
     widgets.icon = new QLabel(this);
@@ -137,6 +143,9 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
         spin->setRange(minimum, maximum);
         spin->setSuffix(tr(" s", "unit suffix of the delay and timeout spinners"));
         spin->setAlignment(Qt::AlignRight);
+        // Typed values count when complete (Enter, leaving the field): typing "120" must not
+        // send 1 and 12 on the way. Arrow keys and the wheel still apply at once.
+        spin->setKeyboardTracking(false);
         connect(spin, &QSpinBox::valueChanged, this,
                 [this, row, column](int value) { editRule(row, column, value); });
         // Leaving the spinner ends its run of edits: one undo step per run.
@@ -151,14 +160,14 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     widgets.timeout =
         makeSpinBox(DeviceRuleModel::TimeoutColumn, RingBounds::minTimeout, RingBounds::maxTimeout);
 
-    auto *nameBlock = new QVBoxLayout;
-    nameBlock->setSpacing(0);
-    nameBlock->addWidget(widgets.name);
-    nameBlock->addWidget(widgets.detail);
+    widgets.nameBlock = new QVBoxLayout;
+    widgets.nameBlock->setSpacing(0);
+    widgets.nameBlock->addWidget(widgets.name);
+    widgets.nameBlock->addWidget(widgets.detail);
 
     m_grid->addWidget(widgets.enabled, gridRow, SwitchColumn, Qt::AlignVCenter);
     m_grid->addWidget(widgets.icon, gridRow, IconColumn, Qt::AlignVCenter);
-    m_grid->addLayout(nameBlock, gridRow, NameColumn, Qt::AlignVCenter);
+    m_grid->addLayout(widgets.nameBlock, gridRow, NameColumn, Qt::AlignVCenter);
     m_grid->addWidget(widgets.lock, gridRow, LockColumn, Qt::AlignVCenter);
     m_grid->addWidget(widgets.delay, gridRow, DelayColumn, Qt::AlignVCenter);
     m_grid->addWidget(widgets.timeout, gridRow, TimeoutColumn, Qt::AlignVCenter);

@@ -10,6 +10,7 @@
 class QGridLayout;
 class QLabel;
 class QSpinBox;
+class QVBoxLayout;
 class ToggleSwitch;
 
 // "My devices": one row per device of a DeviceRuleModel with a switch, the device's icon, name
@@ -54,6 +55,7 @@ private:
         QSpinBox *delay = nullptr;
         QSpinBox *timeout = nullptr;
         QLabel *pending = nullptr;
+        QVBoxLayout *nameBlock = nullptr;
     };
 
     void rebuild();

@@ -28,6 +28,7 @@
 #include <QTabBar>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -117,10 +118,22 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
         m_speed->addItem(QString(), speed);
     m_toolBar->addWidget(m_speed);
     m_toolBar->addSeparator();
-    m_undoAction = m_editor->undoStack()->createUndoAction(this, tr("Undo"));
+    // Not QUndoStack::createUndoAction(): its prefix is fixed at creation and glued to the
+    // step's text, which breaks both a language switch and German word order.
+    m_undoAction = new QAction(this);
+    connect(m_undoAction, &QAction::triggered, m_editor->undoStack(), &QUndoStack::undo);
+    connect(m_editor->undoStack(), &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
+    connect(m_editor->undoStack(), &QUndoStack::undoTextChanged, this,
+            &FollowMePage::updateUndoTexts);
     m_undoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = m_editor->undoStack()->createRedoAction(this, tr("Redo"));
+    m_redoAction = new QAction(this);
+    connect(m_redoAction, &QAction::triggered, m_editor->undoStack(), &QUndoStack::redo);
+    connect(m_editor->undoStack(), &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
+    connect(m_editor->undoStack(), &QUndoStack::redoTextChanged, this,
+            &FollowMePage::updateUndoTexts);
+    m_undoAction->setEnabled(false);
+    m_redoAction->setEnabled(false);
     m_redoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     m_redoAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
@@ -260,12 +273,18 @@ int FollowMePage::copyPlanTo(const QList<CallKind> &targets)
         if (kind != callKind())
             names.append(CallKinds::callsTitle(kind));
     }
-    m_status->setText(
-        changed == 0
-            ? tr("Nothing to copy: %1 already ring the same way.").arg(names.join(tr(" and ")))
-            : tr("Copied to %1; devices your administrator manages were skipped. "
-                 "Undo takes it back.")
-                  .arg(names.join(tr(" and "))));
+    const auto &devices = m_document->settings().devices;
+    const bool skippedLocked =
+        std::any_of(devices.cbegin(), devices.cend(), [](const Device &d) { return d.isLocked(); });
+    const QString list = QLocale().createSeparatedList(names);
+    if (changed == 0)
+        m_status->setText(tr("Nothing to copy: %1 already ring the same way.").arg(list));
+    else if (skippedLocked)
+        m_status->setText(tr("Copied to %1; devices your administrator manages were skipped. "
+                             "Undo takes it back.")
+                              .arg(list));
+    else
+        m_status->setText(tr("Copied to %1. Undo takes it back.").arg(list));
     return changed;
 }
 
@@ -313,9 +332,10 @@ void FollowMePage::showPlayPosition(double seconds)
     QStringList names;
     for (int row : ringing)
         names.append(m_document->settings().devices.at(row).name);
-    m_status->setText(names.isEmpty()
-                          ? tr("%1 s: nothing rings").arg(int(seconds))
-                          : tr("%1 s: %2 ringing").arg(int(seconds)).arg(names.join(tr(", "))));
+    m_status->setText(
+        names.isEmpty()
+            ? tr("%1 s: nothing rings").arg(int(seconds))
+            : tr("%1 s: %2 ringing").arg(int(seconds)).arg(QLocale().createSeparatedList(names)));
 }
 
 void FollowMePage::finishPlay()
@@ -356,6 +376,17 @@ void FollowMePage::updatePlan()
     m_summary->setText(summary);
     m_timeline->setSummary(summary);
     m_timeline->setEnding(endingLabel(settings, kind));
+}
+
+void FollowMePage::updateUndoTexts()
+{
+    const QUndoStack *stack = m_editor->undoStack();
+    m_undoAction->setText(tr("Undo"));
+    m_redoAction->setText(tr("Redo"));
+    m_undoAction->setToolTip(stack->canUndo() ? tr("Undo: %1").arg(stack->undoText())
+                                              : tr("Nothing to undo"));
+    m_redoAction->setToolTip(stack->canRedo() ? tr("Redo: %1").arg(stack->redoText())
+                                              : tr("Nothing to redo"));
 }
 
 void FollowMePage::fitDeviceList()
@@ -444,6 +475,7 @@ void FollowMePage::retranslate()
         action->setVisible(kind != callKind());
     }
     m_copyToOthers->setText(tr("Both other call kinds"));
+    updateUndoTexts();
     m_exportAction->setText(tr("Export…"));
     m_exportAction->setToolTip(tr("Save this timeline as a PNG or SVG image"));
     m_warnings->setAccessibleName(tr("Warnings"));

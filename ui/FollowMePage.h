@@ -69,6 +69,7 @@ private:
     void showPlayPosition(double seconds);
     void finishPlay();
     void chooseExportFile();
+    void updateUndoTexts();
 
     SettingsDocument *m_document;
     DeviceRuleModel *m_model;

@@ -125,12 +125,10 @@ QAbstractButton *LanguagePage::button(Choice choice) const
 
 void LanguagePage::apply(Choice choice)
 {
-    if (choice == Choice::English) {
-        m_translator->uninstall();
-        return;
-    }
-    // Without a translation for the system's language, install() leaves English in place.
-    m_translator->install(localeFor(choice));
+    // English too goes through install(): it has plural forms of its own ("1 second").
+    // Without a translation for the system's language, install() falls back to English.
+    m_translator->install(choice == Choice::English ? QLocale(QLocale::English)
+                                                    : localeFor(choice));
 }
 
 void LanguagePage::retranslate()

@@ -17,10 +17,17 @@ Translator::~Translator()
 bool Translator::install(const QLocale &locale)
 {
     uninstall();
-    // The .qm files are compiled into the binary by qt_add_translations, under :/i18n.
+    // The .qm files are compiled into the binary by qt_add_translations, under :/i18n. English
+    // has one too, holding only the plural forms ("1 second", "5 seconds"); it is also the
+    // fallback for a language FollowMe has no translation for.
     const bool found = m_application.load(locale, u"followme"_s, u"_"_s, u":/i18n"_s);
-    if (!found)
-        return false;
+    if (!found) {
+        if (m_application.load(u"followme_en"_s, u":/i18n"_s)) {
+            QCoreApplication::installTranslator(&m_application);
+            m_installed = true;
+        }
+        return locale.language() == QLocale::English;
+    }
     if (m_qt.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&m_qt);
     QCoreApplication::installTranslator(&m_application);

@@ -15,6 +15,7 @@ public:
     ~Translator() override;
 
     // Returns false when FollowMe has no translation for the locale (English is then used).
+    // English itself counts as found.
     bool install(const QLocale &locale);
     void uninstall();
 

@@ -66,9 +66,10 @@ public:
     qint64 revision = 1;
     QString validToken = u"good-token"_s;
     bool answerEdits = true;
+    bool ackEdits = true; // false: commit, but the ack is "lost" with the link
     QString refuseWithLocked; // request ids matching this device are refused
     QList<ClientMessage> received;
-    QSet<QString> committed;
+    QHash<QString, qint64> committed; // request id → revision of its commit
 
 private:
     void onMessage(QWebSocket *socket, const QString &text)
@@ -96,9 +97,13 @@ private:
                 {Protocol::ErrorCode::Locked, u"locked by the admin"_s, message->requestId}));
             return;
         }
-        if (!committed.contains(message->requestId)) {
-            committed.insert(message->requestId);
-            ++revision;
+        // Like the real server: a resend is acknowledged with its original commit's revision.
+        if (const auto known = committed.constFind(message->requestId); known != committed.cend()) {
+            send(ServerMessage::ack(message->requestId, *known));
+            return;
+        }
+        {
+            committed.insert(message->requestId, ++revision);
             if (message->type == ClientMessage::Type::SetRule) {
                 RingRule &rule =
                     settings.devices[settings.indexOf(message->deviceId)].rule(message->callKind);
@@ -107,7 +112,8 @@ private:
                 settings.controlledDeviceId = message->deviceId;
             }
         }
-        send(ServerMessage::ack(message->requestId, revision));
+        if (ackEdits)
+            send(ServerMessage::ack(message->requestId, revision));
     }
 
     QWebSocketServer m_server;
@@ -280,6 +286,45 @@ private slots:
         // The same edit, with the same id: the server can tell it's a resend.
         QCOMPARE(editsReceived().constFirst().requestId, requestId);
         QCOMPARE(m_server->settings.device(u"desk"_s)->rule(CallKind::Internal).delay, 3);
+    }
+
+    // The server committed an edit but the ack was lost with the link; the user edits the same
+    // rule again while offline. The new edit must reach the server, not vanish into the
+    // resend of the committed one.
+    void editAfterALostAckIsNotSwallowedByTheResend()
+    {
+        connectNow();
+        m_server->ackEdits = false;
+        QVERIFY(!m_document->setRule(u"desk"_s, CallKind::External, {true, 5, 25}));
+        QTRY_COMPARE(m_server->committed.size(), 1);
+        m_server->stop();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::WaitingToReconnect);
+        QVERIFY(!m_document->setRule(u"desk"_s, CallKind::External, {true, 9, 25}));
+        m_server->ackEdits = true;
+        m_server->restart();
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->pendingEditCount(), 0, 5000);
+        QCOMPARE(m_server->settings.device(u"desk"_s)->rule(CallKind::External).delay, 9);
+        QCOMPARE(m_document->settings().device(u"desk"_s)->rule(CallKind::External).delay, 9);
+    }
+
+    // The ack of a resend names an older revision than the snapshot the client now has: the
+    // newer value another session set meanwhile must stay.
+    void ackOfAResendDoesNotRollBackNewerChanges()
+    {
+        connectNow();
+        m_server->ackEdits = false;
+        QVERIFY(!m_document->setRule(u"mobile"_s, CallKind::External, {true, 5, 25}));
+        QTRY_COMPARE(m_server->committed.size(), 1);
+        m_server->stop();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::WaitingToReconnect);
+        // Another session sets the delay again.
+        m_server->settings.devices[DemoRow::mobile].rule(CallKind::External).delay = 10;
+        ++m_server->revision;
+        m_server->ackEdits = true;
+        m_server->restart();
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->pendingEditCount(), 0, 5000);
+        QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::External).delay, 10);
+        QCOMPARE(m_client->revision(), m_server->revision);
     }
 
     void silentServerIsDetectedByKeepalive()

@@ -177,10 +177,34 @@ private slots:
     void startupLocaleKeepsEnglish()
     {
         QSettings().setValue(u"ui/language"_s, u"en"_s);
-        // There is no English translation to load: install() says so and leaves English.
-        QVERIFY(!m_translator->install(LanguagePage::startupLocale()));
+        // English has a translation of its own, for its plural forms only.
+        QVERIFY(m_translator->install(LanguagePage::startupLocale()));
         m_window = std::make_unique<SettingsWindow>(m_document.get());
         QCOMPARE(tabTexts(m_window->followMePage()->callKindTabs()), englishTabs);
+    }
+
+    // Units written out take the right plural form in both languages.
+    void pluralForms_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("en 1") << QLocale(QLocale::English) << 1 << u"Reconnecting in 1 second"_s;
+        QTest::newRow("en 5") << QLocale(QLocale::English) << 5 << u"Reconnecting in 5 seconds"_s;
+        QTest::newRow("de 1") << QLocale(QLocale::German) << 1
+                              << u"Neuer Verbindungsversuch in 1 Sekunde"_s;
+        QTest::newRow("de 5") << QLocale(QLocale::German) << 5
+                              << u"Neuer Verbindungsversuch in 5 Sekunden"_s;
+    }
+    void pluralForms()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(int, count);
+        QFETCH(QString, expected);
+        QVERIFY(m_translator->install(locale));
+        QCOMPARE(QCoreApplication::translate("ConnectionPage", "Reconnecting in %n second(s)",
+                                             nullptr, count),
+                 expected);
     }
 
     void keyboardOnly()

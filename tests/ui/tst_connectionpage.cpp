@@ -2,6 +2,7 @@
 #include "MemoryCredentialStore.h"
 #include "SettingsDocument.h"
 #include "SyncClient.h"
+#include "Translator.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +26,8 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(u"FollowMeTests"_s);
         QCoreApplication::setApplicationName(u"tst_connectionpage"_s);
+        // As the app does: English too has a translation, for its plural forms.
+        QVERIFY(m_translator.install(QLocale(QLocale::English)));
     }
     void init()
     {
@@ -68,7 +71,7 @@ private slots:
         QTest::keyClick(m_page->tokenEdit(), Qt::Key_Return);
         QVERIFY(m_page->tokenEdit()->text().isEmpty()); // not left in the field
         QTRY_COMPARE(m_client->state(), SyncClient::State::WaitingToReconnect);
-        QTRY_VERIFY(m_page->stateLabel()->text().startsWith(u"Reconnecting in 5 s"_s));
+        QTRY_VERIFY(m_page->stateLabel()->text().startsWith(u"Reconnecting in 5 seconds"_s));
         QVERIFY(statuses.count() > 0);
         QVERIFY(m_page->disconnectButton()->isEnabled());
 
@@ -82,6 +85,28 @@ private slots:
         QVERIFY(m_page->stateLabel()->text().startsWith(u"Offline"_s));
     }
 
+    // A token belongs to its server: switching servers must not send the old token along.
+    void anotherServerGetsItsOwnToken()
+    {
+        m_page->serverEdit()->setText(u"ws://127.0.0.1:1/"_s);
+        m_page->tokenEdit()->setText(u"token-for-one"_s);
+        QTest::mouseClick(m_page->connectButton(), Qt::LeftButton);
+        QVERIFY(m_client->hasToken());
+        m_page->disconnectButton()->click();
+
+        m_page->serverEdit()->setText(u"ws://127.0.0.1:2/"_s);
+        QTest::mouseClick(m_page->connectButton(), Qt::LeftButton);
+        QVERIFY(!m_client->hasToken());
+        QTRY_VERIFY(m_page->stateLabel()->text().contains(u"token for this server"_s));
+        QCOMPARE(m_client->state(), SyncClient::State::Offline);
+
+        // Back on the first server, its stored token is used again.
+        m_page->serverEdit()->setText(u"ws://127.0.0.1:1/"_s);
+        QTest::mouseClick(m_page->connectButton(), Qt::LeftButton);
+        QTRY_VERIFY(m_client->hasToken());
+        QTRY_VERIFY(m_client->state() != SyncClient::State::Offline);
+    }
+
     void everyFieldHasAnAccessibleNameAndABuddy()
     {
         QVERIFY(!m_page->serverEdit()->accessibleName().isEmpty());
@@ -91,6 +116,7 @@ private slots:
     }
 
 private:
+    Translator m_translator;
     MemoryCredentialStore m_credentials;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<SettingsDocument> m_document;

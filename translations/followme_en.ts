@@ -1,0 +1,21 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConnectionPage</name>
+    <message numerus="yes">
+        <source>Reconnecting in %n second(s)</source>
+        <translation>
+            <numerusform>Reconnecting in %n second</numerusform>
+            <numerusform>Reconnecting in %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
