@@ -1,3 +1,4 @@
+#include "DarkPalette.h"
 #include "DemoData.h"
 #include "DeviceRuleModel.h"
 #include "DeviceRulesView.h"
@@ -488,14 +489,7 @@ private slots:
         if (dir.isEmpty())
             QSKIP("FOLLOWME_SCREENSHOT_DIR is not set");
         if (dark) {
-            QPalette palette;
-            palette.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-            palette.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-            palette.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
-            palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-            palette.setColor(QPalette::Highlight, QColor(0x4a, 0x9e, 0xe8));
-            palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-            m_chart->setPalette(palette);
+            m_chart->setPalette(darkPalette());
         }
         QVERIFY(!m_document->setRule(u"private-mobile"_s, CallKind::External, {true, 50, 15}));
         focusChart();
