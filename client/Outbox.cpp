@@ -27,6 +27,14 @@ std::optional<QString> Outbox::load()
         return tr("cannot read %1: %2").arg(m_path, file.errorString());
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
     file.close();
+    const QString fileOwner = document.object().value(u"owner"_s).toString();
+    if (document.isObject() && !m_owner.isEmpty() && fileOwner != m_owner) {
+        QFile::remove(m_path + u".other-server"_s);
+        QFile::rename(m_path, m_path + u".other-server"_s);
+        return tr("unsent edits for %1 were not loaded, since this client now uses %2; they "
+                  "were kept in %3.other-server")
+            .arg(fileOwner, m_owner, m_path);
+    }
     QList<Entry> entries;
     bool damaged = !document.isObject();
     const QJsonArray array = document.object().value(u"edits"_s).toArray();
@@ -58,7 +66,8 @@ std::optional<QString> Outbox::save() const
     for (const Entry &entry : m_entries)
         edits.append(entry.message.toJson());
     const QByteArray data =
-        QJsonDocument(QJsonObject {{u"version"_s, 1}, {u"edits"_s, edits}}).toJson();
+        QJsonDocument(QJsonObject {{u"version"_s, 1}, {u"owner"_s, m_owner}, {u"edits"_s, edits}})
+            .toJson();
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
         return tr("cannot write %1: %2").arg(m_path, file.errorString());

@@ -29,6 +29,11 @@ public:
 
     explicit Outbox(const QString &path = {}); // no path: kept in memory only
 
+    // The server the edits are meant for. Edits are never sent to another one: an outbox file
+    // of another server is set aside (FILE.other-server) on load.
+    void setOwner(const QString &owner) { m_owner = owner; }
+    QString owner() const { return m_owner; }
+
     // Reads the file; a missing file is an empty outbox. On a damaged file the outbox stays
     // empty and the file is kept aside (FILE.damaged) rather than overwritten.
     std::optional<QString> load();
@@ -51,5 +56,6 @@ private:
     static QString newRequestId();
 
     QString m_path;
+    QString m_owner;
     QList<Entry> m_entries;
 };

@@ -61,8 +61,27 @@ void SyncClient::setKeepalive(std::chrono::milliseconds interval, std::chrono::m
     m_pongDeadline.setInterval(timeout);
 }
 
+void SyncClient::setServer(const QUrl &url)
+{
+    if (url == m_url)
+        return;
+    if (!m_outbox.isEmpty()) {
+        emit notice(tr("%n unsent change(s) for %1 were dropped: they were meant for that server.",
+                       nullptr, pendingEditCount())
+                        .arg(m_url.host()));
+        m_outbox.removeIf([](const ClientMessage &) { return true; });
+        m_outbox.setOwner(url.toString());
+        persistOutbox();
+        showCurrent();
+    }
+    m_url = url;
+    // Only the owner changes here: the file on disk is not touched before restore() read it.
+    m_outbox.setOwner(url.toString());
+}
+
 void SyncClient::restore()
 {
+    m_outbox.setOwner(m_url.toString());
     QString problem;
     const auto cached = m_cache.load(&problem);
     // A cache from another server (or another user's token) is not this user's state.

@@ -50,7 +50,8 @@ public:
     // Shows the cached snapshot and the unsent edits from the last run, before any connection.
     void restore();
 
-    void setServer(const QUrl &url) { m_url = url; }
+    // A different server drops the unsent edits meant for the old one, with a notice.
+    void setServer(const QUrl &url);
     QUrl server() const { return m_url; }
     void setToken(const QString &token) { m_token = token; }
     bool hasToken() const { return !m_token.isEmpty(); }

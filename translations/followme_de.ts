@@ -685,6 +685,10 @@
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>unsent edits for %1 were not loaded, since this client now uses %2; they were kept in %3.other-server</source>
+        <translation>nicht gesendete Änderungen für %1 wurden nicht geladen, da dieser Client jetzt %2 verwendet; sie wurden in %3.other-server aufbewahrt</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditor</name>
@@ -1146,6 +1150,13 @@
     <message>
         <source>Your unsent changes could not be saved: %1</source>
         <translation>Ihre nicht gesendeten Änderungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsent change(s) for %1 were dropped: they were meant for that server.</source>
+        <translation>
+            <numerusform>%n nicht gesendete Änderung für %1 wurde verworfen: Sie war für diesen Server bestimmt.</numerusform>
+            <numerusform>%n nicht gesendete Änderungen für %1 wurden verworfen: Sie waren für diesen Server bestimmt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -18,4 +18,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SyncClient</name>
+    <message numerus="yes">
+        <source>%n unsent change(s) for %1 were dropped: they were meant for that server.</source>
+        <translation>
+            <numerusform>%n unsent change for %1 was dropped: it was meant for that server.</numerusform>
+            <numerusform>%n unsent changes for %1 were dropped: they were meant for that server.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -14,6 +14,12 @@ PlanEditor::PlanEditor(SettingsDocument *document, QObject *parent)
     // Settings replaced wholesale (another file, a new snapshot with other devices): the old
     // steps may name devices that are gone.
     connect(document, &SettingsDocument::settingsReset, &m_stack, &QUndoStack::clear);
+    // A device the administrator just locked can't be changed back: rather than undo steps that
+    // silently do nothing, there are none left.
+    connect(document, &SettingsDocument::deviceChanged, this, [this](int index) {
+        if (m_document->settings().devices.at(index).isLocked())
+            m_stack.clear();
+    });
 }
 
 std::optional<ValidationError> PlanEditor::setRule(const QString &deviceId, CallKind kind,

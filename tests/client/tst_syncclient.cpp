@@ -5,6 +5,7 @@
 #include "SyncClient.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -325,6 +326,40 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_client->pendingEditCount(), 0, 5000);
         QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::External).delay, 10);
         QCOMPARE(m_client->revision(), m_server->revision);
+    }
+
+    void unsentEditsNeverGoToAnotherServer()
+    {
+        connectNow();
+        m_server->stop();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::WaitingToReconnect);
+        QVERIFY(!m_document->setRule(u"desk"_s, CallKind::Teams, {false, 0, 20}));
+        m_client.reset();
+
+        // Started again against another server: the old server's edit is set aside, not sent.
+        SettingsDocument restarted;
+        auto client = std::make_unique<SyncClient>(&restarted, m_dir->filePath(u"outbox.json"_s),
+                                                   m_dir->filePath(u"cache.json"_s));
+        QSignalSpy notices(client.get(), &SyncClient::notice);
+        client->setServer(QUrl(u"ws://127.0.0.1:9/"_s));
+        client->restore();
+        QCOMPARE(client->pendingEditCount(), 0);
+        QCOMPARE(notices.count(), 1);
+        QVERIFY(QFile::exists(m_dir->filePath(u"outbox.json.other-server"_s)));
+
+        // Switching servers at run time drops what was meant for the old one, and says so.
+        QVERIFY(!restarted.setControlledDevice(QString()));
+        QCOMPARE(client->pendingEditCount(), 0); // nothing shown yet: no devices
+        m_server->restart();
+        client->setServer(m_server->url());
+        client->setToken(u"good-token"_s);
+        client->connectToServer();
+        QTRY_COMPARE(client->state(), SyncClient::State::Connected);
+        QVERIFY(!restarted.setRule(u"mobile"_s, CallKind::Teams, {true, 5, 15}));
+        client->disconnectFromServer();
+        client->setServer(QUrl(u"ws://127.0.0.1:9/"_s));
+        QCOMPARE(client->pendingEditCount(), 0);
+        QCOMPARE(notices.count(), 2);
     }
 
     void silentServerIsDetectedByKeepalive()
