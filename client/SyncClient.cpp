@@ -123,29 +123,32 @@ void SyncClient::disconnectFromServer()
 {
     m_wanted = false;
     m_reconnectTimer.stop();
+    endLink(LinkEnd::Close);
+    setState(State::Offline);
+}
+
+void SyncClient::endLink(LinkEnd how)
+{
+    // Nothing of the old link carries over: no ping outstanding, no stability earned, and every
+    // edit in the outbox goes out again on the next one.
     m_keepaliveTimer.stop();
     m_pongDeadline.stop();
     m_stableTimer.stop();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->close();
-        m_socket.release()->deleteLater();
-    }
+    m_sendTimer.stop();
     m_outbox.markAllUnsent();
-    setState(State::Offline);
+    if (!m_socket)
+        return;
+    m_socket->disconnect(this);
+    if (how == LinkEnd::Close)
+        m_socket->close();
+    else
+        m_socket->abort();
+    m_socket.release()->deleteLater();
 }
 
 void SyncClient::openSocket()
 {
-    // A new link starts with no ping outstanding and no stability earned yet.
-    m_keepaliveTimer.stop();
-    m_pongDeadline.stop();
-    m_stableTimer.stop();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket.release()->deleteLater();
-    }
+    endLink(LinkEnd::Abort);
     m_socket = std::make_unique<QWebSocket>(QString(), QWebSocketProtocol::VersionLatest);
     m_socket->setMaxAllowedIncomingMessageSize(quint64(8) * 1024 * 1024);
     connect(m_socket.get(), &QWebSocket::connected, this, &SyncClient::onConnected);
@@ -311,10 +314,7 @@ void SyncClient::onDisconnected()
     if (!Protocol::mayReconnectAfter(code)) {
         // No loop after a refused token: only the user can change something.
         m_wanted = false;
-        m_keepaliveTimer.stop();
-        m_pongDeadline.stop();
-        m_stableTimer.stop();
-        m_outbox.markAllUnsent();
+        endLink(LinkEnd::Abort);
         if (m_lastError.isEmpty() || code == Protocol::CloseUnauthorized)
             m_lastError = code == Protocol::CloseUnauthorized
                 ? tr("The server refused your token.")
@@ -337,16 +337,7 @@ void SyncClient::onSocketError(QAbstractSocket::SocketError error)
 
 void SyncClient::linkLost()
 {
-    m_keepaliveTimer.stop();
-    m_pongDeadline.stop();
-    m_stableTimer.stop();
-    m_sendTimer.stop();
-    m_outbox.markAllUnsent();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket.release()->deleteLater();
-    }
+    endLink(LinkEnd::Abort);
     if (m_wanted)
         scheduleReconnect();
     else

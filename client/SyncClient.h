@@ -88,6 +88,9 @@ private:
     void onDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
     void linkLost();
+    enum class LinkEnd { Close, Abort };
+    // Drops the current socket and everything that belonged to its link.
+    void endLink(LinkEnd how);
     void scheduleReconnect();
     void setState(State state);
 

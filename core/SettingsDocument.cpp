@@ -69,21 +69,29 @@ QString SettingsDocument::ruleKey(const QString &deviceId, CallKind kind)
     return deviceId + u'/' + CallKinds::key(kind);
 }
 
-std::optional<ValidationError> SettingsDocument::setRule(const QString &deviceId, CallKind kind,
-                                                         const RingRule &rule)
+std::optional<ValidationError> SettingsDocument::checkRule(const QString &deviceId, CallKind kind,
+                                                           const RingRule &rule) const
 {
     const int index = m_settings.indexOf(deviceId);
     if (index < 0)
         return ValidationError {ValidationError::Code::UnknownId, u"device"_s,
                                 SettingsCodec::tr("no device has the id \"%1\"").arg(deviceId)};
-    Device &device = m_settings.devices[index];
+    const Device &device = m_settings.devices.at(index);
     if (device.isLocked())
         return ValidationError {
             ValidationError::Code::Locked, u"device"_s,
             SettingsCodec::tr("\"%1\" is managed by your administrator").arg(device.name)};
-    if (auto problem = SettingsCodec::validateRule(
-            rule, u"devices[%1].rules.%2"_s.arg(index).arg(CallKinds::key(kind))))
+    return SettingsCodec::validateRule(
+        rule, u"devices[%1].rules.%2"_s.arg(index).arg(CallKinds::key(kind)));
+}
+
+std::optional<ValidationError> SettingsDocument::setRule(const QString &deviceId, CallKind kind,
+                                                         const RingRule &rule)
+{
+    if (auto problem = checkRule(deviceId, kind, rule))
         return problem;
+    const int index = m_settings.indexOf(deviceId);
+    Device &device = m_settings.devices[index];
     if (device.rule(kind) == rule)
         return std::nullopt;
     device.rule(kind) = rule;

@@ -32,6 +32,9 @@ public:
     std::optional<ValidationError> update(const FollowMeSettings &settings);
 
     // The user's own edits: refused for locked or unknown devices and out-of-range values.
+    // checkRule() says whether setRule() would accept an edit, without making it.
+    std::optional<ValidationError> checkRule(const QString &deviceId, CallKind kind,
+                                             const RingRule &rule) const;
     std::optional<ValidationError> setRule(const QString &deviceId, CallKind kind,
                                            const RingRule &rule);
     std::optional<ValidationError> setControlledDevice(const QString &deviceId);

@@ -2,10 +2,7 @@
 
 #include "RuleChange.h"
 #include "RuleEditCommand.h"
-#include "SettingsCodec.h"
 #include "SettingsDocument.h"
-
-using namespace Qt::StringLiterals;
 
 PlanEditor::PlanEditor(SettingsDocument *document, QObject *parent)
     : QObject(parent)
@@ -25,20 +22,10 @@ PlanEditor::PlanEditor(SettingsDocument *document, QObject *parent)
 std::optional<ValidationError> PlanEditor::setRule(const QString &deviceId, CallKind kind,
                                                    const RingRule &rule)
 {
-    const Device *device = m_document->settings().device(deviceId);
-    std::optional<ValidationError> problem;
-    if (!device)
-        problem = ValidationError {ValidationError::Code::UnknownId, u"device"_s,
-                                   SettingsCodec::tr("no device has the id \"%1\"").arg(deviceId)};
-    else if (device->isLocked())
-        problem = ValidationError {
-            ValidationError::Code::Locked, u"device"_s,
-            SettingsCodec::tr("\"%1\" is managed by your administrator").arg(device->name)};
-    else
-        problem = SettingsCodec::validateRule(rule, CallKinds::key(kind));
-    if (problem)
+    // Checked before the step is pushed: a refused edit must leave no step behind.
+    if (auto problem = m_document->checkRule(deviceId, kind, rule))
         return problem;
-    const RingRule current = device->rule(kind);
+    const RingRule current = m_document->settings().device(deviceId)->rule(kind);
     if (current == rule)
         return std::nullopt;
     const RuleChange after = RuleChange::between(current, rule);
