@@ -1,21 +1,50 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian/Ubuntu packages FollowMe needs to build, test and run, when missing.
-# Sourced by run.sh and test.sh; safe to run on its own.
+# Sourced by run.sh, test.sh and package-check.sh; safe to run on its own.
+#
+# The lists are exact: scripts/clean-room.sh builds and tests in a fresh minimal Debian root that
+# holds nothing else, so a package missing here fails there (packages are installed with
+# --no-install-recommends, as a recommended package may not be there).
+#
+# The build is chosen with environment variables (all optional):
+#   FOLLOWME_BUILD_DIR     where to build (default: build/)
+#   FOLLOWME_BUILD_TYPE    CMake build type (default: RelWithDebInfo)
+#   FOLLOWME_WERROR        ON/OFF: warnings are errors (default: ON)
+#   FOLLOWME_COMPILER      gcc or clang (default: gcc)
+#   FOLLOWME_SANITIZE      e.g. address,undefined (default: none; see docs/building.md)
+#   FOLLOWME_BUILD_CLIENT  ON/OFF: the desktop client and its widgets (default: ON; OFF builds the
+#                          server alone, without Widgets or Charts)
 set -euo pipefail
 
-FOLLOWME_PACKAGES=(
+# The core library, the server, its admin tool and the tests.
+FOLLOWME_BASE_PACKAGES=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6svg6
+    qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libqt6sql6-sqlite openssl
+)
+# The desktop client. Qt6Charts' CMake package needs Qt6OpenGL's, which qt6-base-dev only
+# recommends (libqt6opengl6-dev).
+FOLLOWME_CLIENT_PACKAGES=(
+    qt6-charts-dev libqt6opengl6-dev libgl1-mesa-dev qt6-svg-dev libqt6svg6
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qt6-qpa-plugins libgl1-mesa-dev
-    qt6-websockets-dev libqt6sql6-sqlite qtkeychain-qt6-dev openssl
+    qt6-qpa-plugins qtkeychain-qt6-dev
     desktop-file-utils appstream
 )
+# A clang build: the compiler, its sanitizer runtimes and the symbolizer for readable reports.
+FOLLOWME_CLANG_PACKAGES=(clang libclang-rt-14-dev llvm)
 
-followme_install_deps() {
+# The packages the build selected by the variables above needs.
+followme_packages() {
+    local packages=("${FOLLOWME_BASE_PACKAGES[@]}")
+    [ "${FOLLOWME_BUILD_CLIENT:-ON}" = ON ] && packages+=("${FOLLOWME_CLIENT_PACKAGES[@]}")
+    [ "${FOLLOWME_COMPILER:-gcc}" = clang ] && packages+=("${FOLLOWME_CLANG_PACKAGES[@]}")
+    printf '%s\n' "${packages[@]}"
+}
+
+# Installs those of the given packages that are missing (with sudo unless root).
+followme_install_packages() {
     local missing=()
-    for package in "${FOLLOWME_PACKAGES[@]}"; do
+    for package in "$@"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
             || missing+=("$package")
     done
@@ -28,15 +57,32 @@ followme_install_deps() {
         "${missing[@]}"
 }
 
+followme_install_deps() {
+    local packages
+    mapfile -t packages < <(followme_packages)
+    followme_install_packages "${packages[@]}"
+}
+
 FOLLOWME_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FOLLOWME_BUILD_DIR="${FOLLOWME_BUILD_DIR:-$FOLLOWME_ROOT/build}"
 
-# Installs what is missing, then configures (once) and builds the tree in $FOLLOWME_BUILD_DIR.
+# Installs what is missing, then configures and builds the tree in $FOLLOWME_BUILD_DIR.
 followme_build() {
     followme_install_deps
-    cmake -S "$FOLLOWME_ROOT" -B "$FOLLOWME_BUILD_DIR" -G Ninja \
+    local compiler=()
+    if [ "${FOLLOWME_COMPILER:-gcc}" = clang ]; then
+        compiler=(-DCMAKE_CXX_COMPILER=clang++)
+    elif [ "${FOLLOWME_COMPILER:-gcc}" = gcc ]; then
+        compiler=(-DCMAKE_CXX_COMPILER=g++)
+    else
+        echo "FOLLOWME_COMPILER must be gcc or clang, not ${FOLLOWME_COMPILER}" >&2
+        return 1
+    fi
+    cmake -S "$FOLLOWME_ROOT" -B "$FOLLOWME_BUILD_DIR" -G Ninja "${compiler[@]}" \
         -DCMAKE_BUILD_TYPE="${FOLLOWME_BUILD_TYPE:-RelWithDebInfo}" \
-        -DFOLLOWME_WERROR="${FOLLOWME_WERROR:-ON}" >/dev/null
+        -DFOLLOWME_WERROR="${FOLLOWME_WERROR:-ON}" \
+        -DFOLLOWME_SANITIZE="${FOLLOWME_SANITIZE:-}" \
+        -DFOLLOWME_BUILD_CLIENT="${FOLLOWME_BUILD_CLIENT:-ON}" >/dev/null
     cmake --build "$FOLLOWME_BUILD_DIR" --parallel "$(nproc)"
 }
 
