@@ -27,6 +27,11 @@ public:
 
     void start();
 
+    // What start() brought up, for the startup check.
+    SyncClient *syncClient() const { return m_sync.get(); }
+    const SettingsDocument *document() const { return &m_document; }
+    SettingsWindow *window() const { return m_window.get(); }
+
 private:
     void onTokenLoaded(const QString &account, const QString &token);
 

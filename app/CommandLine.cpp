@@ -38,7 +38,12 @@ QString CommandLine::parse(const QStringList &arguments)
         tr("Connect to the FollowMe server at URL (ws:// or wss://). The token comes from the "
            "FOLLOWME_TOKEN environment variable or from the credential store."),
         tr("URL"));
-    parser.addOptions({offline, serverOption, exportTimeline, kindOption, output, sizeOption});
+    const QCommandLineOption startupCheckOption(
+        u"startup-check"_s,
+        tr("Start without a window on screen, connect, and exit with 0 once the FollowMe page "
+           "shows the server's settings; otherwise say what did not come up and exit with 4."));
+    parser.addOptions({offline, serverOption, exportTimeline, kindOption, output, sizeOption,
+                       startupCheckOption});
 
     if (!parser.parse(arguments))
         return parser.errorText();
@@ -57,6 +62,10 @@ QString CommandLine::parse(const QStringList &arguments)
         }
         if (parser.isSet(offline) && parser.isSet(serverOption))
             return tr("--offline and --server can't be combined");
+        if (parser.isSet(offline) && parser.isSet(startupCheckOption))
+            return tr("--startup-check checks a connected start: it can't be combined with "
+                      "--offline");
+        startupCheck = parser.isSet(startupCheckOption);
         mode = parser.isSet(offline) ? Mode::OfflineFile : Mode::Window;
         settingsPath = parser.value(offline);
         if (parser.isSet(serverOption)) {
@@ -68,8 +77,9 @@ QString CommandLine::parse(const QStringList &arguments)
         return {};
     }
 
-    if (parser.isSet(offline) || parser.isSet(serverOption))
-        return tr("--export-timeline can't be combined with --offline or --server");
+    if (parser.isSet(offline) || parser.isSet(serverOption) || parser.isSet(startupCheckOption))
+        return tr("--export-timeline can't be combined with --offline, --server or "
+                  "--startup-check");
     mode = Mode::ExportTimeline;
     settingsPath = parser.value(exportTimeline);
     const auto parsedKind = CallKinds::fromKey(parser.value(kindOption).toLower());
@@ -101,8 +111,8 @@ bool CommandLine::needsNoWindow(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char *argument = argv[i];
-        for (const char *flag :
-             {"--export-timeline", "-export-timeline", "--help", "-h", "--version", "-v"}) {
+        for (const char *flag : {"--export-timeline", "-export-timeline", "--startup-check",
+                                 "-startup-check", "--help", "-h", "--version", "-v"}) {
             const size_t length = std::strlen(flag);
             if (std::strncmp(argument, flag, length) == 0
                 && (argument[length] == '\0' || argument[length] == '='))

@@ -23,6 +23,8 @@ public:
     CallKind kind = CallKind::External;
     QString outputPath;
     QSize size;
+    // --startup-check: exit once the page shows the server's settings, or say what didn't come up.
+    bool startupCheck = false;
 
     // Returns an error message, or an empty string when the arguments are usable.
     QString parse(const QStringList &arguments);

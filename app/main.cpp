@@ -4,6 +4,8 @@
 #include "LanguagePage.h"
 #include "OfflineSession.h"
 #include "SettingsFileStore.h"
+#include "SettingsWindow.h"
+#include "StartupCheck.h"
 #include "TimelineExporter.h"
 #include "Translator.h"
 
@@ -12,6 +14,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 
+#include <chrono>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +24,11 @@ Q_LOGGING_CATEGORY(lcApp, "followme.app")
 namespace {
 
 // Exit codes, documented in the README.
-enum ExitCode { Ok = 0, UsageError = 1, BadSettings = 2, ExportFailed = 3 };
+enum ExitCode { Ok = 0, UsageError = 1, BadSettings = 2, ExportFailed = 3, StartupFailed = 4 };
+
+// How long --startup-check waits for the page to show the server's settings: generous, since a
+// CI machine may be busy or run a sanitizer build.
+constexpr std::chrono::seconds startupCheckDeadline {30};
 
 bool isHeadless()
 {
@@ -40,6 +47,19 @@ void reportError(const QString &title, const QString &message)
     printError(message);
     if (!isHeadless())
         QMessageBox::critical(nullptr, title, message);
+}
+
+// The end of --startup-check: success on stdout, failure on stderr, and the exit code.
+void reportStartupCheck(bool ok, const QString &report)
+{
+    if (ok) {
+        const QString line =
+            QCoreApplication::translate("main", "followme: startup check passed: %1").arg(report);
+        std::fputs(qPrintable(line + u'\n'), stdout);
+    } else {
+        printError(QCoreApplication::translate("main", "startup check failed: %1").arg(report));
+    }
+    QCoreApplication::exit(ok ? Ok : StartupFailed);
 }
 
 int exportTimeline(const CommandLine &commandLine)
@@ -102,6 +122,12 @@ int main(int argc, char *argv[])
         ClientSession session(&translator, commandLine.server,
                               qEnvironmentVariable("FOLLOWME_TOKEN"));
         session.start();
+        if (!commandLine.startupCheck)
+            return app.exec();
+        StartupCheck check(session.syncClient(), session.document(),
+                           session.window()->followMePage(), startupCheckDeadline);
+        QObject::connect(&check, &StartupCheck::finished, &app, &reportStartupCheck);
+        check.start();
         return app.exec();
     }
 

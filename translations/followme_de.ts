@@ -178,8 +178,16 @@
         <translation>ungültiger Server „%1“: Verwenden Sie ws://HOST:PORT/ oder wss://HOST:PORT/</translation>
     </message>
     <message>
-        <source>--export-timeline can&apos;t be combined with --offline or --server</source>
-        <translation>--export-timeline lässt sich nicht mit --offline oder --server kombinieren</translation>
+        <source>Start without a window on screen, connect, and exit with 0 once the FollowMe page shows the server&apos;s settings; otherwise say what did not come up and exit with 4.</source>
+        <translation>Ohne Fenster auf dem Bildschirm starten, verbinden und mit 0 beenden, sobald die FollowMe-Seite die Einstellungen des Servers zeigt; sonst sagen, was nicht zustande kam, und mit 4 beenden.</translation>
+    </message>
+    <message>
+        <source>--startup-check checks a connected start: it can&apos;t be combined with --offline</source>
+        <translation>--startup-check prüft einen verbundenen Start: Es lässt sich nicht mit --offline kombinieren</translation>
+    </message>
+    <message>
+        <source>--export-timeline can&apos;t be combined with --offline, --server or --startup-check</source>
+        <translation>--export-timeline lässt sich nicht mit --offline, --server oder --startup-check kombinieren</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1122,44 @@
     </message>
 </context>
 <context>
+    <name>StartupCheck</name>
+    <message>
+        <source>the client did not connect to %1</source>
+        <translation>der Client hat keine Verbindung zu %1 hergestellt</translation>
+    </message>
+    <message>
+        <source>the client did not connect to %1: %2</source>
+        <translation>der Client hat keine Verbindung zu %1 hergestellt: %2</translation>
+    </message>
+    <message>
+        <source>connected, but the FollowMe page is not shown</source>
+        <translation>verbunden, aber die FollowMe-Seite wird nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>connected, but the FollowMe page was never painted</source>
+        <translation>verbunden, aber die FollowMe-Seite wurde nie gezeichnet</translation>
+    </message>
+    <message>
+        <source>no server is set: give one with --server URL</source>
+        <translation>kein Server eingestellt: Geben Sie einen mit --server URL an</translation>
+    </message>
+    <message>
+        <source>the server at %1 refused the client: %2</source>
+        <translation>der Server unter %1 hat den Client abgewiesen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected to %1 as %2 (revision %3); the FollowMe page shows %n device(s)</source>
+        <translation>
+            <numerusform>verbunden mit %1 als %2 (Revision %3); die FollowMe-Seite zeigt %n Gerät</numerusform>
+            <numerusform>verbunden mit %1 als %2 (Revision %3); die FollowMe-Seite zeigt %n Geräte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connected, but the FollowMe page shows %1 of the %2 devices the server sent</source>
+        <translation>verbunden, aber die FollowMe-Seite zeigt %1 der %2 Geräte, die der Server gesendet hat</translation>
+    </message>
+</context>
+<context>
     <name>SyncClient</name>
     <message>
         <source>The server stopped answering.</source>
@@ -1203,6 +1249,14 @@
 %2</source>
         <translation>Ihre letzten Änderungen konnten nicht in %1 gespeichert werden:
 %2</translation>
+    </message>
+    <message>
+        <source>startup check failed: %1</source>
+        <translation>Startprüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>followme: startup check passed: %1</source>
+        <translation>followme: Startprüfung bestanden: %1</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>StartupCheck</name>
+    <message numerus="yes">
+        <source>connected to %1 as %2 (revision %3); the FollowMe page shows %n device(s)</source>
+        <translation>
+            <numerusform>connected to %1 as %2 (revision %3); the FollowMe page shows %n device</numerusform>
+            <numerusform>connected to %1 as %2 (revision %3); the FollowMe page shows %n devices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncClient</name>
     <message numerus="yes">
         <source>%n unsent change(s) for %1 were dropped: they were meant for that server.</source>
