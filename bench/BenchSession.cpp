@@ -2,6 +2,7 @@
 
 #include "BenchClock.h"
 #include "ClientMessage.h"
+#include "QtCompat.h"
 
 #include <QJsonDocument>
 
@@ -25,11 +26,10 @@ BenchSession::BenchSession(QObject *parent)
         if (m_handler)
             m_handler(this, message, now);
     });
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this](QAbstractSocket::SocketError) {
-                m_failed = true;
-                m_socket.abort();
-            });
+    connect(&m_socket, QtCompat::webSocketError(), this, [this](QAbstractSocket::SocketError) {
+        m_failed = true;
+        m_socket.abort();
+    });
 }
 
 void BenchSession::open(const QUrl &url, const QString &token)

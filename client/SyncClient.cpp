@@ -2,6 +2,7 @@
 
 #include "ClientMessage.h"
 #include "Protocol.h"
+#include "QtCompat.h"
 #include "SettingsDocument.h"
 
 #include <QLoggingCategory>
@@ -154,17 +155,11 @@ void SyncClient::openSocket()
     connect(m_socket.get(), &QWebSocket::connected, this, &SyncClient::onConnected);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &SyncClient::onTextMessage);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &SyncClient::onDisconnected);
-    // Qt 6.4 names this signal error(); errorOccurred() only exists from 6.5.
-    connect(m_socket.get(), qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            &SyncClient::onSocketError);
+    connect(m_socket.get(), QtCompat::webSocketError(), this, &SyncClient::onSocketError);
     connect(m_socket.get(), &QWebSocket::pong, &m_pongDeadline, &QTimer::stop);
 
-    QUrl url = m_url;
-    // Qt 6.4 sends a broken request line for a URL with no path.
-    if (url.path().isEmpty())
-        url.setPath(u"/"_s);
     setState(State::Connecting);
-    m_socket->open(QNetworkRequest(url));
+    m_socket->open(QNetworkRequest(QtCompat::withRequestPath(m_url)));
 }
 
 void SyncClient::onConnected()
@@ -330,7 +325,9 @@ void SyncClient::onSocketError(QAbstractSocket::SocketError error)
     qCInfo(lcSync) << "socket error" << error << (m_socket ? m_socket->errorString() : QString());
     if (m_socket && m_state != State::Connected)
         m_lastError = m_socket->errorString();
-    // Qt 6.4: a failed handshake leaves the socket "connecting" and never says disconnected().
+    // Up to Qt 6.4.2 a failed handshake leaves the socket "connecting" and never says
+    // disconnected() (fixed in 6.4.3). Ending the link here is right on every version: the
+    // socket is dropped, so a later disconnected() finds nothing to do.
     if (m_socket && m_socket->state() != QAbstractSocket::ConnectedState)
         linkLost();
 }

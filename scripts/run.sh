@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds FollowMe, starts the reference server with demo data on 127.0.0.1 and the client
 # connected to it as the demo user Alice. Quitting the client stops the server.
+# Arguments go to the client: `./scripts/run.sh --startup-check` starts it headless and exits 0
+# once it shows the server's data (CI's smoke test), or says which part did not come up.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/deps.sh"
 followme_build

@@ -1,6 +1,7 @@
 #include "AdminClient.h"
 
 #include "ClientMessage.h"
+#include "QtCompat.h"
 #include "ServerMessage.h"
 
 #include <QEventLoop>
@@ -80,11 +81,11 @@ std::optional<QJsonObject> AdminClient::run(const QString &command, const QJsonO
                    .arg(socket.closeCode())
                    .arg(socket.closeReason()));
     });
-    // Qt 6.4: a failed handshake never emits disconnected(), so the error ends the wait too.
-    connect(&socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), &loop,
-            [&](QAbstractSocket::SocketError) {
-                finish(tr("cannot reach %1: %2").arg(m_url.toString(), socket.errorString()));
-            });
+    // Up to Qt 6.4.2 a failed handshake never emits disconnected() (fixed in 6.4.3), so the error
+    // ends the wait too; finish() runs once, whichever comes first.
+    connect(&socket, QtCompat::webSocketError(), &loop, [&](QAbstractSocket::SocketError) {
+        finish(tr("cannot reach %1: %2").arg(m_url.toString(), socket.errorString()));
+    });
     if (m_insecure) {
         connect(&socket, &QWebSocket::sslErrors, &loop,
                 [&socket](const QList<QSslError> &) { socket.ignoreSslErrors(); });

@@ -1,6 +1,7 @@
 #include "AdminCommandLine.h"
 
 #include "Protocol.h"
+#include "QtCompat.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -189,9 +190,7 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
             *output = tr("--server: \"%1\" is not a ws:// or wss:// URL").arg(url);
             return std::nullopt;
         }
-        // Qt 6.4 sends a broken request line for a URL without a path.
-        if (commandLine.serverUrl.path().isEmpty())
-            commandLine.serverUrl.setPath(u"/"_s);
+        commandLine.serverUrl = QtCompat::withRequestPath(commandLine.serverUrl);
         commandLine.token = parser.isSet(u"token"_s) ? parser.value(u"token"_s) : environmentToken;
         if (commandLine.token.isEmpty()) {
             *output = tr("an admin token is needed: --token or FOLLOWME_ADMIN_TOKEN");
