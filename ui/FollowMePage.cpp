@@ -255,6 +255,15 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     syncPicker();
 }
 
+FollowMePage::~FollowMePage()
+{
+    // ~QWidget deletes the children after this, when this is no longer a FollowMePage, and the
+    // editor's undo stack signals its last texts as it clears: the editor goes here, first, while
+    // the page and the actions it drives are whole, and without calling back into the page.
+    disconnect(m_editor->undoStack(), nullptr, this, nullptr);
+    delete m_editor;
+}
+
 CallKind FollowMePage::callKind() const
 {
     return m_model->callKind();

@@ -29,6 +29,7 @@ class FollowMePage : public QWidget
 
 public:
     explicit FollowMePage(SettingsDocument *document, QWidget *parent = nullptr);
+    ~FollowMePage() override;
 
     DeviceRuleModel *model() const { return m_model; }
     QComboBox *controlledDevicePicker() const { return m_picker; }

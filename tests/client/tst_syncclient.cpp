@@ -37,6 +37,8 @@ public:
                     [this, socket](const QString &text) { onMessage(socket, text); });
         });
     }
+    // nextPendingConnection() hands each socket over: they are ours to delete.
+    ~FakeServer() override { dropAll(); }
 
     QUrl url() const { return QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_port)); }
     void restart()

@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -187,6 +188,28 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().contains("Teams"));
         QVERIFY(m_page->exportTimeline(dir.filePath(u"x.bmp"_s)).has_value());
+    }
+
+    // Regression: the undo stack goes with the page and signals its last texts as it clears;
+    // those reached the page's slots after ~FollowMePage (Qt's "Called object is not of the
+    // correct type" assert in a Debug build, a UBSan finding in a sanitizer build).
+    void pageGoesWithUndoAndRedoStepsLeft()
+    {
+        SettingsDocument document;
+        QVERIFY(!document.reset(demoSettings()));
+        auto *page = new FollowMePage(&document);
+        QUndoStack *stack = page->editor()->undoStack();
+        QVERIFY(page->copyPlanTo({CallKind::Internal}) > 0);
+        QVERIFY(page->copyPlanTo({CallKind::Teams}) > 0);
+        page->undoAction()->trigger();
+        QVERIFY(stack->canUndo());
+        QVERIFY(stack->canRedo());
+        const FollowMeSettings before = document.settings();
+        QSignalSpy stackDestroyed(stack, &QObject::destroyed);
+        delete page;
+        QCOMPARE(stackDestroyed.count(), 1);
+        // Steps are dropped, not undone: the document outlives the page as it was.
+        QCOMPARE(document.settings(), before);
     }
 
 private:

@@ -8,8 +8,18 @@ using namespace Qt::StringLiterals;
 
 ServerProcess::~ServerProcess()
 {
-    if (isRunning())
-        kill();
+    // SIGTERM, not SIGKILL: the server shuts down as in production, so that in a sanitizer build
+    // LeakSanitizer checks it at exit. A finding there aborts it, which fails the running test
+    // (a destructor can't QVERIFY).
+    const bool unclean = isRunning() && terminate() != 0;
+    if (unclean || (m_process && !m_exitSeen && m_process->exitStatus() == QProcess::CrashExit)) {
+        const QByteArray message =
+            "followme-server did not exit cleanly: " + m_process->readAllStandardError();
+        if (QTest::currentTestFunction())
+            QTest::qFail(message.constData(), __FILE__, __LINE__);
+        else
+            qFatal("%s", message.constData());
+    }
     delete m_process;
 }
 
@@ -29,6 +39,7 @@ bool ServerProcess::start(const QString &databasePath, const QStringList &extraA
     m_process = new QProcess;
     m_output.clear();
     m_port = 0;
+    m_exitSeen = false;
     m_process->setProgram(serverExecutable());
     m_process->setArguments(QStringList {u"--db"_s, databasePath, u"--listen"_s, u"127.0.0.1:0"_s}
                             + extraArguments);
@@ -56,6 +67,7 @@ void ServerProcess::kill()
 {
     if (!m_process)
         return;
+    m_exitSeen = true;
     m_process->kill();
     m_process->waitForFinished(10000);
 }
@@ -64,6 +76,7 @@ int ServerProcess::terminate()
 {
     if (!m_process)
         return -1;
+    m_exitSeen = true;
     m_process->terminate();
     if (!m_process->waitForFinished(10000)) {
         m_process->kill();

@@ -23,6 +23,7 @@ public:
     // SIGKILL: no chance to clean up.
     void kill();
     // SIGTERM, then waits for the exit; returns the exit code (-1 on a crash or timeout).
+    // The destructor does this too, and fails the running test unless the server exits with 0.
     int terminate();
     bool isRunning() const;
 
@@ -42,4 +43,5 @@ private:
     QProcess *m_process = nullptr;
     quint16 m_port = 0;
     QString m_output;
+    bool m_exitSeen = false; // the test killed it or got its exit code from terminate()
 };

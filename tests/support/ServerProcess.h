@@ -18,7 +18,20 @@ public:
     {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
     }
-    ~ServerProcess() { stop(); }
+    // Stopped with SIGTERM, as in production, so that in a sanitizer build LeakSanitizer checks
+    // it at exit. A finding aborts it, which fails the running test (a destructor can't QVERIFY).
+    ~ServerProcess()
+    {
+        const bool unclean = m_process.state() != QProcess::NotRunning && !stop();
+        if (unclean || (!m_killed && m_process.exitStatus() == QProcess::CrashExit)) {
+            const QByteArray message =
+                "followme-server did not exit cleanly: " + m_process.readAllStandardError();
+            if (QTest::currentTestFunction())
+                QTest::qFail(message.constData(), __FILE__, __LINE__);
+            else
+                qFatal("%s", message.constData());
+        }
+    }
 
     // Starts it (with --demo the first time), and waits for the "listening on" line.
     bool start(bool demo = true)
@@ -27,6 +40,7 @@ public:
                                QStringLiteral("127.0.0.1:%1").arg(m_port)};
         if (demo)
             arguments.append(QStringLiteral("--demo"));
+        m_killed = false;
         m_process.start(m_executable, arguments);
         if (!m_process.waitForStarted(10000))
             return false;
@@ -48,16 +62,22 @@ public:
     {
         if (m_process.state() == QProcess::NotRunning)
             return;
+        m_killed = true;
         ::kill(pid_t(m_process.processId()), SIGKILL);
         m_process.waitForFinished(10000);
     }
-    void stop()
+    // SIGTERM; true if it then exited with 0.
+    bool stop()
     {
         if (m_process.state() == QProcess::NotRunning)
-            return;
+            return false;
         m_process.terminate();
-        if (!m_process.waitForFinished(10000))
-            kill();
+        if (!m_process.waitForFinished(10000)) {
+            ::kill(pid_t(m_process.processId()), SIGKILL);
+            m_process.waitForFinished(10000);
+            return false;
+        }
+        return m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
     }
     quint16 port() const { return m_port; }
     QUrl url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(m_port)); }
@@ -68,4 +88,5 @@ private:
     QString m_database;
     quint16 m_port = 0;
     QProcess m_process;
+    bool m_killed = false; // by kill(): its end is no crash of its own
 };
