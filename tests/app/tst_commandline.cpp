@@ -2,13 +2,13 @@
 // first, its path given by CMake) and check its exit codes, its messages and the files it writes
 // or, on failure, leaves alone.
 
+#include "ProgramRun.h"
 #include "TestFiles.h"
 
 #include <QByteArray>
 #include <QColor>
 #include <QDir>
 #include <QDirIterator>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -53,27 +53,7 @@ QByteArray editedDemo(const QByteArray &from, const QByteArray &to)
     return edited == demo ? QByteArray() : edited;
 }
 
-// What a run of the program did.
-struct Run
-{
-    bool finished = false;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    int exitCode = -1;
-    QString out;
-    QString err;
-    qint64 elapsedMs = 0;
-
-    QByteArray describe() const
-    {
-        return u"finished %1, exit status %2, exit code %3, %4 ms\nstdout: %5\nstderr: %6"_s
-            .arg(finished ? u"yes"_s : u"no"_s)
-            .arg(exitStatus == QProcess::NormalExit ? u"normal"_s : u"crash"_s)
-            .arg(exitCode)
-            .arg(elapsedMs)
-            .arg(out, err)
-            .toUtf8();
-    }
-};
+using Run = ProgramRun;
 
 // Image statistics that tell a drawn chart from an empty or blank canvas.
 struct ImageStats
@@ -171,26 +151,7 @@ Run TestCommandLine::run(const QStringList &arguments, int timeoutMs) const
     environment.insert(u"XDG_CACHE_HOME"_s, home + u"/cache"_s);
     environment.insert(u"XDG_RUNTIME_DIR"_s, home); // QTemporaryDir makes it private (0700)
 
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_dir->path());
-
-    Run result;
-    QElapsedTimer clock;
-    clock.start();
-    process.start(executablePath(), arguments);
-    if (process.waitForStarted(timeoutMs))
-        result.finished = process.waitForFinished(timeoutMs);
-    result.elapsedMs = clock.elapsed();
-    if (!result.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    result.exitStatus = process.exitStatus();
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runProgram(executablePath(), arguments, environment, m_dir->path(), timeoutMs);
 }
 
 QStringList TestCommandLine::expand(const QStringList &arguments) const

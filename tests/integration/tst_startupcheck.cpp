@@ -3,6 +3,7 @@
 // the real client binary against the real server binary on 127.0.0.1. It must pass only when the
 // page really shows the server's snapshot, and say what did not come up otherwise.
 
+#include "ProgramRun.h"
 #include "ServerProcess.h"
 
 #include <QProcess>
@@ -14,27 +15,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct Run
-{
-    bool finished = false;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QByteArray describe() const
-    {
-        return u"finished %1, exit code %2\nstdout: %3\nstderr: %4"_s
-            .arg(finished ? u"yes"_s : u"no"_s)
-            .arg(exitCode)
-            .arg(out, err)
-            .toUtf8();
-    }
-};
-
-} // namespace
+using Run = ProgramRun;
 
 class TestStartupCheck : public QObject
 {
@@ -90,22 +71,9 @@ Run TestStartupCheck::runClient(const QStringList &arguments, const QString &tok
     else
         environment.insert(u"FOLLOWME_TOKEN"_s, token);
 
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(FOLLOWME_EXECUTABLE), arguments);
-    Run result;
     // Longer than the check's own deadline, so the check reports and not this.
-    if (process.waitForStarted(10000))
-        result.finished = process.waitForFinished(60000);
-    if (!result.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    result.exitStatus = process.exitStatus();
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runProgram(QStringLiteral(FOLLOWME_EXECUTABLE), arguments, environment, m_dir->path(),
+                      60000);
 }
 
 void TestStartupCheck::passesWhenThePageShowsTheSnapshot()

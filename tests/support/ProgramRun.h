@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+// One run of a real program to its end, for tests that check what a command line does: its exit,
+// its output, how long it took.
+struct ProgramRun
+{
+    bool finished = false;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 elapsedMs = 0;
+
+    QByteArray describe() const
+    {
+        return QStringLiteral("finished %1, exit status %2, exit code %3, %4 ms\nstdout: %5\n"
+                              "stderr: %6")
+            .arg(finished ? QStringLiteral("yes") : QStringLiteral("no"))
+            .arg(exitStatus == QProcess::NormalExit ? QStringLiteral("normal")
+                                                    : QStringLiteral("crash"))
+            .arg(exitCode)
+            .arg(elapsedMs)
+            .arg(out, err)
+            .toUtf8();
+    }
+};
+
+// Runs `program` in `workingDirectory` with exactly `environment`; kills it after `timeoutMs`
+// (then `finished` is false).
+inline ProgramRun runProgram(const QString &program, const QStringList &arguments,
+                             const QProcessEnvironment &environment,
+                             const QString &workingDirectory, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(workingDirectory);
+
+    ProgramRun result;
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, arguments);
+    if (process.waitForStarted(timeoutMs))
+        result.finished = process.waitForFinished(timeoutMs);
+    result.elapsedMs = clock.elapsed();
+    if (!result.finished) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    result.exitStatus = process.exitStatus();
+    result.exitCode = process.exitCode();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
