@@ -69,16 +69,28 @@ FOLLOWME_BUILD_DIR="${FOLLOWME_BUILD_DIR:-$FOLLOWME_ROOT/build}"
 # Installs what is missing, then configures and builds the tree in $FOLLOWME_BUILD_DIR.
 followme_build() {
     followme_install_deps
-    local compiler=()
-    if [ "${FOLLOWME_COMPILER:-gcc}" = clang ]; then
-        compiler=(-DCMAKE_CXX_COMPILER=clang++)
-    elif [ "${FOLLOWME_COMPILER:-gcc}" = gcc ]; then
-        compiler=(-DCMAKE_CXX_COMPILER=g++)
-    else
+    local compiler
+    case "${FOLLOWME_COMPILER:-gcc}" in
+    gcc) compiler=g++ ;;
+    clang) compiler=clang++ ;;
+    *)
         echo "FOLLOWME_COMPILER must be gcc or clang, not ${FOLLOWME_COMPILER}" >&2
         return 1
+        ;;
+    esac
+    # The compiler is chosen when a build tree is made (through CXX). Changing it later would make
+    # CMake throw the cache away, and the other settings below with it: refuse that instead.
+    local cache="$FOLLOWME_BUILD_DIR/CMakeCache.txt"
+    if [ -f "$cache" ]; then
+        local configured
+        configured="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$cache")"
+        if [ "$(basename "$(readlink -f "$configured")")" != "$(basename "$(readlink -f "$(command -v "$compiler")")")" ]; then
+            echo "$FOLLOWME_BUILD_DIR was made with $configured, not $compiler:" \
+                "set FOLLOWME_BUILD_DIR to another directory, or remove this one" >&2
+            return 1
+        fi
     fi
-    cmake -S "$FOLLOWME_ROOT" -B "$FOLLOWME_BUILD_DIR" -G Ninja "${compiler[@]}" \
+    CXX="$compiler" cmake -S "$FOLLOWME_ROOT" -B "$FOLLOWME_BUILD_DIR" -G Ninja \
         -DCMAKE_BUILD_TYPE="${FOLLOWME_BUILD_TYPE:-RelWithDebInfo}" \
         -DFOLLOWME_WERROR="${FOLLOWME_WERROR:-ON}" \
         -DFOLLOWME_SANITIZE="${FOLLOWME_SANITIZE:-}" \

@@ -1,21 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The packaging files: the desktop entry, the AppStream metainfo and the icons agree on the
 // application id, the icons have the sizes their names promise, the validators accept the files,
-// and `cmake --install` puts everything in its standard place. The full .deb round trip
-// (build, apt-get install, run, remove) is scripts/package-check.sh.
+// `cmake --install --component` puts each component's files (client: followme, server:
+// followme-server) in their standard places and nothing else, and CPack makes one .deb of each.
+// The full .deb round trip (build, apt-get install, run, remove) is scripts/package-check.sh.
+//
+// A server-only build (FOLLOWME_BUILD_CLIENT=OFF) has no Qt Gui and no client files: the client's
+// checks are skipped there, the server's run.
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 #include <QtEndian>
+#if FOLLOWME_HAS_CLIENT
+#include <QImage>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +30,14 @@ namespace {
 
 const QString appId = u"org.followme.FollowMe"_s;
 const QList<int> hicolorSizes {16, 22, 24, 32, 48, 64, 128, 256, 512};
+
+// The client's packaging files are checked only where the client is built (a macro, as QSKIP
+// returns from the test function).
+#define FOLLOWME_REQUIRE_CLIENT()                                                                  \
+    do {                                                                                           \
+        if (!FOLLOWME_HAS_CLIENT)                                                                  \
+            QSKIP("the client is not built (FOLLOWME_BUILD_CLIENT=OFF)");                          \
+    } while (false)
 
 QString sourcePath(const QString &relative)
 {
@@ -94,6 +109,103 @@ ProcessResult run(const QString &program, const QStringList &arguments)
     return result;
 }
 
+// Every file below root, relative to it.
+QSet<QString> filesBelow(const QString &root)
+{
+    QSet<QString> files;
+    const QDir dir(root);
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.insert(dir.relativeFilePath(it.next()));
+    return files;
+}
+
+// What each component installs, relative to the prefix; and the components this build has.
+QSet<QString> clientFiles()
+{
+    QSet<QString> files {
+        u"bin/followme"_s,
+        u"share/applications/%1.desktop"_s.arg(appId),
+        u"share/metainfo/%1.metainfo.xml"_s.arg(appId),
+        u"share/icons/hicolor/scalable/apps/%1.svg"_s.arg(appId),
+        u"share/doc/followme/copyright"_s,
+    };
+    for (int size : hicolorSizes)
+        files.insert(u"share/icons/hicolor/%1x%1/apps/%2.png"_s.arg(QString::number(size), appId));
+    return files;
+}
+
+QSet<QString> serverFiles()
+{
+    QSet<QString> files {
+        u"bin/followme-server"_s,
+        u"lib/systemd/system/followme-server.service"_s,
+        u"share/doc/followme-server/copyright"_s,
+    };
+    if (FOLLOWME_HAS_ADMIN)
+        files.insert(u"bin/followme-admin"_s);
+    return files;
+}
+
+QStringList builtComponents()
+{
+    QStringList components;
+    if (FOLLOWME_HAS_CLIENT)
+        components.append(u"client"_s);
+    if (FOLLOWME_HAS_SERVER)
+        components.append(u"server"_s);
+    return components;
+}
+
+QSet<QString> componentFiles(const QString &component)
+{
+    return component == u"client"_s ? clientFiles() : serverFiles();
+}
+
+// `cmake --install` of the build into prefix: one component, or everything when empty.
+ProcessResult install(const QString &prefix, const QString &component)
+{
+    QStringList arguments {u"--install"_s, QStringLiteral(FOLLOWME_BINARY_DIR), u"--prefix"_s,
+                           prefix};
+    if (!component.isEmpty())
+        arguments << u"--component"_s << component;
+    return run(QStringLiteral(FOLLOWME_CMAKE_COMMAND), arguments);
+}
+
+QString sorted(const QSet<QString> &files)
+{
+    QStringList list(files.cbegin(), files.cend());
+    list.sort();
+    return list.join(u", "_s);
+}
+
+// The set(NAME "value") lines of a CPack configuration file CMake wrote.
+QHash<QString, QString> cpackVariables(const QString &path)
+{
+    QHash<QString, QString> variables;
+    static const QRegularExpression line(u"^set\\((\\w+) \"([^\"]*)\"\\)$"_s,
+                                         QRegularExpression::MultilineOption);
+    const QString text = QString::fromUtf8(readAll(path));
+    for (auto it = line.globalMatch(text); it.hasNext();) {
+        const auto match = it.next();
+        variables.insert(match.captured(1), match.captured(2));
+    }
+    return variables;
+}
+
+// The package names of a Depends-style list ("libfoo (>= 1), bar | baz").
+QStringList dependencyNames(const QString &depends)
+{
+    QStringList names;
+    static const QRegularExpression separator(u"[,|]"_s);
+    for (const QString &entry : depends.split(separator, Qt::SkipEmptyParts)) {
+        const QString name = entry.trimmed().section(u' ', 0, 0);
+        if (!name.isEmpty())
+            names.append(name);
+    }
+    return names;
+}
+
 } // namespace
 
 class TestPackaging : public QObject
@@ -103,6 +215,7 @@ class TestPackaging : public QObject
 private slots:
     void desktopEntryNamesTheApplication()
     {
+        FOLLOWME_REQUIRE_CLIENT();
         QVERIFY2(QFileInfo::exists(desktopFilePath()), qPrintable(desktopFilePath()));
         const auto entry = desktopEntry(desktopFilePath());
         QCOMPARE(entry.value(u"Type"_s), u"Application"_s);
@@ -121,6 +234,7 @@ private slots:
 
     void metainfoDescribesTheApplication()
     {
+        FOLLOWME_REQUIRE_CLIENT();
         const QByteArray data = readAll(metainfoPath());
         QVERIFY2(!data.isEmpty(), qPrintable(metainfoPath()));
         QVERIFY2(!data.contains('@'), "a placeholder was left unconfigured");
@@ -160,6 +274,9 @@ private slots:
 
     void hicolorIconsHaveTheirSizes()
     {
+#if !FOLLOWME_HAS_CLIENT
+        FOLLOWME_REQUIRE_CLIENT();
+#else
         for (int size : hicolorSizes) {
             const QString path = sourcePath(
                 u"packaging/icons/hicolor/%1x%1/apps/%2.png"_s.arg(QString::number(size), appId));
@@ -178,10 +295,14 @@ private slots:
         }
         QCOMPARE(files, int(hicolorSizes.size()));
         QVERIFY(!QImage(sourcePath(u"resources/icons/followme.svg"_s)).isNull());
+#endif
     }
 
     void windowsIconHoldsTheSizesWindowsUses()
     {
+#if !FOLLOWME_HAS_CLIENT
+        FOLLOWME_REQUIRE_CLIENT();
+#else
         const QByteArray ico = readAll(sourcePath(u"packaging/icons/followme.ico"_s));
         QVERIFY(ico.size() > 6);
         const auto *bytes = reinterpret_cast<const uchar *>(ico.constData());
@@ -206,10 +327,12 @@ private slots:
         // Qt reads it too (its image handler is what the window icon uses on Windows).
         const QImage image(sourcePath(u"packaging/icons/followme.ico"_s));
         QVERIFY(!image.isNull());
+#endif
     }
 
     void macIconHoldsPngsUpTo1024()
     {
+        FOLLOWME_REQUIRE_CLIENT();
         const QByteArray icns = readAll(sourcePath(u"packaging/icons/followme.icns"_s));
         QVERIFY(icns.size() > 8);
         QCOMPARE(icns.left(4), QByteArray("icns"));
@@ -232,6 +355,7 @@ private slots:
 
     void validatorsAcceptTheFiles()
     {
+        FOLLOWME_REQUIRE_CLIENT();
         const QString desktopValidate = QStandardPaths::findExecutable(u"desktop-file-validate"_s);
         const QString appstreamcli = QStandardPaths::findExecutable(u"appstreamcli"_s);
         if (desktopValidate.isEmpty() && appstreamcli.isEmpty())
@@ -248,42 +372,96 @@ private slots:
         }
     }
 
-    void installPutsFilesInTheirStandardPlaces()
+    // Each component installs its own files and nothing of the other's: a desktop gets no server,
+    // a server no desktop files.
+    void componentInstallsItsFiles_data()
+    {
+        QTest::addColumn<QString>("component");
+        for (const QString &component : builtComponents())
+            QTest::newRow(qPrintable(component)) << component;
+    }
+
+    void componentInstallsItsFiles()
     {
 #if !defined(Q_OS_LINUX)
-        QSKIP("the freedesktop layout is Linux only");
+        QSKIP("the freedesktop layout and the server's package are Linux only");
 #else
+        QFETCH(QString, component);
         QTemporaryDir prefix;
         QVERIFY(prefix.isValid());
-        const auto result = run(
-            QStringLiteral(FOLLOWME_CMAKE_COMMAND),
-            {u"--install"_s, QStringLiteral(FOLLOWME_BINARY_DIR), u"--prefix"_s, prefix.path()});
+        const auto result = install(prefix.path(), component);
         QVERIFY2(result.started, "cmake did not start");
         QVERIFY2(result.exitCode == 0, qPrintable(result.output));
 
-        QStringList expected {
-            u"bin/followme"_s,
-            u"share/applications/%1.desktop"_s.arg(appId),
-            u"share/metainfo/%1.metainfo.xml"_s.arg(appId),
-            u"share/icons/hicolor/scalable/apps/%1.svg"_s.arg(appId),
-            u"share/doc/followme/copyright"_s,
-        };
-        for (int size : hicolorSizes)
-            expected.append(
-                u"share/icons/hicolor/%1x%1/apps/%2.png"_s.arg(QString::number(size), appId));
-        if (FOLLOWME_HAS_SERVER) {
-            expected.append(u"bin/followme-server"_s);
-            expected.append(u"lib/systemd/system/followme-server.service"_s);
-        }
-        if (FOLLOWME_HAS_ADMIN)
-            expected.append(u"bin/followme-admin"_s);
-        QStringList missing;
+        const QSet<QString> expected = componentFiles(component);
+        const QSet<QString> installed = filesBelow(prefix.path());
+        QVERIFY2(installed.contains(expected),
+                 qPrintable(u"not installed: "_s + sorted(expected - installed)));
+        QVERIFY2(expected.contains(installed),
+                 qPrintable(u"installed by %1 as well: "_s.arg(component)
+                            + sorted(installed - expected)));
         for (const QString &file : expected) {
-            if (!QFileInfo(prefix.filePath(file)).isFile())
-                missing.append(file);
+            if (file.startsWith(u"bin/"_s))
+                QVERIFY2(QFileInfo(prefix.filePath(file)).isExecutable(), qPrintable(file));
         }
-        QVERIFY2(missing.isEmpty(), qPrintable(u"not installed: "_s + missing.join(u", "_s)));
-        QVERIFY(QFileInfo(prefix.filePath(u"bin/followme"_s)).isExecutable());
+#endif
+    }
+
+    // Everything the build installs belongs to a component: a file without one (CMake's
+    // "Unspecified") would be in no package.
+    void everyInstalledFileHasAComponent()
+    {
+#if !defined(Q_OS_LINUX)
+        QSKIP("the freedesktop layout and the server's package are Linux only");
+#else
+        QTemporaryDir prefix;
+        QVERIFY(prefix.isValid());
+        const auto result = install(prefix.path(), {});
+        QVERIFY2(result.started, "cmake did not start");
+        QVERIFY2(result.exitCode == 0, qPrintable(result.output));
+
+        QSet<QString> expected;
+        for (const QString &component : builtComponents())
+            expected.unite(componentFiles(component));
+        const QSet<QString> installed = filesBelow(prefix.path());
+        QVERIFY2(installed == expected,
+                 qPrintable(u"not installed: "_s + sorted(expected - installed)
+                            + u"; in no component: "_s + sorted(installed - expected)));
+#endif
+    }
+
+    // CPack makes one .deb per component built, each with the dependencies of its own machine.
+    void cpackMakesOneDebPerComponent()
+    {
+#if !defined(Q_OS_LINUX)
+        QSKIP("the .deb packages are Linux only");
+#else
+        const QString config = binaryPath(u"CPackConfig.cmake"_s);
+        const auto cpack = cpackVariables(config);
+        QVERIFY2(!cpack.isEmpty(), qPrintable(config));
+        QCOMPARE(cpack.value(u"CPACK_GENERATOR"_s), u"DEB"_s);
+        QCOMPARE(cpack.value(u"CPACK_DEB_COMPONENT_INSTALL"_s), u"ON"_s);
+        QCOMPARE(cpack.value(u"CPACK_COMPONENTS_ALL"_s).split(u';', Qt::SkipEmptyParts),
+                 builtComponents());
+
+        QCOMPARE(cpack.value(u"CPACK_DEBIAN_CLIENT_PACKAGE_NAME"_s), u"followme"_s);
+        QCOMPARE(cpack.value(u"CPACK_DEBIAN_CLIENT_PACKAGE_SHLIBDEPS"_s), u"ON"_s);
+        const QStringList client =
+            dependencyNames(cpack.value(u"CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS"_s));
+        // Plugins Qt loads at run time (shlibdeps can't see them); the SQLite driver is the
+        // server's.
+        QVERIFY2(client.contains(u"libqt6svg6"_s), qPrintable(client.join(u", "_s)));
+        QVERIFY2(client.contains(u"qt6-qpa-plugins"_s), qPrintable(client.join(u", "_s)));
+        QVERIFY2(!client.contains(u"libqt6sql6-sqlite"_s), qPrintable(client.join(u", "_s)));
+
+        QCOMPARE(cpack.value(u"CPACK_DEBIAN_SERVER_PACKAGE_NAME"_s), u"followme-server"_s);
+        QCOMPARE(cpack.value(u"CPACK_DEBIAN_SERVER_PACKAGE_SHLIBDEPS"_s), u"ON"_s);
+        const QStringList server =
+            dependencyNames(cpack.value(u"CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS"_s));
+        QVERIFY2(server.contains(u"libqt6sql6-sqlite"_s), qPrintable(server.join(u", "_s)));
+        for (const QString &gui : {u"libqt6gui6"_s, u"libqt6widgets6"_s, u"libqt6charts6"_s,
+                                   u"libqt6svg6"_s, u"qt6-qpa-plugins"_s})
+            QVERIFY2(!server.contains(gui), qPrintable(server.join(u", "_s)));
 #endif
     }
 };
