@@ -38,8 +38,8 @@ private:
     void check();
     void fail(const QString &reason);
     void finish(bool ok, const QString &report);
-    bool dataShown() const;
-    int shownDevices() const;
+    // Empty when the page's widgets show the document's devices; else what differs.
+    QString mismatch() const;
 
     SyncClient *m_sync;
     const SettingsDocument *m_document;

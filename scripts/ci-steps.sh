@@ -55,17 +55,38 @@ install_alone() {
     fi
 }
 
+# Purges a package and what came with it, then checks that none of its files is left.
 remove_fully() {
+    local files left=()
+    mapfile -t files < <(dpkg -L "$1")
     apt-get purge -y -q "$1"
     apt-get autoremove --purge -y -q
+    for file in "${files[@]}"; do
+        if [ -f "$file" ] || [ -L "$file" ]; then left+=("$file"); fi
+    done
+    if [ ${#left[@]} -gt 0 ]; then
+        echo "ci: purging $1 left: ${left[*]}" >&2
+        return 1
+    fi
+}
+
+# The one package file matching a pattern in /in.
+one_package() {
+    local debs=()
+    mapfile -t debs < <(compgen -G "/in/$1" || true)
+    if [ ${#debs[@]} -ne 1 ]; then
+        echo "ci: expected one /in/$1, found ${#debs[@]}" >&2
+        return 1
+    fi
+    echo "${debs[0]}"
 }
 
 # The server package on a machine that has no Qt at all: it runs with no GUI library present.
 install_server() {
-    local debs=(/in/followme-server_*.deb)
-    [ -f "${debs[0]}" ] || { echo "ci: no followme-server .deb in /in" >&2; return 1; }
+    local deb
+    deb="$(one_package 'followme-server_*.deb')"
     apt-get update -qq
-    install_alone "${debs[0]}" libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 followme
+    install_alone "$deb" libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 followme
     local work
     work="$(mktemp -d)"
     followme-admin --help >/dev/null
@@ -86,10 +107,10 @@ install_server() {
 
 # The client package alone: it exports a timeline with no server or SQLite driver present.
 install_client() {
-    local debs=(/in/followme_*.deb)
-    [ -f "${debs[0]}" ] || { echo "ci: no followme .deb in /in" >&2; return 1; }
+    local deb
+    deb="$(one_package 'followme_*.deb')"
     apt-get update -qq
-    install_alone "${debs[0]}" libqt6sql6 libqt6sql6-sqlite followme-server
+    install_alone "$deb" libqt6sql6 libqt6sql6-sqlite followme-server
     local work
     work="$(mktemp -d)"
     followme --version

@@ -31,11 +31,12 @@ if [ "${1:-}" = --hook ]; then
     if git -C "$SOURCE_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
         # Files deleted in the working tree but still in the index are left out.
         (cd "$SOURCE_ROOT" && git ls-files -z --cached --others --exclude-standard \
-            | xargs -0 -r sh -c 'for f; do [ -e "$f" ] || [ -L "$f" ] && printf "%s\0" "$f"; done' sh \
+            | xargs -0 -r sh -c 'for f; do if [ -e "$f" ] || [ -L "$f" ]; then printf "%s\0" "$f"; fi; done' sh \
             | tar --null -T - -cf -) | tar -C "$root/src" -xf -
     else
-        tar -C "$SOURCE_ROOT" --exclude='./build' --exclude='./build-*' -cf - . \
-            | tar -C "$root/src" -xf -
+        echo "clean room: $SOURCE_ROOT is no git checkout: copying all of it but build trees" >&2
+        tar -C "$SOURCE_ROOT" --exclude='./build' --exclude='./build-*' --exclude='./.git' \
+            -cf - . | tar -C "$root/src" -xf -
     fi
     if [ -n "${FOLLOWME_CLEAN_ROOM_IN:-}" ]; then
         mkdir -p "$root/in"
@@ -57,7 +58,10 @@ if [ "${1:-}" = --hook ]; then
 
     # Keep what is worth keeping, whatever the outcome.
     mkdir -p "$out"
-    find "$root/src" -maxdepth 2 -name '*.deb' -exec cp -t "$out" {} + 2>/dev/null || true
+    # (Only what the command built: build trees, not a package that came with the sources.)
+    for deb in "$root"/src/build*/*.deb; do
+        [ -f "$deb" ] && cp "$deb" "$out/"
+    done
     for log in "$root"/src/build*/Testing/Temporary/LastTest*.log; do
         [ -f "$log" ] || continue
         tree="$(basename "$(dirname "$(dirname "$(dirname "$log")")")")"

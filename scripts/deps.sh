@@ -31,7 +31,19 @@ FOLLOWME_CLIENT_PACKAGES=(
     desktop-file-utils appstream
 )
 # A clang build: the compiler, its sanitizer runtimes and the symbolizer for readable reports.
-FOLLOWME_CLANG_PACKAGES=(clang libclang-rt-14-dev llvm)
+# (libclang-rt-dev and llvm follow the distribution's default clang, as clang does.)
+FOLLOWME_CLANG_PACKAGES=(clang libclang-rt-dev llvm)
+
+# FOLLOWME_BUILD_CLIENT as ON or OFF, whichever of CMake's spellings was given.
+case "${FOLLOWME_BUILD_CLIENT:-ON}" in
+[Oo][Nn] | 1 | [Yy][Ee][Ss] | [Tt][Rr][Uu][Ee] | [Yy]) FOLLOWME_BUILD_CLIENT=ON ;;
+[Oo][Ff][Ff] | 0 | [Nn][Oo] | [Ff][Aa][Ll][Ss][Ee] | [Nn]) FOLLOWME_BUILD_CLIENT=OFF ;;
+*)
+    echo "FOLLOWME_BUILD_CLIENT must be ON or OFF, not ${FOLLOWME_BUILD_CLIENT}" >&2
+    exit 1
+    ;;
+esac
+export FOLLOWME_BUILD_CLIENT
 
 # The packages the build selected by the variables above needs.
 followme_packages() {

@@ -1155,8 +1155,24 @@
         </translation>
     </message>
     <message>
-        <source>connected, but the FollowMe page shows %1 of the %2 devices the server sent</source>
-        <translation>verbunden, aber die FollowMe-Seite zeigt %1 der %2 Geräte, die der Server gesendet hat</translation>
+        <source>connected, but the FollowMe page does not show the server&apos;s settings: %1</source>
+        <translation>verbunden, aber die FollowMe-Seite zeigt nicht die Einstellungen des Servers: %1</translation>
+    </message>
+    <message>
+        <source>the server sent no devices</source>
+        <translation>der Server hat keine Geräte gesendet</translation>
+    </message>
+    <message>
+        <source>the device list has %1 rows for %2 devices</source>
+        <translation>die Geräteliste hat %1 Zeilen für %2 Geräte</translation>
+    </message>
+    <message>
+        <source>the timeline has %1 bars for %2 devices</source>
+        <translation>die Zeitleiste hat %1 Balken für %2 Geräte</translation>
+    </message>
+    <message>
+        <source>the row of %1 shows other values</source>
+        <translation>die Zeile von %1 zeigt andere Werte</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,7 @@ private slots:
     {
         SettingsDocument &document = addClient(u"a"_s);
         SyncClient &client = *m_clients.front();
-        m_server->stop();
+        QVERIFY2(m_server->stop(), "the server did not exit cleanly");
         QTRY_COMPARE(client.state(), SyncClient::State::WaitingToReconnect);
 
         // Edits made while the server is gone show at once and wait in the outbox.

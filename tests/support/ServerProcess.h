@@ -67,7 +67,7 @@ public:
         m_process.waitForFinished(10000);
     }
     // SIGTERM; true if it then exited with 0.
-    bool stop()
+    [[nodiscard]] bool stop()
     {
         if (m_process.state() == QProcess::NotRunning)
             return false;
