@@ -10,6 +10,8 @@
 # (clean-room.sh keeps the .debs the first two groups build; .ci/run hands them to the third.)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/deps.sh
+source scripts/wait-for-server.sh
 
 step() {
     local started=$SECONDS
@@ -37,8 +39,6 @@ server_package_check() {
     ./scripts/package-check.sh)
 }
 
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-
 # Installs a package file with apt (which fetches its dependencies), then says whether any of
 # the packages that must stay away came along.
 install_alone() {
@@ -47,7 +47,7 @@ install_alone() {
     apt-get install -y -q --no-install-recommends "$deb"
     local intruders=()
     for package in "$@"; do
-        installed "$package" && intruders+=("$package")
+        if followme_is_installed "$package"; then intruders+=("$package"); fi
     done
     if [ ${#intruders[@]} -gt 0 ]; then
         echo "ci: installing $(basename "$deb") also installed: ${intruders[*]}" >&2
@@ -91,13 +91,8 @@ install_server() {
     work="$(mktemp -d)"
     followme-admin --help >/dev/null
     followme-server --db "$work/server.sqlite" --listen 127.0.0.1:0 >"$work/log" 2>&1 &
-    local pid=$! listening=""
-    for _ in $(seq 100); do
-        listening="$(grep -m1 'listening on' "$work/log" || true)"
-        [ -n "$listening" ] && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
+    local pid=$! listening
+    listening="$(followme_wait_for_server "$work/log" "$pid")" || true
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     [ -n "$listening" ] || { cat "$work/log" >&2; echo "ci: the server did not start" >&2; return 1; }

@@ -19,6 +19,8 @@
 set -Eeuo pipefail
 # shellcheck source=scripts/deps.sh
 source "$(dirname "${BASH_SOURCE[0]}")/deps.sh"
+# shellcheck source=scripts/wait-for-server.sh
+source "$(dirname "${BASH_SOURCE[0]}")/wait-for-server.sh"
 
 CLIENT_PACKAGE=followme
 SERVER_PACKAGE=followme-server
@@ -44,17 +46,6 @@ fail() {
 # Any other failing command: one FAIL line (from the main shell, not from subshells as well).
 trap '[ "$BASH_SUBSHELL" -ne 0 ] || echo "FAIL: package check (line $LINENO: $BASH_COMMAND)"' ERR
 
-install_check_tools() {
-    local missing=()
-    for package in "${CHECK_TOOLS[@]}"; do
-        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
-            || missing+=("$package")
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    echo "Installing missing packages: ${missing[*]}"
-    "${SUDO[@]}" apt-get update -qq
-    "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
 
 # apt-get install, updating the package lists once if a dependency can't be found.
 apt_install() {
@@ -63,9 +54,6 @@ apt_install() {
     "${SUDO[@]}" apt-get install -y -q --no-install-recommends "$@"
 }
 
-is_installed() {
-    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
-}
 
 # The package names in a .deb's Depends field, one a line (versions and alternatives split off).
 dependencies() {
@@ -132,9 +120,9 @@ install_alone() {
     step "Installing $package alone: apt-get install ./$(basename "$deb")"
     INSTALLED_HERE+=("$package")
     apt_install "$deb"
-    is_installed "$package" || fail "$package is not installed after apt-get install"
+    followme_is_installed "$package" || fail "$package is not installed after apt-get install"
     for other in "$CLIENT_PACKAGE" "$SERVER_PACKAGE"; do
-        if [ "$other" != "$package" ] && is_installed "$other"; then
+        if [ "$other" != "$package" ] && followme_is_installed "$other"; then
             fail "installing $package also installed $other"
         fi
     done
@@ -148,7 +136,7 @@ remove_and_check() {
     mapfile -t files < <(package_files "$deb")
     [ ${#files[@]} -gt 0 ] || fail "$(basename "$deb") holds no files"
     "${SUDO[@]}" apt-get remove -y -q "$package"
-    if is_installed "$package"; then
+    if followme_is_installed "$package"; then
         fail "$package is still installed"
     fi
     for file in "${files[@]}"; do
@@ -252,14 +240,8 @@ check_server() {
     # The installed server starts (Qt's SQLite driver comes from a dependency) and listens.
     (cd "$WORK" && exec /usr/bin/followme-server --db "$WORK/server.sqlite" \
         --listen 127.0.0.1:0 >"$WORK/server.log" 2>&1) &
-    local server_pid=$!
-    for _ in $(seq 50); do
-        grep -q "listening on" "$WORK/server.log" && break
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.2
-    done
-    local listening
-    listening="$(grep -m1 "listening on" "$WORK/server.log" || true)"
+    local server_pid=$! listening
+    listening="$(followme_wait_for_server "$WORK/server.log" "$server_pid")" || true
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
     [ -n "$listening" ] || fail "the installed server did not start: $(cat "$WORK/server.log")"
@@ -274,7 +256,7 @@ check_server() {
 }
 
 step "Tools and build dependencies"
-install_check_tools
+followme_install_packages "${CHECK_TOOLS[@]}"
 followme_build
 # The build directory really is the build asked for (CMake drops the -D options when it resets a
 # cache, e.g. for another compiler).
@@ -304,7 +286,7 @@ INSTALLED_HERE=()
 cleanup() {
     rm -rf "$WORK"
     for package in "${INSTALLED_HERE[@]}"; do
-        if is_installed "$package"; then
+        if followme_is_installed "$package"; then
             echo "package-check: removing $package again" >&2
             "${SUDO[@]}" apt-get remove -y -qq "$package" >/dev/null || true
         fi
@@ -314,7 +296,7 @@ trap cleanup EXIT
 
 # Each package alone: one installed before would hide what the other lacks.
 for package in "$CLIENT_PACKAGE" "$SERVER_PACKAGE"; do
-    if is_installed "$package"; then
+    if followme_is_installed "$package"; then
         echo "note: $package was installed before; removing it, so each package is checked alone"
         "${SUDO[@]}" apt-get remove -y -q "$package"
     fi

@@ -6,6 +6,7 @@
 # once it shows the server's data (CI's smoke test), or says which part did not come up.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/deps.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/wait-for-server.sh"
 followme_build
 
 demo="$FOLLOWME_BUILD_DIR/demo"
@@ -19,14 +20,12 @@ export XDG_DATA_HOME="$demo/data" XDG_CONFIG_HOME="$demo/config"
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT
 
-port=""
-for _ in $(seq 100); do
-    port=$(sed -n 's/^listening on [^:]*:\([0-9]*\).*/\1/p' "$demo/server.log" | head -n 1)
-    [ -n "$port" ] && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$demo/server.log"; exit 1; }
-    sleep 0.1
-done
-[ -n "$port" ] || { echo "the server did not start; see $demo/server.log"; exit 1; }
+if ! listening="$(followme_wait_for_server "$demo/server.log" "$server_pid")"; then
+    cat "$demo/server.log"
+    echo "the server did not start; see $demo/server.log"
+    exit 1
+fi
+port="${listening##*:}"
 echo "FollowMe server on ws://127.0.0.1:$port/ (log: $demo/server.log)"
 
 FOLLOWME_TOKEN=alice-demo-token "$FOLLOWME_BUILD_DIR/app/followme" \

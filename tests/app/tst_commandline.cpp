@@ -137,19 +137,8 @@ private:
 
 Run TestCommandLine::run(const QStringList &arguments, int timeoutMs) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment = isolatedEnvironment(m_home->path());
     environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    environment.insert(u"LANGUAGE"_s, u"en"_s);
-    environment.remove(u"DISPLAY"_s);
-    environment.remove(u"WAYLAND_DISPLAY"_s);
-    // Whatever the program does, it must not touch the real user's files.
-    const QString home = m_home->path();
-    environment.insert(u"HOME"_s, home);
-    environment.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
-    environment.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
-    environment.insert(u"XDG_CACHE_HOME"_s, home + u"/cache"_s);
-    environment.insert(u"XDG_RUNTIME_DIR"_s, home); // QTemporaryDir makes it private (0700)
 
     return runProgram(executablePath(), arguments, environment, m_dir->path(), timeoutMs);
 }

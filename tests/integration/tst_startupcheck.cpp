@@ -69,18 +69,9 @@ void TestStartupCheck::cleanup()
 
 Run TestStartupCheck::runClient(const QStringList &arguments, const QString &token) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    // No display, as in CI: the check must choose a platform that needs none by itself.
+    QProcessEnvironment environment = isolatedEnvironment(m_dir->path());
+    // No display and no platform set, as in CI: the check must choose one that needs none.
     environment.remove(u"QT_QPA_PLATFORM"_s);
-    environment.remove(u"DISPLAY"_s);
-    environment.remove(u"WAYLAND_DISPLAY"_s);
-    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    environment.insert(u"LANGUAGE"_s, u"en"_s);
-    const QString home = m_dir->filePath(u"home"_s);
-    environment.insert(u"HOME"_s, home);
-    environment.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
-    environment.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
-    environment.insert(u"XDG_RUNTIME_DIR"_s, m_dir->path());
     if (token.isEmpty())
         environment.remove(u"FOLLOWME_TOKEN"_s);
     else

@@ -33,6 +33,24 @@ struct ProgramRun
     }
 };
 
+// The system's environment for a program a test runs: in English, with no display, and with HOME
+// and the XDG directories inside `home` (a QTemporaryDir, so private: 0700), so that whatever the
+// program does, it does not touch the real user's files.
+inline QProcessEnvironment isolatedEnvironment(const QString &home)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.insert(QStringLiteral("HOME"), home);
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
+    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), home);
+    return environment;
+}
+
 // Runs `program` in `workingDirectory` with exactly `environment`; kills it after `timeoutMs`
 // (then `finished` is false).
 inline ProgramRun runProgram(const QString &program, const QStringList &arguments,
