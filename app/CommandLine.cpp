@@ -97,11 +97,11 @@ QString CommandLine::parse(const QStringList &arguments)
         const auto parsedSize = TimelineExporter::parseSize(parser.value(sizeOption));
         if (!parsedSize)
             return tr("invalid size \"%1\": use WIDTHxHEIGHT between %2x%3 and %4x%5")
-                .arg(parser.value(sizeOption))
-                .arg(TimelineExporter::minimumSize.width())
-                .arg(TimelineExporter::minimumSize.height())
-                .arg(TimelineExporter::maximumSize.width())
-                .arg(TimelineExporter::maximumSize.height());
+                .arg(parser.value(sizeOption),
+                     QString::number(TimelineExporter::minimumSize.width()),
+                     QString::number(TimelineExporter::minimumSize.height()),
+                     QString::number(TimelineExporter::maximumSize.width()),
+                     QString::number(TimelineExporter::maximumSize.height()));
         size = *parsedSize;
     }
     return {};

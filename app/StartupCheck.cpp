@@ -117,8 +117,8 @@ bool StartupCheck::eventFilter(QObject *watched, QEvent *event)
                        tr("connected to %1 as %2 (revision %3); the FollowMe page shows %n "
                           "device(s)",
                           nullptr, m_page->rulesView()->rowCount())
-                           .arg(m_sync->server().toDisplayString(), m_sync->userName())
-                           .arg(m_sync->revision()));
+                           .arg(m_sync->server().toDisplayString(), m_sync->userName(),
+                                QString::number(m_sync->revision())));
             },
             Qt::QueuedConnection);
     }

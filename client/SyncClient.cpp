@@ -1,6 +1,7 @@
 #include "SyncClient.h"
 
 #include "ClientMessage.h"
+#include "DeviceChanges.h"
 #include "Protocol.h"
 #include "QtCompat.h"
 #include "SettingsDocument.h"
@@ -90,6 +91,7 @@ void SyncClient::restore()
         qCInfo(lcSync) << "ignoring the cache of" << cached->server;
     } else if (cached) {
         m_confirmed = cached->settings;
+        m_confirmedServer = cached->server;
         m_userId = cached->userId;
         m_userName = cached->userName;
         m_revision = cached->revision;
@@ -188,12 +190,15 @@ void SyncClient::onTextMessage(const QString &text)
         handleError(*message);
         break;
     case ServerMessage::Type::RuleChanged: {
+        const FollowMeSettings before = m_shown;
         const int index = m_confirmed.indexOf(message->deviceId);
         if (index >= 0)
             m_confirmed.devices[index].rule(message->callKind) = message->rule;
         m_revision = message->revision;
         cacheConfirmed();
         showCurrent();
+        // The administrator may change the rules of a device they manage.
+        tellDeviceChanges(before);
         break;
     }
     case ServerMessage::Type::ControlledDeviceChanged:
@@ -208,13 +213,23 @@ void SyncClient::onTextMessage(const QString &text)
 void SyncClient::handleSnapshot(const ServerMessage &message)
 {
     const bool firstOnThisLink = m_state != State::Connected;
+    // Changes are news only to a user looking at this server's settings for them already (kept
+    // from the last link, or from the cache): not on a fresh start, another server or user.
+    const bool news = m_confirmedServer == m_url.toString() && m_userId == message.userId;
+    const FollowMeSettings before = m_shown;
     m_confirmed = message.settings;
+    m_confirmedServer = m_url.toString();
     m_userId = message.userId;
     m_userName = message.userName;
     m_revision = message.revision;
     cacheConfirmed();
-    dropEditsThatCannotApply();
+    const QStringList dropped = dropEditsThatCannotApply();
     showCurrent();
+    // What the administrator did first, then what that meant for the user's unsent edits.
+    if (news)
+        tellDeviceChanges(before);
+    for (const QString &text : dropped)
+        emit notice(text);
     if (firstOnThisLink) {
         m_lastError.clear();
         m_stableTimer.start(m_policy.stableAfter());
@@ -274,7 +289,7 @@ void SyncClient::handleError(const ServerMessage &message)
     emit notice(what);
 }
 
-void SyncClient::dropEditsThatCannotApply()
+QStringList SyncClient::dropEditsThatCannotApply()
 {
     // A device removed or locked meanwhile: the edit can't apply any more. Say so; never drop
     // an edit silently.
@@ -285,19 +300,27 @@ void SyncClient::dropEditsThatCannotApply()
         }
         return !edit.deviceId.isEmpty() && !m_confirmed.device(edit.deviceId);
     });
+    QStringList notices;
     for (const ClientMessage &edit : dropped) {
         const Device *device = m_confirmed.device(edit.deviceId);
         const QString name = device ? device->name : edit.deviceId;
         if (!device)
-            emit notice(
+            notices.append(
                 tr("Your change to %1 was dropped: the device is no longer yours.").arg(name));
         else
-            emit notice(tr("Your change to %1 was dropped: your administrator now manages "
-                           "this device.")
-                            .arg(name));
+            notices.append(tr("Your change to %1 was dropped: your administrator now manages "
+                              "this device.")
+                               .arg(name));
     }
     if (!dropped.isEmpty())
         persistOutbox();
+    return notices;
+}
+
+void SyncClient::tellDeviceChanges(const FollowMeSettings &before)
+{
+    for (const QString &sentence : DeviceChanges::describe(before, m_shown))
+        emit notice(sentence);
 }
 
 void SyncClient::onDisconnected()

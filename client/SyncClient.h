@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 #include <QUrl>
 
@@ -77,7 +78,8 @@ public:
 
 signals:
     void stateChanged(SyncClient::State state);
-    // An edit was refused or could not be applied any more and was undone; says which and why.
+    // An edit was refused or could not be applied any more and was undone, says which and why;
+    // or the administrator changed the user's devices (one notice per change, newest last).
     void notice(const QString &message);
     void pendingEditCountChanged(int count);
 
@@ -97,7 +99,10 @@ private:
     void handleSnapshot(const ServerMessage &message);
     void handleAck(const ServerMessage &message);
     void handleError(const ServerMessage &message);
-    void dropEditsThatCannotApply();
+    // Returns the notices that say which edits were dropped.
+    QStringList dropEditsThatCannotApply();
+    // Notices for what the administrator changed since `before` (what the document showed).
+    void tellDeviceChanges(const FollowMeSettings &before);
 
     void onLocalRuleChanged(int deviceIndex, CallKind kind);
     void onLocalControlledDeviceChanged(const QString &deviceId);
@@ -126,6 +131,7 @@ private:
     int m_failures = 0;
 
     FollowMeSettings m_confirmed;
+    QString m_confirmedServer; // where m_confirmed came from; empty: nowhere yet
     FollowMeSettings m_shown; // what the document showed after the last update from here
     QString m_userId;
     QString m_userName;

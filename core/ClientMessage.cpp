@@ -244,7 +244,8 @@ std::optional<ClientMessage> ClientMessage::fromJson(const QJsonObject &object,
     }
 
     fail(error, Code::Unsupported,
-         tr("\"%1\" is not a message type of protocol %2").arg(type).arg(Protocol::version),
+         tr("\"%1\" is not a message type of protocol %2")
+             .arg(type, QString::number(Protocol::version)),
          object.value(u"id"_s).toString());
     return std::nullopt;
 }

@@ -221,8 +221,7 @@ std::optional<FollowMeSettings> SettingsCodec::decode(const QByteArray &json,
     if (parseError.error != QJsonParseError::NoError) {
         reader.fail(ValidationError::Code::Malformed, {},
                     tr("not valid JSON: %1 at byte %2")
-                        .arg(parseError.errorString())
-                        .arg(parseError.offset));
+                        .arg(parseError.errorString(), QString::number(parseError.offset)));
         return std::nullopt;
     }
     if (!document.isObject()) {

@@ -100,13 +100,21 @@ std::optional<ValidationError> SettingsDocument::setRule(const QString &deviceId
     return std::nullopt;
 }
 
-std::optional<ValidationError> SettingsDocument::setControlledDevice(const QString &deviceId)
+std::optional<ValidationError>
+SettingsDocument::checkControlledDevice(const QString &deviceId) const
 {
     if (deviceId == m_settings.controlledDeviceId)
         return std::nullopt;
     FollowMeSettings candidate = m_settings;
     candidate.controlledDeviceId = deviceId;
-    if (auto problem = SettingsCodec::validate(candidate))
+    return SettingsCodec::validate(candidate);
+}
+
+std::optional<ValidationError> SettingsDocument::setControlledDevice(const QString &deviceId)
+{
+    if (deviceId == m_settings.controlledDeviceId)
+        return std::nullopt;
+    if (auto problem = checkControlledDevice(deviceId))
         return problem;
     m_settings.controlledDeviceId = deviceId;
     emit controlledDeviceChanged(deviceId);

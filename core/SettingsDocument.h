@@ -32,11 +32,14 @@ public:
     std::optional<ValidationError> update(const FollowMeSettings &settings);
 
     // The user's own edits: refused for locked or unknown devices and out-of-range values.
-    // checkRule() says whether setRule() would accept an edit, without making it.
+    // checkRule() says whether setRule() would accept an edit, without making it; so does
+    // checkControlledDevice() for setControlledDevice().
     std::optional<ValidationError> checkRule(const QString &deviceId, CallKind kind,
                                              const RingRule &rule) const;
     std::optional<ValidationError> setRule(const QString &deviceId, CallKind kind,
                                            const RingRule &rule);
+    // An empty id: the client controls no device.
+    std::optional<ValidationError> checkControlledDevice(const QString &deviceId) const;
     std::optional<ValidationError> setControlledDevice(const QString &deviceId);
 
     // Edits made here that the server has not confirmed yet, for the views to mark.

@@ -267,10 +267,10 @@ QString AdminCommandLine::format(const QJsonObject &result) const
             const QJsonObject user = value.toObject();
             QString line =
                 tr("%1\t%2\trevision %3\t%4 devices\t%5 tokens")
-                    .arg(user.value(u"id"_s).toString(), user.value(u"name"_s).toString())
-                    .arg(user.value(u"revision"_s).toInteger())
-                    .arg(user.value(u"devices"_s).toInt())
-                    .arg(user.value(u"tokens"_s).toInt());
+                    .arg(user.value(u"id"_s).toString(), user.value(u"name"_s).toString(),
+                         QString::number(user.value(u"revision"_s).toInteger()),
+                         QString::number(user.value(u"devices"_s).toInt()),
+                         QString::number(user.value(u"tokens"_s).toInt()));
             const QString unanswered = unansweredSummary(user.value(u"unanswered"_s).toObject());
             if (!unanswered.isEmpty())
                 line += u'\t' + tr("unanswered: %1").arg(unanswered);

@@ -106,9 +106,8 @@ bool Server::start(QString *error)
     });
     if (!m_server->listen(m_options.host, m_options.port)) {
         *error = tr("cannot listen on %1:%2: %3")
-                     .arg(m_options.host.toString())
-                     .arg(m_options.port)
-                     .arg(m_server->errorString());
+                     .arg(m_options.host.toString(), QString::number(m_options.port),
+                          m_server->errorString());
         return false;
     }
     qCInfo(lcServer) << "database" << m_database.path();

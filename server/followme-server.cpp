@@ -74,6 +74,6 @@ int main(int argc, char *argv[])
     const QString host = server.address().protocol() == QAbstractSocket::IPv6Protocol
         ? u"[%1]"_s.arg(server.address().toString())
         : server.address().toString();
-    out << u"listening on %1:%2"_s.arg(host).arg(server.port()) << Qt::endl;
+    out << u"listening on %1:%2"_s.arg(host, QString::number(server.port())) << Qt::endl;
     return QCoreApplication::exec();
 }

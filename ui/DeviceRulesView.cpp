@@ -1,8 +1,11 @@
 #include "DeviceRulesView.h"
 
+#include "ColorContrast.h"
 #include "DeviceRuleModel.h"
+#include "ElidingLabel.h"
 #include "Icons.h"
 #include "RingBounds.h"
+#include "SecondsSpinBox.h"
 #include "ToggleSwitch.h"
 
 #include <QEvent>
@@ -26,8 +29,22 @@ enum GridColumn {
     PendingColumn
 };
 
-// Row 0 holds the column headings; device rows follow.
-constexpr int firstDeviceGridRow = 1;
+// Names longer than this (in average characters) are elided, with the whole name in the
+// tooltip; they never make the window wider than a screen.
+constexpr int nameCharacters = 26;
+constexpr int minimumNameCharacters = 9;
+
+// Sets the colour of a label's text while it is enabled; disabled, the palette's greys apply.
+void setTextColor(QWidget *label, const QColor &color)
+{
+    QPalette palette = label->palette();
+    if (palette.color(QPalette::Active, QPalette::WindowText) == color
+        && palette.color(QPalette::Inactive, QPalette::WindowText) == color)
+        return;
+    palette.setColor(QPalette::Active, QPalette::WindowText, color);
+    palette.setColor(QPalette::Inactive, QPalette::WindowText, color);
+    label->setPalette(palette);
+}
 
 int iconExtent(const QWidget *widget)
 {
@@ -41,19 +58,10 @@ DeviceRulesView::DeviceRulesView(QWidget *parent)
 {
     m_grid = new QGridLayout(this);
     m_grid->setContentsMargins(0, 0, 0, 0);
+    // Rows are spaced by their pitch alone, so row n starts at n * pitch, where the timeline
+    // draws its bar.
+    m_grid->setVerticalSpacing(0);
     m_grid->setColumnStretch(NameColumn, 1);
-
-    m_deviceHeader = new QLabel(this);
-    m_delayHeader = new QLabel(this);
-    m_timeoutHeader = new QLabel(this);
-    for (QLabel *header : {m_deviceHeader, m_delayHeader, m_timeoutHeader}) {
-        QFont font = header->font();
-        font.setBold(true);
-        header->setFont(font);
-    }
-    m_grid->addWidget(m_deviceHeader, 0, IconColumn, 1, 2);
-    m_grid->addWidget(m_delayHeader, 0, DelayColumn);
-    m_grid->addWidget(m_timeoutHeader, 0, TimeoutColumn);
 
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setWordWrap(true);
@@ -92,8 +100,8 @@ void DeviceRulesView::rebuild()
         delete row.pending;
         delete row.nameBlock; // the grid does not own a nested layout's deletion
     }
-    // Rows that are gone leave no spacing behind.
-    for (int gridRow = firstDeviceGridRow; gridRow < m_grid->rowCount(); ++gridRow)
+    // Rows that are gone leave no height behind.
+    for (int gridRow = 0; gridRow < m_grid->rowCount(); ++gridRow)
         m_grid->setRowMinimumHeight(gridRow, 0);
     m_ringing.clear();
     m_rows.clear();
@@ -106,18 +114,48 @@ void DeviceRulesView::rebuild()
     }
     m_emptyLabel->setVisible(count == 0);
     if (count == 0)
-        m_grid->addWidget(m_emptyLabel, firstDeviceGridRow, SwitchColumn, 1, PendingColumn + 1);
+        m_grid->addWidget(m_emptyLabel, 0, SwitchColumn, 1, PendingColumn + 1);
     // Keep rows at the top when the view is taller than its content.
     m_grid->setRowStretch(m_lastStretchRow, 0);
-    m_lastStretchRow = firstDeviceGridRow + 2 * std::max(count, 1);
+    m_lastStretchRow = std::max(count, 1);
     m_grid->setRowStretch(m_lastStretchRow, 1);
+    updateRowPitch();
     retranslate();
+}
+
+void DeviceRulesView::updateRowPitch()
+{
+    // The tallest thing in a row (name over number, the icon, a spinner), with a little air
+    // that grows with the font.
+    int content = std::max(iconExtent(this), fontMetrics().height() * 2);
+    for (const Row &row : std::as_const(m_rows)) {
+        content = std::max({content, row.delay->sizeHint().height(),
+                            row.enabled->sizeHint().height(), row.nameBlock->sizeHint().height()});
+    }
+    m_rowPitch = content + fontMetrics().height() / 2;
+    for (int row = 0; row < m_rows.size(); ++row)
+        m_grid->setRowMinimumHeight(row, m_rowPitch);
+}
+
+QRect DeviceRulesView::headingRect(Heading heading) const
+{
+    if (m_rows.isEmpty())
+        return {};
+    switch (heading) {
+    case Heading::Device:
+        return m_grid->cellRect(0, IconColumn).united(m_grid->cellRect(0, NameColumn));
+    case Heading::Delay:
+        return m_grid->cellRect(0, DelayColumn);
+    case Heading::Timeout:
+        return m_grid->cellRect(0, TimeoutColumn);
+    }
+    return {};
 }
 
 DeviceRulesView::Row DeviceRulesView::createRow(int row)
 {
     Row widgets;
-    const int gridRow = firstDeviceGridRow + 2 * row;
+    const int gridRow = row;
 
     widgets.enabled = new ToggleSwitch(this);
     connect(widgets.enabled, &QAbstractButton::toggled, this, [this, row](bool checked) {
@@ -127,27 +165,31 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     });
 
     widgets.icon = new QLabel(this);
-    widgets.name = new QLabel(this);
+    widgets.name = new ElidingLabel(this);
+    widgets.name->setMaximumCharacters(nameCharacters);
+    widgets.name->setMinimumCharacters(minimumNameCharacters);
     QFont nameFont = widgets.name->font();
     nameFont.setBold(true);
     widgets.name->setFont(nameFont);
-    widgets.detail = new QLabel(this);
-    widgets.detail->setForegroundRole(QPalette::PlaceholderText);
+    widgets.detail = new ElidingLabel(this);
+    widgets.detail->setMaximumCharacters(nameCharacters);
+    widgets.detail->setMinimumCharacters(minimumNameCharacters);
     widgets.lock = new QLabel(this);
     widgets.lock->setPixmap(Icons::lock().pixmap(iconExtent(this) * 2 / 3));
+    // Hidden or shown, the lock keeps its place: the spinners never shift sideways.
+    QSizePolicy keepPlace = widgets.lock->sizePolicy();
+    keepPlace.setRetainSizeWhenHidden(true);
+    widgets.lock->setSizePolicy(keepPlace);
     widgets.pending = new QLabel(this);
-    widgets.pending->setForegroundRole(QPalette::PlaceholderText);
 
     auto makeSpinBox = [this, row](int column, int minimum, int maximum) {
-        auto *spin = new QSpinBox(this);
+        auto *spin = new SecondsSpinBox(this);
         spin->setRange(minimum, maximum);
         spin->setSuffix(tr(" s", "unit suffix of the delay and timeout spinners"));
-        spin->setAlignment(Qt::AlignRight);
-        // Typed values count when complete (Enter, leaving the field): typing "120" must not
-        // send 1 and 12 on the way. Arrow keys and the wheel still apply at once.
-        spin->setKeyboardTracking(false);
         connect(spin, &QSpinBox::valueChanged, this,
                 [this, row, column](int value) { editRule(row, column, value); });
+        connect(spin, &SecondsSpinBox::inputRefused, this,
+                [this, row, column](const QString &typed) { refuseInput(row, column, typed); });
         // Leaving the spinner ends its run of edits: one undo step per run.
         connect(spin, &QSpinBox::editingFinished, this, [this] {
             if (m_model)
@@ -172,9 +214,26 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     m_grid->addWidget(widgets.delay, gridRow, DelayColumn, Qt::AlignVCenter);
     m_grid->addWidget(widgets.timeout, gridRow, TimeoutColumn, Qt::AlignVCenter);
     m_grid->addWidget(widgets.pending, gridRow, PendingColumn, Qt::AlignVCenter);
-    // A little air between device rows, scaled with the font.
-    m_grid->setRowMinimumHeight(gridRow + 1, fontMetrics().height() / 2);
     return widgets;
+}
+
+void DeviceRulesView::refuseInput(int row, int column, const QString &typed)
+{
+    if (!m_model || row >= m_model->rowCount())
+        return;
+    const QModelIndex index = m_model->index(row, DeviceRuleModel::DeviceColumn);
+    const QString name = index.data(Qt::DisplayRole).toString();
+    const bool delay = column == DeviceRuleModel::DelayColumn;
+    const QString minimum = QString::number(delay ? RingBounds::minDelay : RingBounds::minTimeout);
+    const QString maximum = QString::number(delay ? RingBounds::maxDelay : RingBounds::maxTimeout);
+    const QString kept = QString::number(
+        index.data(delay ? DeviceRuleModel::DelayRole : DeviceRuleModel::TimeoutRole).toInt());
+    // Multi-argument arg(): a device or a typed text with "%1" in it stays as it is.
+    emit inputRefused(
+        delay ? tr("“%1” is not a delay: for %2 type whole seconds from %3 to %4. Still %5 s.")
+                    .arg(typed, name, minimum, maximum, kept)
+              : tr("“%1” is not a timeout: for %2 type whole seconds from %3 to %4. Still %5 s.")
+                    .arg(typed, name, minimum, maximum, kept));
 }
 
 void DeviceRulesView::editRule(int row, int column, const QVariant &value)
@@ -227,12 +286,12 @@ void DeviceRulesView::updateRow(int row)
 
     widgets.icon->setPixmap(
         Icons::device(kind).pixmap(iconExtent(this), locked ? QIcon::Disabled : QIcon::Normal));
-    widgets.name->setText(name);
+    widgets.name->setFullText(name);
     const QString detail = workspace.isEmpty()
         ? number
         : tr("%1 · via workspace %2", "number, then the workspace the device comes through")
               .arg(number, workspace);
-    widgets.detail->setText(detail);
+    widgets.detail->setFullText(detail);
 
     // Locked: greyed out and not editable, by mouse or keyboard, but still listed.
     widgets.enabled->setEnabled(!locked);
@@ -244,34 +303,61 @@ void DeviceRulesView::updateRow(int row)
     widgets.lock->setVisible(locked);
     const bool ringing = m_ringing.contains(row);
     const bool pending = index.data(DeviceRuleModel::PendingRole).toBool();
-    widgets.name->setForegroundRole(ringing ? QPalette::Highlight : QPalette::WindowText);
-    widgets.pending->setText(ringing ? tr("Ringing") : tr("Sending…"));
-    widgets.pending->setForegroundRole(ringing ? QPalette::Highlight : QPalette::PlaceholderText);
-    widgets.pending->setToolTip(ringing ? QString() : tr("Not yet confirmed by the server"));
-    widgets.pending->setVisible(ringing || pending);
+    // Quiet grey and the ringing accent, each made readable (4.5:1) on this palette's window.
+    const QColor window = palette().color(QPalette::Window);
+    const QColor quiet = ColorContrast::readableOn(palette().color(QPalette::PlaceholderText),
+                                                   window, ColorContrast::textRatio);
+    const QColor accent = ColorContrast::readableOn(palette().color(QPalette::Highlight), window,
+                                                    ColorContrast::textRatio);
+    setTextColor(widgets.name, ringing ? accent : palette().color(QPalette::WindowText));
+    setTextColor(widgets.detail, quiet);
+    // Always in the layout, empty when there is nothing to say: the column never comes and
+    // goes under the pointer.
+    widgets.pending->setText(ringing ? tr("Ringing") : pending ? tr("Sending…") : QString());
+    setTextColor(widgets.pending, ringing ? accent : quiet);
+    widgets.pending->setToolTip(pending && !ringing ? tr("Not yet confirmed by the server")
+                                                    : QString());
 
     const QString lockedTip = index.data(Qt::ToolTipRole).toString();
     for (QWidget *widget :
          {static_cast<QWidget *>(widgets.enabled), static_cast<QWidget *>(widgets.icon),
-          static_cast<QWidget *>(widgets.name), static_cast<QWidget *>(widgets.detail),
-          static_cast<QWidget *>(widgets.lock), static_cast<QWidget *>(widgets.delay),
-          static_cast<QWidget *>(widgets.timeout)})
+          static_cast<QWidget *>(widgets.lock)})
         widget->setToolTip(lockedTip);
+    widgets.name->setExtraToolTip(lockedTip);
+    widgets.detail->setExtraToolTip(lockedTip);
+
+    const QString delayRange =
+        tr("Whole seconds from %1 to %2")
+            .arg(QString::number(RingBounds::minDelay), QString::number(RingBounds::maxDelay));
+    const QString timeoutRange =
+        tr("Whole seconds from %1 to %2")
+            .arg(QString::number(RingBounds::minTimeout), QString::number(RingBounds::maxTimeout));
+    // Why a spinner can't be changed, said by the spinner itself.
+    const QString why = locked ? lockedTip
+        : enabled              ? QString()
+                               : tr("%1 is switched off for these calls").arg(name);
+    auto describe = [&why](const QString &what, const QString &range) {
+        return why.isEmpty()
+            ? tr("%1. %2.", "what the spinner sets, then its range").arg(what, range)
+            : tr("%1. %2. %3", "what the spinner sets, its range, why it is off")
+                  .arg(what, range, why);
+    };
+    widgets.delay->setToolTip(why.isEmpty() ? delayRange : delayRange + u'\n' + why);
+    widgets.timeout->setToolTip(why.isEmpty() ? timeoutRange : timeoutRange + u'\n' + why);
 
     widgets.enabled->setAccessibleName(tr("%1 rings").arg(name));
     widgets.enabled->setAccessibleDescription(lockedTip);
     widgets.delay->setAccessibleName(tr("Delay for %1").arg(name));
-    widgets.delay->setAccessibleDescription(tr("Seconds before %1 starts ringing").arg(name));
+    widgets.delay->setAccessibleDescription(
+        describe(tr("Seconds before %1 starts ringing").arg(name), delayRange));
     widgets.timeout->setAccessibleName(tr("Timeout for %1").arg(name));
-    widgets.timeout->setAccessibleDescription(tr("Seconds %1 rings").arg(name));
+    widgets.timeout->setAccessibleDescription(
+        describe(tr("Seconds %1 rings").arg(name), timeoutRange));
     widgets.lock->setAccessibleName(tr("Managed by your administrator"));
 }
 
 void DeviceRulesView::retranslate()
 {
-    m_deviceHeader->setText(tr("Device"));
-    m_delayHeader->setText(tr("Delay"));
-    m_timeoutHeader->setText(tr("Timeout"));
     m_emptyLabel->setText(tr("No devices are assigned to you yet. Your administrator assigns "
                              "devices in the phone system."));
     for (const Row &row : std::as_const(m_rows)) {
@@ -291,9 +377,13 @@ void DeviceRulesView::retranslate()
 
 void DeviceRulesView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
-    else if (event->type() == QEvent::PaletteChange)
+    } else if (event->type() == QEvent::PaletteChange) {
         updateRows(0, rowCount() - 1); // re-tint the icons
+    } else if (event->type() == QEvent::FontChange) {
+        updateRowPitch();
+        retranslate();
+    }
     QWidget::changeEvent(event);
 }

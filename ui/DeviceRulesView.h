@@ -1,12 +1,14 @@
 #pragma once
 
 #include "DeviceRuleModel.h"
+#include "SecondsSpinBox.h"
 
 #include <QList>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
 
+class ElidingLabel;
 class QGridLayout;
 class QLabel;
 class QSpinBox;
@@ -16,6 +18,8 @@ class ToggleSwitch;
 // "My devices": one row per device of a DeviceRuleModel with a switch, the device's icon, name
 // and number, and Delay and Timeout spinners. A view in the model/view sense: it reads the model
 // and writes every edit back through it, and repaints a row when the model says it changed.
+// Every row is rowPitch() pixels tall, so the timeline beside it can draw each device's bar on
+// the same line; the column headings live outside (PlanHeader), so they stay while rows scroll.
 class DeviceRulesView : public QWidget
 {
     Q_OBJECT
@@ -28,10 +32,18 @@ public:
 
     int rowCount() const { return int(m_rows.size()); }
     ToggleSwitch *enabledSwitch(int row) const { return m_rows.at(row).enabled; }
-    QSpinBox *delaySpinBox(int row) const { return m_rows.at(row).delay; }
-    QSpinBox *timeoutSpinBox(int row) const { return m_rows.at(row).timeout; }
+    SecondsSpinBox *delaySpinBox(int row) const { return m_rows.at(row).delay; }
+    SecondsSpinBox *timeoutSpinBox(int row) const { return m_rows.at(row).timeout; }
     QLabel *lockLabel(int row) const { return m_rows.at(row).lock; }
     QLabel *pendingLabel(int row) const { return m_rows.at(row).pending; }
+    ElidingLabel *nameLabel(int row) const { return m_rows.at(row).name; }
+    QLabel *emptyLabel() const { return m_emptyLabel; }
+
+    // The height of every device row, from the font and style; the first row starts at y 0.
+    int rowPitch() const { return m_rowPitch; }
+    enum class Heading { Device, Delay, Timeout };
+    // Where the column under a heading is, in this view's coordinates (x and width).
+    QRect headingRect(Heading heading) const;
 
     // While a simulated call plays: the rows of the devices ringing now light up.
     void setRingingRows(const QSet<int> &rows);
@@ -40,6 +52,8 @@ public:
 signals:
     // Rows were rebuilt or their texts changed: the width the view needs may have changed.
     void contentChanged();
+    // A typed value was refused; the message says what and why, ready to show.
+    void inputRefused(const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,11 +63,11 @@ private:
     {
         ToggleSwitch *enabled = nullptr;
         QLabel *icon = nullptr;
-        QLabel *name = nullptr;
-        QLabel *detail = nullptr;
+        ElidingLabel *name = nullptr;
+        ElidingLabel *detail = nullptr;
         QLabel *lock = nullptr;
-        QSpinBox *delay = nullptr;
-        QSpinBox *timeout = nullptr;
+        SecondsSpinBox *delay = nullptr;
+        SecondsSpinBox *timeout = nullptr;
         QLabel *pending = nullptr;
         QVBoxLayout *nameBlock = nullptr;
     };
@@ -64,14 +78,14 @@ private:
     void retranslate();
     Row createRow(int row);
     void editRule(int row, int column, const QVariant &value);
+    void refuseInput(int row, int column, const QString &typed);
+    void updateRowPitch();
 
     QPointer<DeviceRuleModel> m_model;
     QGridLayout *m_grid = nullptr;
-    QLabel *m_deviceHeader = nullptr;
-    QLabel *m_delayHeader = nullptr;
-    QLabel *m_timeoutHeader = nullptr;
     QLabel *m_emptyLabel = nullptr;
     QList<Row> m_rows;
     int m_lastStretchRow = 0;
+    int m_rowPitch = 0;
     QSet<int> m_ringing;
 };

@@ -3,13 +3,18 @@
 #include "CallPlayer.h"
 #include "DeviceRuleModel.h"
 #include "DeviceRulesView.h"
+#include "ElidingLabel.h"
+#include "Icons.h"
 #include "PlanEditor.h"
+#include "PlanHeader.h"
 #include "PlanSummary.h"
 #include "RingPlan.h"
 #include "RingTimelineChart.h"
 #include "RingWarnings.h"
 #include "SettingsDocument.h"
+#include "TimelineDecorations.h"
 #include "TimelineExporter.h"
+#include "TimelineLegend.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -22,7 +27,7 @@
 #include <QMenu>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QSortFilterProxyModel>
+#include <QSignalBlocker>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTabBar>
@@ -34,23 +39,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// What the timeline ends with when nobody answers, if the settings say.
-QString endingLabel(const FollowMeSettings &settings, CallKind kind)
-{
-    const auto &unanswered = settings.unansweredCall(kind);
-    if (!unanswered)
-        return {};
-    switch (unanswered->action) {
-    case UnansweredCall::Action::Voicemail:
-        return FollowMePage::tr("→ voicemail");
-    case UnansweredCall::Action::Number:
-        return FollowMePage::tr("→ %1").arg(unanswered->number);
-    case UnansweredCall::Action::Hangup:
-        return FollowMePage::tr("→ call ends");
-    }
-    return {};
-}
 
 QLabel *makeHeading(QWidget *parent, qreal scale)
 {
@@ -68,7 +56,6 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_model(new DeviceRuleModel(document, this))
-    , m_controllable(new QSortFilterProxyModel(this))
     , m_editor(new PlanEditor(document, this))
     , m_player(new CallPlayer(this))
 {
@@ -78,21 +65,24 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
 
-    // "Client controls" lists only the devices the desktop client can actually control.
-    m_controllable->setSourceModel(m_model);
-    m_controllable->setFilterRole(DeviceRuleModel::ControllableRole);
-    m_controllable->setFilterFixedString(u"true"_s);
+    // "Client controls": "No device" first, then the devices the desktop client can control.
+    // Its width is fixed by characters, not by the longest name, so a rename never moves it;
+    // longer names are elided, and the whole one is in the tooltip.
     m_picker = new QComboBox(this);
-    m_picker->setModel(m_controllable);
-    m_picker->setModelColumn(DeviceRuleModel::DeviceColumn);
-    m_picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_picker->setObjectName(u"controlledDevicePicker"_s);
+    m_picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_picker->setMinimumContentsLength(24);
     m_pickerLabel = new QLabel(this);
     m_pickerLabel->setBuddy(m_picker);
     connect(m_picker, &QComboBox::activated, this, &FollowMePage::pickControlledDevice);
     connect(document, &SettingsDocument::controlledDeviceChanged, this, &FollowMePage::syncPicker);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &FollowMePage::syncPicker);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &FollowMePage::fillPicker);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &FollowMePage::fillPicker);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &FollowMePage::fillPicker);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &FollowMePage::fillPicker);
 
     m_tabs = new QTabBar(this);
+    m_tabs->setObjectName(u"callKindTabs"_s);
     m_tabs->setExpanding(false);
     m_tabs->setDrawBase(true);
     for (int i = 0; i < CallKinds::count; ++i)
@@ -101,120 +91,138 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
             [this](int index) { m_model->setCallKind(CallKinds::fromIndex(index)); });
     connect(m_model, &DeviceRuleModel::callKindChanged, this, [this](CallKind kind) {
         m_tabs->setCurrentIndex(CallKinds::index(kind));
+        clearPlayedCall();
         retranslate();
     });
 
     m_kindHint = new QLabel(this);
     m_kindHint->setWordWrap(true);
 
-    // Play, undo/redo, copy and export: the plan as a whole.
+    // Play, undo/redo, copy and export: the plan as a whole. The icons are drawn in the
+    // palette's text colour, so they read on dark themes too.
     m_toolBar = new QToolBar(this);
+    m_toolBar->setObjectName(u"planToolBar"_s);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_playAction = m_toolBar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), QString());
+    m_playAction = m_toolBar->addAction(Icons::play(), QString());
+    m_playAction->setObjectName(u"playAction"_s);
     m_playAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(m_playAction, &QAction::triggered, this, &FollowMePage::togglePlay);
     m_speed = new QComboBox(this);
+    m_speed->setObjectName(u"playbackSpeed"_s);
     for (double speed : {1.0, 2.0, 5.0, 10.0})
         m_speed->addItem(QString(), speed);
     m_toolBar->addWidget(m_speed);
     m_toolBar->addSeparator();
     // Not QUndoStack::createUndoAction(): its prefix is fixed at creation and glued to the
     // step's text, which breaks both a language switch and German word order.
-    m_undoAction = new QAction(this);
-    connect(m_undoAction, &QAction::triggered, m_editor->undoStack(), &QUndoStack::undo);
+    m_undoAction = new QAction(Icons::undo(), QString(), this);
+    m_undoAction->setObjectName(u"undoAction"_s);
+    connect(m_undoAction, &QAction::triggered, m_editor, &PlanEditor::undo);
     connect(m_editor->undoStack(), &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
     connect(m_editor->undoStack(), &QUndoStack::undoTextChanged, this,
             &FollowMePage::updateUndoTexts);
-    m_undoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = new QAction(this);
-    connect(m_redoAction, &QAction::triggered, m_editor->undoStack(), &QUndoStack::redo);
+    // The platform's own keys only (Ctrl+Z; Ctrl+Shift+Z and Ctrl+Y): listing a key twice makes
+    // Qt refuse it as ambiguous.
+    m_undoAction->setShortcuts(QKeySequence::Undo);
+    m_redoAction = new QAction(Icons::redo(), QString(), this);
+    m_redoAction->setObjectName(u"redoAction"_s);
+    connect(m_redoAction, &QAction::triggered, m_editor, &PlanEditor::redo);
     connect(m_editor->undoStack(), &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
     connect(m_editor->undoStack(), &QUndoStack::redoTextChanged, this,
             &FollowMePage::updateUndoTexts);
     m_undoAction->setEnabled(false);
     m_redoAction->setEnabled(false);
-    m_redoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-    m_redoAction->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    m_redoAction->setShortcuts(QKeySequence::Redo);
     m_toolBar->addAction(m_undoAction);
     m_toolBar->addAction(m_redoAction);
     m_toolBar->addSeparator();
     m_copyButton = new QToolButton(this);
+    m_copyButton->setObjectName(u"copyPlanButton"_s);
     m_copyButton->setPopupMode(QToolButton::InstantPopup);
     m_copyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto *copyMenu = new QMenu(m_copyButton);
+    m_copyMenu = new QMenu(m_copyButton);
     for (CallKind kind : CallKinds::all()) {
-        QAction *action = copyMenu->addAction(QString());
+        QAction *action = m_copyMenu->addAction(QString());
         connect(action, &QAction::triggered, this, [this, kind] { copyPlanTo({kind}); });
         m_copyToKind.append(action);
     }
-    copyMenu->addSeparator();
-    m_copyToOthers = copyMenu->addAction(QString());
+    m_copyMenu->addSeparator();
+    m_copyToOthers = m_copyMenu->addAction(QString());
     connect(m_copyToOthers, &QAction::triggered, this, [this] {
         QList<CallKind> others = CallKinds::all();
         others.removeAll(callKind());
         copyPlanTo(others);
     });
-    m_copyButton->setMenu(copyMenu);
+    m_copyButton->setMenu(m_copyMenu);
     m_toolBar->addWidget(m_copyButton);
-    m_exportAction =
-        m_toolBar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), QString());
+    m_exportAction = m_toolBar->addAction(Icons::exportImage(), QString());
+    m_exportAction->setObjectName(u"exportAction"_s);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this, &FollowMePage::chooseExportFile);
 
     connect(m_player, &CallPlayer::positionChanged, this, &FollowMePage::showPlayPosition);
     connect(m_player, &CallPlayer::finished, this, &FollowMePage::finishPlay);
     connect(m_player, &CallPlayer::stopped, this, &FollowMePage::finishPlay);
 
-    m_devicesTitle = makeHeading(this, 1.15);
+    // The rows and their bars, side by side in one scrolling area: row n of the list and bar n
+    // of the timeline are on the same line, at any number of devices.
     m_rulesView = new DeviceRulesView;
+    m_rulesView->setObjectName(u"deviceRules"_s);
     m_rulesView->setModel(m_model);
-    m_rulesScroll = new QScrollArea(this);
-    m_rulesScroll->setWidget(m_rulesView);
-    m_rulesScroll->setWidgetResizable(true);
-    m_rulesScroll->setFrameShape(QFrame::NoFrame);
-    m_rulesScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-
-    m_timelineTitle = makeHeading(this, 1.15);
-    m_timeline = new RingTimelineChart(this);
+    m_timeline = new RingTimelineChart;
+    m_timeline->setObjectName(u"ringTimeline"_s);
     m_timeline->setModel(m_model);
     // A drag is one edit run, hence one undo step.
     connect(m_timeline, &RingTimelineChart::editFinished, m_model, &DeviceRuleModel::endEditRun);
-    m_summary = new QLabel(this);
+    auto *rows = new QWidget;
+    auto *rowsLayout = new QHBoxLayout(rows);
+    rowsLayout->setContentsMargins(0, 0, 0, 0);
+    rowsLayout->addWidget(m_rulesView, 0, Qt::AlignTop);
+    rowsLayout->addSpacing(fontMetrics().averageCharWidth() * 2);
+    rowsLayout->addWidget(m_timeline, 1, Qt::AlignTop);
+    m_planScroll = new QScrollArea(this);
+    m_planScroll->setObjectName(u"planRows"_s);
+    m_planScroll->setWidget(rows);
+    m_planScroll->setWidgetResizable(true);
+    m_planScroll->setFrameShape(QFrame::NoFrame);
+    // The rows' own controls are the Tab stops; the area only scrolls to the focused one.
+    m_planScroll->setFocusPolicy(Qt::NoFocus);
+    m_planHeader = new PlanHeader(m_rulesView, m_timeline, this);
+    m_planHeader->setObjectName(u"planHeader"_s);
+    connect(m_planScroll->horizontalScrollBar(), &QScrollBar::valueChanged, m_planHeader,
+            &PlanHeader::align);
+    m_legend = new TimelineLegend(this);
+    m_legend->setObjectName(u"timelineLegend"_s);
+
+    // Below the rows, in a place of its own that doesn't grow: the plan in one sentence and any
+    // warnings, scrolling when there are many.
+    m_summary = new QLabel;
+    m_summary->setObjectName(u"planSummary"_s);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_warnings = new QLabel(this);
+    m_warnings = new QLabel;
+    m_warnings->setObjectName(u"planWarnings"_s);
     m_warnings->setWordWrap(true);
     m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_warnings->setAutoFillBackground(true);
-    m_warnings->setBackgroundRole(QPalette::ToolTipBase);
-    m_warnings->setForegroundRole(QPalette::ToolTipText);
-    m_warnings->setMargin(fontMetrics().height() / 3);
     m_warnings->hide();
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *notes = new QWidget;
+    auto *notesLayout = new QVBoxLayout(notes);
+    notesLayout->setContentsMargins(0, 0, 0, 0);
+    notesLayout->addWidget(m_summary);
+    notesLayout->addWidget(m_warnings);
+    notesLayout->addStretch(1);
+    m_notes = new QScrollArea(this);
+    m_notes->setObjectName(u"planNotes"_s);
+    m_notes->setWidget(notes);
+    m_notes->setWidgetResizable(true);
+    m_notes->setFrameShape(QFrame::NoFrame);
+    m_notes->setFocusPolicy(Qt::NoFocus);
+    m_notes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_notes->setFixedHeight(fontMetrics().lineSpacing() * 4 + 4);
 
-    auto *devicesPane = new QWidget(this);
-    auto *devicesLayout = new QVBoxLayout(devicesPane);
-    devicesLayout->setContentsMargins(0, 0, 0, 0);
-    devicesLayout->addWidget(m_devicesTitle);
-    devicesLayout->addWidget(m_rulesScroll, 1);
-
-    auto *timelinePane = new QWidget(this);
-    auto *timelineLayout = new QVBoxLayout(timelinePane);
-    timelineLayout->setContentsMargins(0, 0, 0, 0);
-    timelineLayout->addWidget(m_timelineTitle);
-    timelineLayout->addWidget(m_timeline, 1);
-    timelineLayout->addWidget(m_summary);
-    timelineLayout->addWidget(m_status);
-
-    // The list takes the width its rows need (in any language, and again when devices arrive
-    // or the language changes); the timeline gets the rest.
-    auto *panes = new QHBoxLayout;
-    panes->addWidget(devicesPane, 0);
-    panes->addSpacing(fontMetrics().averageCharWidth() * 2);
-    panes->addWidget(timelinePane, 1);
+    m_status = new ElidingLabel(this);
+    m_status->setObjectName(u"planStatus"_s);
+    m_status->setMinimumCharacters(10);
 
     auto *pickerRow = new QHBoxLayout;
     pickerRow->addWidget(m_pickerLabel);
@@ -230,29 +238,34 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     layout->addWidget(m_tabs);
     layout->addWidget(m_kindHint);
     layout->addWidget(m_toolBar);
-    layout->addWidget(m_warnings);
-    layout->addLayout(panes, 1);
+    auto *plan = new QVBoxLayout;
+    plan->setSpacing(0);
+    plan->addWidget(m_planHeader);
+    plan->addWidget(m_planScroll, 1);
+    layout->addLayout(plan, 1);
+    layout->addWidget(m_legend);
+    layout->addWidget(m_notes);
+    layout->addWidget(m_status);
 
-    // The rows never scroll sideways: the list is as wide as its widest row, in any language,
-    // also when the devices arrive after the window is shown (from the server).
-    // Queued: new rows are shown by their layout on the next event loop turn, and hidden
-    // widgets don't count in a layout's size.
-    connect(m_rulesView, &DeviceRulesView::contentChanged, this, &FollowMePage::fitDeviceList,
-            Qt::QueuedConnection);
+    // Rows rebuilt, a new font: the bars take the rows' height again.
+    connect(m_rulesView, &DeviceRulesView::contentChanged, this, &FollowMePage::alignPlan);
+    connect(m_rulesView, &DeviceRulesView::inputRefused, this, &FollowMePage::setStatus);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &FollowMePage::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &FollowMePage::updateStatus);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &FollowMePage::updateEmptyState);
     // Any change (rules, devices, the controlled device, what happens to unanswered calls).
     connect(document, &SettingsDocument::changed, this, &FollowMePage::updatePlan);
+    connect(document, &SettingsDocument::changed, this, &FollowMePage::clearPlayedCall);
     connect(m_model, &DeviceRuleModel::callKindChanged, this, &FollowMePage::updatePlan);
-    connect(m_model, &DeviceRuleModel::editRefused, m_status, &QLabel::setText);
+    connect(m_model, &DeviceRuleModel::editRefused, this, &FollowMePage::setStatus);
 
-    fitDeviceList();
+    alignPlan();
     setTabOrder(m_picker, m_tabs);
-    setTabOrder(m_tabs, m_toolBar);
-    setTabOrder(m_toolBar, m_rulesView);
-    setTabOrder(m_rulesView, m_timeline);
+    setTabOrder(m_tabs, m_speed);
+    setTabOrder(m_speed, m_copyButton);
     retranslate();
-    syncPicker();
+    fillPicker();
+    updateEmptyState();
 }
 
 FollowMePage::~FollowMePage()
@@ -274,6 +287,16 @@ void FollowMePage::setCallKind(CallKind kind)
     m_model->setCallKind(kind);
 }
 
+QLabel *FollowMePage::statusLabel() const
+{
+    return m_status;
+}
+
+void FollowMePage::setStatus(const QString &text)
+{
+    m_status->setFullText(text);
+}
+
 int FollowMePage::copyPlanTo(const QList<CallKind> &targets)
 {
     const int changed = m_editor->copyPlan(callKind(), targets);
@@ -287,24 +310,26 @@ int FollowMePage::copyPlanTo(const QList<CallKind> &targets)
         std::any_of(devices.cbegin(), devices.cend(), [](const Device &d) { return d.isLocked(); });
     const QString list = QLocale().createSeparatedList(names);
     if (changed == 0)
-        m_status->setText(tr("Nothing to copy: %1 already ring the same way.").arg(list));
+        setStatus(tr("Nothing to copy: %1 already ring the same way.").arg(list));
     else if (skippedLocked)
-        m_status->setText(tr("Copied to %1; devices your administrator manages were skipped. "
-                             "Undo takes it back.")
-                              .arg(list));
+        setStatus(tr("Copied to %1; devices your administrator manages were skipped. "
+                     "Undo takes it back.")
+                      .arg(list));
     else
-        m_status->setText(tr("Copied to %1. Undo takes it back.").arg(list));
+        setStatus(tr("Copied to %1. Undo takes it back.").arg(list));
     return changed;
 }
 
 std::optional<QString> FollowMePage::exportTimeline(const QString &path)
 {
-    const QSize size = m_timeline->size().expandedTo(TimelineExporter::defaultSize);
-    return TimelineExporter::exportTimeline(m_document->settings(), callKind(), path, size);
+    return TimelineExporter::exportTimeline(m_document->settings(), callKind(), path,
+                                            TimelineExporter::defaultSize);
 }
 
 void FollowMePage::chooseExportFile()
 {
+    if (m_document->settings().devices.isEmpty())
+        return;
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export the ring timeline"),
         QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) + u'/'
@@ -313,8 +338,7 @@ void FollowMePage::chooseExportFile()
     if (path.isEmpty())
         return;
     const auto failure = exportTimeline(path);
-    m_status->setText(failure ? *failure
-                              : tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
+    setStatus(failure ? *failure : tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void FollowMePage::togglePlay()
@@ -323,8 +347,10 @@ void FollowMePage::togglePlay()
         m_player->stop();
         return;
     }
+    if (m_document->settings().devices.isEmpty())
+        return;
     const RingPlan plan(m_document->settings(), callKind());
-    m_playAction->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_playAction->setIcon(Icons::stop());
     m_playAction->setText(tr("Stop"));
     m_player->start(std::max(plan.lastRingEnd(), 1), m_speed->currentData().toDouble());
 }
@@ -341,50 +367,43 @@ void FollowMePage::showPlayPosition(double seconds)
     QStringList names;
     for (int row : ringing)
         names.append(m_document->settings().devices.at(row).name);
-    m_status->setText(
-        names.isEmpty()
-            ? tr("%1 s: nothing rings").arg(int(seconds))
-            : tr("%1 s: %2 ringing").arg(int(seconds)).arg(QLocale().createSeparatedList(names)));
+    const QString second = QString::number(int(seconds));
+    setStatus(names.isEmpty()
+                  ? tr("%1 s: nothing rings").arg(second)
+                  : tr("%1 s: %2 ringing").arg(second, QLocale().createSeparatedList(names)));
 }
 
 void FollowMePage::finishPlay()
 {
-    m_playAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_playAction->setIcon(Icons::play());
     m_playAction->setText(tr("Play a call"));
     m_timeline->setRingingRows({});
     m_rulesView->setRingingRows({});
     if (m_player->position() >= RingPlan(m_document->settings(), callKind()).lastRingEnd()) {
-        m_status->setText(PlanSummary::outcome(m_document->settings(), callKind()));
+        // The playhead stays at the end with the outcome, until the plan or the tab changes.
+        setStatus(PlanSummary::outcome(m_document->settings(), callKind()));
     } else {
         m_timeline->setPlayhead(std::nullopt);
         updateStatus();
     }
 }
 
+void FollowMePage::clearPlayedCall()
+{
+    if (m_player->isPlaying() || !m_timeline->playhead())
+        return;
+    m_timeline->setPlayhead(std::nullopt);
+    updateStatus();
+}
+
 void FollowMePage::updatePlan()
 {
-    const FollowMeSettings &settings = m_document->settings();
-    const CallKind kind = callKind();
-    const QList<RingWarning> warnings = RingWarnings::check(settings, kind);
-    QStringList lines;
-    QList<RingTimelineChart::Marker> gaps;
-    QHash<int, QString> rowWarnings;
-    for (const RingWarning &warning : warnings) {
-        lines.append(u"⚠ "_s + warning.message());
-        if (warning.kind == RingWarning::Kind::SilentGap)
-            gaps.append({double(warning.from), double(warning.to), warning.message()});
-        const int row = settings.indexOf(warning.deviceId);
-        if (row >= 0 && warning.kind != RingWarning::Kind::ControlledDeviceNeverRings)
-            rowWarnings.insert(row, warning.message());
-    }
-    m_warnings->setText(lines.join(u'\n'));
-    m_warnings->setVisible(!lines.isEmpty());
-    m_timeline->setGapMarkers(gaps);
-    m_timeline->setRowWarnings(rowWarnings);
-    const QString summary = PlanSummary::describe(settings, kind);
-    m_summary->setText(summary);
-    m_timeline->setSummary(summary);
-    m_timeline->setEnding(endingLabel(settings, kind));
+    const TimelineDecorations decorations =
+        TimelineDecorations::of(m_document->settings(), callKind());
+    m_warnings->setText(decorations.warningLines.join(u'\n'));
+    m_warnings->setVisible(!decorations.warningLines.isEmpty());
+    m_timeline->setDecorations(decorations);
+    m_summary->setText(decorations.summary);
 }
 
 void FollowMePage::updateUndoTexts()
@@ -392,39 +411,64 @@ void FollowMePage::updateUndoTexts()
     const QUndoStack *stack = m_editor->undoStack();
     m_undoAction->setText(tr("Undo"));
     m_redoAction->setText(tr("Redo"));
-    m_undoAction->setToolTip(stack->canUndo() ? tr("Undo: %1").arg(stack->undoText())
+    const QString undoKeys = m_undoAction->shortcut().toString(QKeySequence::NativeText);
+    const QString redoKeys = m_redoAction->shortcut().toString(QKeySequence::NativeText);
+    m_undoAction->setToolTip(stack->canUndo() ? tr("Undo: %1 (%2)").arg(stack->undoText(), undoKeys)
                                               : tr("Nothing to undo"));
-    m_redoAction->setToolTip(stack->canRedo() ? tr("Redo: %1").arg(stack->redoText())
+    m_redoAction->setToolTip(stack->canRedo() ? tr("Redo: %1 (%2)").arg(stack->redoText(), redoKeys)
                                               : tr("Nothing to redo"));
 }
 
-void FollowMePage::fitDeviceList()
+void FollowMePage::alignPlan()
 {
-    m_rulesScroll->setMinimumWidth(m_rulesView->minimumSizeHint().width()
-                                   + m_rulesScroll->verticalScrollBar()->sizeHint().width());
+    m_timeline->setRowPitch(m_rulesView->rowPitch() > 0 ? m_rulesView->rowPitch()
+                                                        : fontMetrics().height() * 3);
+    m_planHeader->align();
+}
+
+void FollowMePage::updateEmptyState()
+{
+    const bool any = !m_document->settings().devices.isEmpty();
+    m_playAction->setEnabled(any);
+    m_copyButton->setEnabled(any);
+    m_exportAction->setEnabled(any);
+    m_speed->setEnabled(any);
+    m_timeline->setVisible(any);
+    m_planHeader->setVisible(any);
+    m_legend->setVisible(any);
+}
+
+void FollowMePage::fillPicker()
+{
+    // Rebuilt from the model: "No device", then each device the client can control.
+    const QSignalBlocker blocker(m_picker);
+    m_picker->clear();
+    m_picker->addItem(tr("No device"), QString());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, DeviceRuleModel::DeviceColumn);
+        if (!index.data(DeviceRuleModel::ControllableRole).toBool())
+            continue;
+        const QString name = index.data(Qt::DisplayRole).toString();
+        m_picker->addItem(name, index.data(DeviceRuleModel::DeviceIdRole));
+        m_picker->setItemData(m_picker->count() - 1, name, Qt::ToolTipRole);
+    }
+    syncPicker();
 }
 
 void FollowMePage::syncPicker()
 {
-    const QString controlled = m_document->settings().controlledDeviceId;
-    int current = -1;
-    for (int row = 0; row < m_controllable->rowCount(); ++row) {
-        if (m_controllable->index(row, DeviceRuleModel::DeviceColumn)
-                .data(DeviceRuleModel::DeviceIdRole)
-                .toString()
-            == controlled)
-            current = row;
-    }
-    m_picker->setCurrentIndex(current);
+    const int index = std::max(m_picker->findData(m_document->settings().controlledDeviceId), 0);
+    const QSignalBlocker blocker(m_picker);
+    m_picker->setCurrentIndex(index);
+    m_picker->setToolTip(tr("The device this desktop client controls for your calls: %1")
+                             .arg(m_picker->itemText(index)));
 }
 
-void FollowMePage::pickControlledDevice(int proxyRow)
+void FollowMePage::pickControlledDevice(int index)
 {
-    const QString id = m_controllable->index(proxyRow, DeviceRuleModel::DeviceColumn)
-                           .data(DeviceRuleModel::DeviceIdRole)
-                           .toString();
-    if (const auto problem = m_document->setControlledDevice(id)) {
-        m_status->setText(problem->message());
+    const QString id = m_picker->itemData(index).toString();
+    if (const auto problem = m_editor->setControlledDevice(id)) {
+        setStatus(problem->message());
         syncPicker();
     }
 }
@@ -434,15 +478,14 @@ void FollowMePage::updateStatus()
     const RingPlan plan(m_document->settings(), m_model->callKind());
     const int devices = int(m_document->settings().devices.size());
     if (devices == 0) {
-        m_status->clear();
+        setStatus(QString());
     } else if (plan.isEmpty()) {
-        m_status->setText(tr("%1: no device rings, so these callers can't reach you.")
-                              .arg(CallKinds::callsTitle(m_model->callKind())));
+        setStatus(tr("%1: no device rings, so these callers can't reach you.")
+                      .arg(CallKinds::callsTitle(m_model->callKind())));
     } else {
-        m_status->setText(tr("Ringing: %1 of %2 devices, the last one until %3 s.")
-                              .arg(plan.entries().size())
-                              .arg(devices)
-                              .arg(plan.lastRingEnd()));
+        setStatus(tr("Ringing: %1 of %2 devices, the last one until %3 s.")
+                      .arg(QString::number(plan.entries().size()), QString::number(devices),
+                           QString::number(plan.lastRingEnd())));
     }
 }
 
@@ -453,9 +496,8 @@ void FollowMePage::retranslate()
     m_intro->setText(tr("Choose which of your phones ring for an incoming call, when they start "
                         "and how long they ring."));
     m_pickerLabel->setText(tr("&Client controls:"));
-    m_picker->setPlaceholderText(tr("No device"));
     m_picker->setAccessibleName(tr("Client controls"));
-    m_picker->setToolTip(tr("The device this desktop client controls for your calls"));
+    fillPicker();
     m_tabs->setAccessibleName(tr("Call kind"));
     for (CallKind kind : CallKinds::all())
         m_tabs->setTabText(CallKinds::index(kind), CallKinds::displayName(kind));
@@ -466,9 +508,9 @@ void FollowMePage::retranslate()
     m_tabs->setTabToolTip(CallKinds::index(CallKind::Teams),
                           tr("Queue calls to you as a logged-in agent"));
     m_kindHint->setText(m_tabs->tabToolTip(m_tabs->currentIndex()));
-    m_devicesTitle->setText(tr("My devices"));
-    m_timelineTitle->setText(tr("Ring timeline"));
     m_rulesView->setAccessibleName(tr("My devices"));
+    m_planScroll->setAccessibleName(tr("My devices and their ring timeline"));
+    m_notes->setAccessibleName(tr("About this plan"));
     m_playAction->setText(m_player->isPlaying() ? tr("Stop") : tr("Play a call"));
     m_playAction->setToolTip(tr("Simulate an incoming call of this kind along the timeline (%1)")
                                  .arg(m_playAction->shortcut().toString(QKeySequence::NativeText)));
@@ -478,6 +520,7 @@ void FollowMePage::retranslate()
     m_speed->setAccessibleName(tr("Playback speed"));
     m_copyButton->setText(tr("Copy this plan to"));
     m_copyButton->setAccessibleName(tr("Copy this plan to another call kind"));
+    m_copyMenu->setTitle(tr("&Copy this plan to"));
     for (CallKind kind : CallKinds::all()) {
         QAction *action = m_copyToKind.at(CallKinds::index(kind));
         action->setText(CallKinds::callsTitle(kind));
@@ -486,9 +529,10 @@ void FollowMePage::retranslate()
     m_copyToOthers->setText(tr("Both other call kinds"));
     updateUndoTexts();
     m_exportAction->setText(tr("Export…"));
-    m_exportAction->setToolTip(tr("Save this timeline as a PNG or SVG image"));
-    m_warnings->setAccessibleName(tr("Warnings"));
-    m_summary->setAccessibleName(tr("The plan in one sentence"));
+    m_exportAction->setToolTip(
+        tr("Save this timeline as a PNG or SVG image (%1)")
+            .arg(m_exportAction->shortcut().toString(QKeySequence::NativeText)));
+    // The labels' own text is what a screen reader reads: no name that would hide it.
     updatePlan();
     updateStatus();
 }
@@ -497,5 +541,7 @@ void FollowMePage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    else if (event->type() == QEvent::FontChange)
+        m_notes->setFixedHeight(fontMetrics().lineSpacing() * 4 + 4);
     QWidget::changeEvent(event);
 }

@@ -8,9 +8,12 @@
 
 class CallPlayer;
 class DeviceRuleModel;
+class ElidingLabel;
 class PlanEditor;
+class PlanHeader;
 class DeviceRulesView;
 class RingTimelineChart;
+class TimelineLegend;
 class SettingsDocument;
 class QAction;
 class QComboBox;
@@ -18,11 +21,15 @@ class QToolBar;
 class QToolButton;
 class QLabel;
 class QScrollArea;
-class QSortFilterProxyModel;
+class QMenu;
 class QTabBar;
 
 // Settings > FollowMe: which device the client controls, and for each call kind which devices
-// ring when and for how long, as a list to edit and as a timeline to read.
+// ring when and for how long, as a list to edit and as a timeline to read, row beside row.
+//
+// Nothing that comes and goes moves a control: the headings stay above the rows, the rows and
+// their bars scroll together, warnings and the summary have a fixed place of their own below,
+// and the status is one line under everything.
 class FollowMePage : public QWidget
 {
     Q_OBJECT
@@ -36,7 +43,12 @@ public:
     QTabBar *callKindTabs() const { return m_tabs; }
     DeviceRulesView *rulesView() const { return m_rulesView; }
     RingTimelineChart *timeline() const { return m_timeline; }
-    QLabel *statusLabel() const { return m_status; }
+    QLabel *statusLabel() const;
+    PlanHeader *planHeader() const { return m_planHeader; }
+    QScrollArea *planScrollArea() const { return m_planScroll; }
+    TimelineLegend *legend() const { return m_legend; }
+    QAction *exportAction() const { return m_exportAction; }
+    QMenu *copyMenu() const { return m_copyMenu; }
     QLabel *warningsLabel() const { return m_warnings; }
     QLabel *summaryLabel() const { return m_summary; }
     PlanEditor *editor() const { return m_editor; }
@@ -62,9 +74,13 @@ protected:
 private:
     void retranslate();
     void syncPicker();
-    void pickControlledDevice(int proxyRow);
+    void fillPicker();
+    void pickControlledDevice(int index);
     void updateStatus();
-    void fitDeviceList();
+    void setStatus(const QString &text);
+    void alignPlan();
+    void updateEmptyState();
+    void clearPlayedCall();
     void updatePlan(); // warnings, summary, chart markers
     void togglePlay();
     void showPlayPosition(double seconds);
@@ -74,19 +90,19 @@ private:
 
     SettingsDocument *m_document;
     DeviceRuleModel *m_model;
-    QSortFilterProxyModel *m_controllable;
     QLabel *m_title;
     QLabel *m_intro;
     QLabel *m_pickerLabel;
     QComboBox *m_picker;
     QTabBar *m_tabs;
     QLabel *m_kindHint;
-    QLabel *m_devicesTitle;
     DeviceRulesView *m_rulesView;
-    QScrollArea *m_rulesScroll;
-    QLabel *m_timelineTitle;
     RingTimelineChart *m_timeline;
-    QLabel *m_status;
+    PlanHeader *m_planHeader;
+    QScrollArea *m_planScroll;
+    TimelineLegend *m_legend;
+    QScrollArea *m_notes;
+    ElidingLabel *m_status;
     QLabel *m_warnings;
     QLabel *m_summary;
     PlanEditor *m_editor;
@@ -97,6 +113,7 @@ private:
     QAction *m_undoAction;
     QAction *m_redoAction;
     QToolButton *m_copyButton;
+    QMenu *m_copyMenu;
     QAction *m_copyToOthers;
     QList<QAction *> m_copyToKind;
     QAction *m_exportAction;

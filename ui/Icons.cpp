@@ -54,3 +54,28 @@ QIcon Icons::application()
 {
     return QIcon(u":/icons/followme.svg"_s);
 }
+
+QIcon Icons::play()
+{
+    return tinted(u"play"_s);
+}
+
+QIcon Icons::stop()
+{
+    return tinted(u"stop"_s);
+}
+
+QIcon Icons::undo()
+{
+    return tinted(u"undo"_s);
+}
+
+QIcon Icons::redo()
+{
+    return tinted(u"redo"_s);
+}
+
+QIcon Icons::exportImage()
+{
+    return tinted(u"export"_s);
+}

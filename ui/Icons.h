@@ -14,4 +14,10 @@ public:
     static QIcon connection();
     static QIcon language();
     static QIcon application();
+    // Toolbar actions; drawn in the palette's text colour, so they read on dark themes too.
+    static QIcon play();
+    static QIcon stop();
+    static QIcon undo();
+    static QIcon redo();
+    static QIcon exportImage();
 };

@@ -1,5 +1,7 @@
 #include "PlanEditor.h"
 
+#include "ControlledDeviceCommand.h"
+#include "EditGroupCommand.h"
 #include "RuleChange.h"
 #include "RuleEditCommand.h"
 #include "SettingsDocument.h"
@@ -8,15 +10,23 @@ PlanEditor::PlanEditor(SettingsDocument *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {
-    // Settings replaced wholesale (another file, a new snapshot with other devices): the old
-    // steps may name devices that are gone.
-    connect(document, &SettingsDocument::settingsReset, &m_stack, &QUndoStack::clear);
-    // A device the administrator just locked can't be changed back: rather than undo steps that
-    // silently do nothing, there are none left.
-    connect(document, &SettingsDocument::deviceChanged, this, [this](int index) {
-        if (m_document->settings().devices.at(index).isLocked())
-            m_stack.clear();
-    });
+    // The history stays when the settings are reset or a device changes: steps name devices by
+    // id, and one that can't apply any more drops itself when undo() or redo() reaches it.
+    connect(document, &SettingsDocument::changed, this, [this] { ++m_documentChanges; });
+}
+
+void PlanEditor::undo()
+{
+    const quint64 before = m_documentChanges;
+    while (m_stack.canUndo() && m_documentChanges == before)
+        m_stack.undo();
+}
+
+void PlanEditor::redo()
+{
+    const quint64 before = m_documentChanges;
+    while (m_stack.canRedo() && m_documentChanges == before)
+        m_stack.redo();
 }
 
 std::optional<ValidationError> PlanEditor::setRule(const QString &deviceId, CallKind kind,
@@ -54,12 +64,24 @@ int PlanEditor::copyPlan(CallKind from, const QList<CallKind> &to)
     }
     if (copies.isEmpty())
         return 0;
-    m_stack.beginMacro(tr("copy the %1 plan").arg(CallKinds::displayName(from)));
-    for (const Copy &copy : std::as_const(copies))
-        m_stack.push(new RuleEditCommand(m_document, copy.deviceId, copy.target,
-                                         RuleChange::between(copy.wanted, copy.current),
-                                         RuleChange::between(copy.current, copy.wanted), -1));
-    m_stack.endMacro();
+    auto *group = new EditGroupCommand(tr("copy the %1 plan").arg(CallKinds::displayName(from)));
+    for (const Copy &copy : std::as_const(copies)) // each owned by the group
+        new RuleEditCommand(m_document, copy.deviceId, copy.target,
+                            RuleChange::between(copy.wanted, copy.current),
+                            RuleChange::between(copy.current, copy.wanted), -1, group);
+    m_stack.push(group);
     endRun();
     return int(copies.size());
+}
+
+std::optional<ValidationError> PlanEditor::setControlledDevice(const QString &deviceId)
+{
+    // Checked before the step is pushed: a refused choice must leave no step behind.
+    if (auto problem = m_document->checkControlledDevice(deviceId))
+        return problem;
+    const QString current = m_document->settings().controlledDeviceId;
+    if (current == deviceId)
+        return std::nullopt;
+    m_stack.push(new ControlledDeviceCommand(m_document, current, deviceId));
+    return std::nullopt;
 }

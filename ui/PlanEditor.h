@@ -13,8 +13,11 @@
 class SettingsDocument;
 
 // The user's edits of the ring plan, undoable: every edit from the page (spinners, switches,
-// the chart, "copy this plan to") goes through here, onto the document. Edits are grouped into
-// runs: consecutive changes of the same rule's fields within one run are one undo step.
+// the chart, "copy this plan to", the controlled device) goes through here, onto the document.
+// Edits are grouped into runs: consecutive changes of the same rule's fields within one run are
+// one undo step. Steps are kept by device id across new settings (another snapshot, a device
+// added, removed, renamed or locked); a step whose device is gone or locked is dropped when
+// undo() or redo() reaches it.
 class PlanEditor : public QObject
 {
     Q_OBJECT
@@ -34,8 +37,19 @@ public:
     // Returns how many rules changed.
     int copyPlan(CallKind from, const QList<CallKind> &to);
 
+    // The device "Client controls" names; an empty id is "No device". One undo step.
+    std::optional<ValidationError> setControlledDevice(const QString &deviceId);
+
+public slots:
+    // Undo or redo steps until one changes the document, or none is left: a step that can't
+    // apply any more (its device gone or locked) is dropped on the way, never "undone" without
+    // effect. Use these rather than the stack's own undo() and redo().
+    void undo();
+    void redo();
+
 private:
     QPointer<SettingsDocument> m_document;
     QUndoStack m_stack;
     int m_run = 0;
+    quint64 m_documentChanges = 0; // counts the document's changed() signals
 };

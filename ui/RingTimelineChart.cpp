@@ -3,6 +3,7 @@
 #include "CallKind.h"
 #include "DeviceRuleModel.h"
 #include "RingBounds.h"
+#include "TimelineStyle.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -15,8 +16,6 @@
 #include <QHelpEvent>
 #include <QHorizontalStackedBarSeries>
 #include <QKeyEvent>
-#include <QLegend>
-#include <QLegendMarker>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -32,26 +31,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The seconds axis always shows at least half a minute, ends on a tick, and leaves room after
-// the last bar so it never runs into the frame.
-constexpr int minimumAxisSeconds = 30;
-
-struct AxisScale
-{
-    int maximum;
-    int tickInterval;
-};
-
-AxisScale axisScaleFor(int lastSecond, int maximumTicks)
-{
-    const int needed = std::max(lastSecond + 1, minimumAxisSeconds);
-    for (int interval : {5, 10, 15, 30, 60, 120, 300}) {
-        const int maximum = (needed + interval - 1) / interval * interval;
-        if (maximum / interval <= maximumTicks)
-            return {maximum, interval};
-    }
-    return {(needed + 599) / 600 * 600, 600};
-}
+// Device names on an exported chart: long ones are cut, so the bars keep their room.
+constexpr int exportedNameCharacters = 28;
 
 // A chart view that lets the timeline draw its overlays (focus, playhead, warnings) over the
 // chart, in scene coordinates; render() draws them too, so grabs and exports show them.
@@ -76,17 +57,6 @@ private:
     std::function<void(QPainter *)> m_paintOverlay;
 };
 
-// Warnings in amber: readable on light and dark plot backgrounds alike.
-QColor warningColor(bool dark)
-{
-    return dark ? QColor(0xff, 0xb5, 0x47) : QColor(0xb8, 0x6e, 0x00);
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
-}
-
 } // namespace
 
 RingTimelineChart::RingTimelineChart(QWidget *parent)
@@ -94,7 +64,9 @@ RingTimelineChart::RingTimelineChart(QWidget *parent)
 {
     m_chart = new QChart;
     m_chart->setAnimationOptions(QChart::NoAnimation);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // The key is a TimelineLegend of its own: Qt Charts' legend knows only the bar sets, not the
+    // warning, gap and ringing marks drawn over them, and its swatches are tiny.
+    m_chart->legend()->hide();
     m_chart->setBackgroundRoundness(0);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
 
@@ -107,9 +79,6 @@ RingTimelineChart::RingTimelineChart(QWidget *parent)
     m_series->append({m_gap, m_rings, m_lockedRings, m_off, m_lockedOff});
     m_series->setBarWidth(0.6);
     m_chart->addSeries(m_series);
-    // The legend is a fixed key of the four bar styles. (Hiding markers as they come and go is
-    // not laid out again by Qt Charts 6.4: a shown-again marker lands on top of another.)
-    m_chart->legend()->markers(m_series).constFirst()->setVisible(false); // the gap
 
     m_devicesAxis = new QBarCategoryAxis;
     m_secondsAxis = new QValueAxis;
@@ -120,16 +89,15 @@ RingTimelineChart::RingTimelineChart(QWidget *parent)
     m_chart->addAxis(m_secondsAxis, Qt::AlignBottom);
     m_series->attachAxis(m_devicesAxis);
     m_series->attachAxis(m_secondsAxis);
-
-    for (QBarSet *set : {m_rings, m_lockedRings, m_off, m_lockedOff}) {
-        connect(set, &QBarSet::hovered, this,
-                [this](bool hovering, int category) { showToolTip(hovering, category); });
-    }
+    // Laid out freely (an export), Qt Charts decides where the plot goes; follow it.
+    connect(m_chart, &QChart::plotAreaChanged, this, &RingTimelineChart::updateGeometryFromChart);
 
     m_view = new TimelineView(
         m_chart, [this](QPainter *painter) { paintOverlay(painter); }, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // The overlays follow the bars: repaint all of it, not only the items that changed.
     m_view->setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     // The chart itself takes the focus and the keys; the view only shows it and reports mice.
@@ -140,9 +108,10 @@ RingTimelineChart::RingTimelineChart(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
 
-    setMinimumSize(280, 200);
+    setMinimumSize(200, 120);
     applyPalette();
     retranslate();
+    updateLayoutMode();
     rebuild();
 }
 
@@ -164,35 +133,85 @@ void RingTimelineChart::setModel(DeviceRuleModel *model)
     rebuild();
 }
 
+QSize RingTimelineChart::sizeHint() const
+{
+    return {fontMetrics().averageCharWidth() * 40, m_rowPitch > 0 ? height() : 300};
+}
+
+void RingTimelineChart::setRowPitch(int pitch)
+{
+    if (pitch == m_rowPitch)
+        return;
+    m_rowPitch = std::max(pitch, 0);
+    updateLayoutMode();
+    rebuild();
+}
+
+void RingTimelineChart::updateLayoutMode()
+{
+    const bool onPage = m_rowPitch > 0;
+    // On the page the list beside the chart names the devices and the axis header labels the
+    // seconds; grid lines stay, so a value can be read anywhere down the rows.
+    m_devicesAxis->setLabelsVisible(!onPage);
+    m_devicesAxis->setLineVisible(!onPage);
+    m_devicesAxis->setGridLineVisible(false);
+    m_secondsAxis->setLabelsVisible(!onPage);
+    m_secondsAxis->setTitleVisible(!onPage);
+    m_secondsAxis->setLineVisible(!onPage);
+    m_chart->setMargins(onPage ? QMargins() : QMargins(4, 4, 4, 4));
+    if (onPage) {
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    } else {
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        setMinimumHeight(120);
+        setMaximumHeight(QWIDGETSIZE_MAX);
+        m_chart->setPlotArea(QRectF()); // back to Qt Charts' own layout
+    }
+}
+
 void RingTimelineChart::updateSecondsAxis()
 {
-    // As many ticks as there is room for labels like "300 s" with a gap between them.
-    const int labelWidth = fontMetrics().horizontalAdvance(u"300 s"_s) * 2;
-    const int plotWidth = int(m_chart->plotArea().width());
-    const int maximumTicks = plotWidth > 0 ? std::clamp(plotWidth / labelWidth, 2, 10) : 8;
-    int lastSecond = m_lastSecond;
-    if (!m_ending.isEmpty() && plotWidth > 0) {
-        // Leave room after the last bar for the ending's label, when the plot is wide enough,
-        // but never at the price of a much coarser axis: at most a quarter more seconds (a
-        // label that still doesn't fit runs into the chart's margin instead).
-        const int labelPixels = fontMetrics().horizontalAdvance(m_ending) + gripWidth() * 2;
-        if (plotWidth > labelPixels * 2)
-            lastSecond = std::min(
-                int(std::ceil(qreal(m_lastSecond) * plotWidth / (plotWidth - labelPixels))),
-                m_lastSecond + (m_lastSecond + 3) / 4);
-    }
-    const AxisScale scale = axisScaleFor(lastSecond, maximumTicks);
+    // The axis follows the plan alone, so the same plan always gets the same axis.
+    const TimelineGeometry::Scale scale = TimelineGeometry::Scale::forLastSecond(m_lastSecond);
     // While dragging, the axis may grow but never shrink under the pointer.
     if (m_dragRow >= 0 && scale.maximum <= m_secondsAxis->max())
         return;
-    m_secondsAxis->setRange(0, scale.maximum);
-    m_secondsAxis->setTickInterval(scale.tickInterval);
+    if (m_secondsAxis->max() != scale.maximum || m_secondsAxis->min() != 0)
+        m_secondsAxis->setRange(0, scale.maximum);
+    if (m_secondsAxis->tickInterval() != scale.tickInterval)
+        m_secondsAxis->setTickInterval(scale.tickInterval);
+    updateGeometryFromChart();
+}
+
+void RingTimelineChart::updateGeometryFromChart()
+{
+    const TimelineGeometry::Scale scale {int(std::lround(m_secondsAxis->max())),
+                                         int(std::lround(m_secondsAxis->tickInterval()))};
+    const int deviceRows = m_model ? m_model->rowCount() : 0;
+    QRectF plot;
+    if (m_rowPitch > 0) {
+        // Room left and right for half a seconds label, so "0 s" and the last one fit above.
+        const qreal side = fontMetrics().horizontalAdvance(u"000 s"_s) / 2.0 + 2;
+        plot = QRectF(side, 0, std::max(1.0, width() - 2 * side),
+                      qreal(m_rowPitch) * std::max(categoryCount(), 1));
+        if (m_chart->plotArea() != plot)
+            m_chart->setPlotArea(plot);
+    } else {
+        plot = m_chart->mapToScene(m_chart->plotArea()).boundingRect();
+    }
+    const TimelineGeometry geometry(plot, scale, deviceRows, !m_ending.isEmpty() && deviceRows > 0,
+                                    m_series->barWidth());
+    if (geometry == m_geometry)
+        return;
+    m_geometry = geometry;
+    updateOverlay();
+    emit geometryChanged();
 }
 
 void RingTimelineChart::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    updateSecondsAxis();
+    updateGeometryFromChart();
 }
 
 void RingTimelineChart::setCaption(const QString &caption)
@@ -201,18 +220,32 @@ void RingTimelineChart::setCaption(const QString &caption)
     rebuild();
 }
 
+int RingTimelineChart::categoryCount() const
+{
+    return int(m_categories.size());
+}
+
 int RingTimelineChart::rowForCategory(int category) const
 {
-    // Categories run bottom-up; rows top-down, so the first device is drawn at the top.
-    return barCount() - 1 - category;
+    // Categories run bottom-up; rows top-down, so the first device is drawn at the top (and
+    // the ending's own row, when there is one, is category 0 at the bottom).
+    return categoryCount() - 1 - category;
 }
 
 void RingTimelineChart::rebuild()
 {
     const int rows = m_model ? m_model->rowCount() : 0;
+    const bool endingRow = !m_ending.isEmpty() && rows > 0;
     QList<qreal> gap, rings, lockedRings, off, lockedOff;
     QStringList labels;
+    if (endingRow) {
+        for (QList<qreal> *values : {&gap, &rings, &lockedRings, &off, &lockedOff})
+            values->append(0);
+        // Not empty: Qt Charts merges equal categories. A space draws nothing.
+        labels.append(u" "_s);
+    }
     int lastSecond = 0;
+    const QFontMetrics metrics(font());
     for (int row = rows - 1; row >= 0; --row) {
         const QModelIndex index = m_model->index(row, DeviceRuleModel::DeviceColumn);
         const bool locked = index.data(DeviceRuleModel::LockedRole).toBool();
@@ -226,16 +259,27 @@ void RingTimelineChart::rebuild()
         lockedRings.append(enabled && locked ? timeout : 0);
         off.append(!enabled && !locked ? timeout : 0);
         lockedOff.append(!enabled && locked ? timeout : 0);
-        QString label = index.data(Qt::DisplayRole).toString();
+        QString label = metrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
+                                           metrics.averageCharWidth() * exportedNameCharacters);
         if (locked)
             label = tr("%1 (locked)", "device name on the timeline axis").arg(label);
         // A text mark, not an emoji: not every font on every platform has a warning sign.
         if (m_rowWarnings.contains(row))
             label = tr("%1 (!)", "device name on the timeline axis: it has a warning").arg(label);
+        // Equal names would merge into one category: keep each row its own.
+        while (labels.contains(label))
+            label += u'\u200b';
         labels.append(label);
     }
 
     auto fill = [](QBarSet *set, const QList<qreal> &values) {
+        if (set->count() == values.size()) {
+            for (int i = 0; i < values.size(); ++i) {
+                if (set->at(i) != values.at(i))
+                    set->replace(i, values.at(i));
+            }
+            return;
+        }
         if (set->count() > 0)
             set->remove(0, set->count());
         set->append(values);
@@ -245,12 +289,20 @@ void RingTimelineChart::rebuild()
     fill(m_lockedRings, lockedRings);
     fill(m_off, off);
     fill(m_lockedOff, lockedOff);
-    m_devicesAxis->setCategories(labels);
+    // Only when the names change: Qt Charts measures every label again on each call.
+    if (labels != m_categories) {
+        m_categories = labels;
+        m_devicesAxis->setCategories(labels);
+    }
+    if (m_rowPitch > 0)
+        setFixedHeight(m_rowPitch * std::max(categoryCount(), 1));
 
     m_lastSecond = lastSecond;
     updateSecondsAxis();
 
-    m_chart->setTitle(rows == 0 ? tr("No devices to show") : m_caption);
+    m_chart->setTitle(m_rowPitch > 0  ? QString()
+                          : rows == 0 ? tr("No devices to show")
+                                      : m_caption);
 
     // Rows came or went (a reset, a remote change): keep the focus and a drag on real rows.
     if (m_dragRow >= rows)
@@ -259,19 +311,22 @@ void RingTimelineChart::rebuild()
         m_focusedRow = rows - 1;
         emit focusedRowChanged(m_focusedRow);
     }
+    updateGeometryFromChart();
     updateDescription();
     updateOverlay();
 }
 
 int RingTimelineChart::barCount() const
 {
-    return int(m_devicesAxis->count());
+    return m_model ? std::min(m_model->rowCount(), categoryCount()) : 0;
 }
 
 RingTimelineChart::Bar RingTimelineChart::bar(int row) const
 {
     const int category = rowForCategory(row);
     Bar result;
+    if (row < 0 || row >= barCount())
+        return result;
     result.label = m_devicesAxis->at(category);
     result.start = m_gap->at(category);
     const std::pair<QBarSet *, BarStyle> styled[] = {{m_rings, BarStyle::Rings},
@@ -287,6 +342,16 @@ RingTimelineChart::Bar RingTimelineChart::bar(int row) const
     return result;
 }
 
+QList<TimelineGeometry::Span> RingTimelineChart::spans() const
+{
+    QList<TimelineGeometry::Span> result;
+    for (int row = 0; row < barCount(); ++row) {
+        const Bar drawn = bar(row);
+        result.append({drawn.start, drawn.end});
+    }
+    return result;
+}
+
 QPoint RingTimelineChart::barCenter(int row) const
 {
     const Bar drawn = bar(row);
@@ -295,8 +360,7 @@ QPoint RingTimelineChart::barCenter(int row) const
 
 QPoint RingTimelineChart::pointAt(int row, double second) const
 {
-    const QPointF inChart = m_chart->mapToPosition(QPointF(second, rowForCategory(row)), m_series);
-    return widgetPoint(m_chart->mapToScene(inChart));
+    return widgetPoint(QPointF(sceneX(second), m_geometry.rowBand(row).center().y()));
 }
 
 QRect RingTimelineChart::barRect(int row) const
@@ -315,22 +379,17 @@ QRectF RingTimelineChart::barSceneRect(int row) const
     if (row < 0 || row >= barCount())
         return {};
     const Bar drawn = bar(row);
-    const int category = rowForCategory(row);
-    const qreal half = m_series->barWidth() / 2;
-    const QPointF topLeft = m_chart->mapToPosition(QPointF(drawn.start, category + half), m_series);
-    const QPointF bottomRight =
-        m_chart->mapToPosition(QPointF(drawn.end, category - half), m_series);
-    return m_chart->mapToScene(QRectF(topLeft, bottomRight).normalized()).boundingRect();
+    return m_geometry.barRect(row, drawn.start, drawn.end);
 }
 
 QRectF RingTimelineChart::plotSceneRect() const
 {
-    return m_chart->mapToScene(m_chart->plotArea()).boundingRect();
+    return m_geometry.plot();
 }
 
 qreal RingTimelineChart::sceneX(double second) const
 {
-    return m_chart->mapToScene(m_chart->mapToPosition(QPointF(second, 0), m_series)).x();
+    return m_geometry.xAt(second);
 }
 
 qreal RingTimelineChart::axisMaximum() const
@@ -344,11 +403,12 @@ QString RingTimelineChart::toolTipForRow(int row) const
         return {};
     const QModelIndex index = m_model->index(row, DeviceRuleModel::DeviceColumn);
     const QString name = index.data(Qt::DisplayRole).toString();
-    const int start = index.data(DeviceRuleModel::DelayRole).toInt();
-    const int end = index.data(DeviceRuleModel::RingEndRole).toInt();
+    // As text, for one multi-argument arg(): a "%2" in a device name stays as it is.
+    const QString start = QString::number(index.data(DeviceRuleModel::DelayRole).toInt());
+    const QString end = QString::number(index.data(DeviceRuleModel::RingEndRole).toInt());
     QString text = index.data(DeviceRuleModel::RuleEnabledRole).toBool()
-        ? tr("%1 rings from %2 s to %3 s").arg(name).arg(start).arg(end)
-        : tr("%1 is switched off (set to ring from %2 s to %3 s)").arg(name).arg(start).arg(end);
+        ? tr("%1 rings from %2 s to %3 s").arg(name, start, end)
+        : tr("%1 is switched off (set to ring from %2 s to %3 s)").arg(name, start, end);
     if (index.data(DeviceRuleModel::LockedRole).toBool())
         text += u'\n' + tr("Managed by your administrator");
     if (const auto warning = m_rowWarnings.constFind(row); warning != m_rowWarnings.cend())
@@ -366,95 +426,65 @@ void RingTimelineChart::setSummary(const QString &plan)
 
 QString RingTimelineChart::summary() const
 {
-    if (!m_model || m_model->rowCount() == 0)
-        return m_plan.isEmpty() ? tr("No devices") : m_plan;
+    // The plan's sentence comes from PlanSummary, through setSummary(): one wording everywhere.
+    const QString plan = !m_plan.isEmpty()       ? m_plan
+        : (!m_model || m_model->rowCount() == 0) ? tr("No devices")
+                                                 : QString();
     const QString focused = focusedBarText();
-    if (!m_plan.isEmpty())
-        return focused.isEmpty()
-            ? m_plan
-            : tr("%1. %2", "the focused bar, then the plan").arg(focused, m_plan);
-    QStringList parts;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QModelIndex index = m_model->index(row, DeviceRuleModel::DeviceColumn);
-        const QString name = index.data(Qt::DisplayRole).toString();
-        parts.append(index.data(DeviceRuleModel::RuleEnabledRole).toBool()
-                         ? tr("%1 %2–%3 s")
-                               .arg(name)
-                               .arg(index.data(DeviceRuleModel::DelayRole).toInt())
-                               .arg(index.data(DeviceRuleModel::RingEndRole).toInt())
-                         : tr("%1 off").arg(name));
-    }
-    const QString plan = tr("%1: %2", "calls title: list of devices")
-                             .arg(CallKinds::callsTitle(m_model->callKind()),
-                                  parts.join(tr("; ", "separator between devices in a summary")));
-    return focused.isEmpty() ? plan
-                             : tr("%1. %2", "the focused bar, then the plan").arg(focused, plan);
-}
-
-void RingTimelineChart::showToolTip(bool hovering, int category)
-{
-    if (hovering)
-        QToolTip::showText(QCursor::pos(), toolTipForRow(rowForCategory(category)), this);
-    else
-        QToolTip::hideText();
+    if (focused.isEmpty())
+        return plan;
+    return plan.isEmpty() ? focused
+                          : tr("%1. %2", "the focused bar, then the plan").arg(focused, plan);
 }
 
 void RingTimelineChart::applyPalette()
 {
     const QPalette pal = palette();
-    const bool dark = isDark(pal);
-    m_chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    const TimelineStyle style(pal);
+    m_chart->setTheme(style.isDark() ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     // The theme resets colours and fonts; take them from the palette and the widget instead.
     m_chart->setFont(font());
     m_chart->setBackgroundBrush(pal.color(QPalette::Window));
-    m_chart->setPlotAreaBackgroundBrush(pal.color(QPalette::Base));
+    m_chart->setPlotAreaBackgroundBrush(style.plotBackground());
     m_chart->setPlotAreaBackgroundVisible(true);
-    m_chart->setTitleBrush(pal.color(QPalette::WindowText));
+    m_chart->setTitleBrush(style.text());
     QFont titleFont = font();
     titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    if (titleFont.pixelSize() > 0) // an export sets its font in pixels
+        titleFont.setPixelSize(int(std::lround(titleFont.pixelSize() * 1.2)));
+    else
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
     m_chart->setTitleFont(titleFont);
-    m_chart->legend()->setLabelColor(pal.color(QPalette::WindowText));
-    m_chart->legend()->setFont(font());
     for (auto *axis : {static_cast<QAbstractAxis *>(m_devicesAxis),
                        static_cast<QAbstractAxis *>(m_secondsAxis)}) {
-        axis->setLabelsColor(pal.color(QPalette::WindowText));
+        axis->setLabelsColor(style.text());
         axis->setLabelsFont(font());
-        axis->setTitleBrush(pal.color(QPalette::WindowText));
-        QColor grid = pal.color(QPalette::WindowText);
-        grid.setAlphaF(0.15);
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(grid);
+        axis->setTitleBrush(style.text());
+        axis->setTitleFont(font());
+        axis->setGridLineColor(style.gridLine());
+        axis->setLinePenColor(style.gridLine());
     }
-
-    const QColor accent = pal.color(QPalette::Highlight);
-    const QColor muted = pal.color(QPalette::PlaceholderText);
 
     m_gap->setColor(Qt::transparent);
     m_gap->setBorderColor(Qt::transparent);
-
-    m_rings->setColor(accent);
-    m_rings->setBorderColor(accent.darker(130));
-
-    QColor lockedFill = accent;
-    lockedFill.setAlphaF(0.45);
-    m_lockedRings->setBrush(QBrush(lockedFill));
-    m_lockedRings->setPen(QPen(accent, 1.5, Qt::SolidLine));
-
-    // Off: hatched outline, clearly not a ring window but still showing what is set.
-    for (QBarSet *set : {m_off, m_lockedOff}) {
-        set->setBrush(QBrush(muted, set == m_off ? Qt::BDiagPattern : Qt::DiagCrossPattern));
-        set->setPen(QPen(muted, 1.2, Qt::DashLine));
+    const std::pair<QBarSet *, TimelineStyle::Mark> sets[] = {
+        {m_rings, TimelineStyle::Mark::Rings},
+        {m_lockedRings, TimelineStyle::Mark::LockedRings},
+        {m_off, TimelineStyle::Mark::Off},
+        {m_lockedOff, TimelineStyle::Mark::LockedOff}};
+    for (const auto &[set, mark] : sets) {
+        set->setBrush(style.barBrush(mark));
+        set->setPen(style.barPen(mark));
     }
 }
 
 void RingTimelineChart::retranslate()
 {
-    m_rings->setLabel(tr("Rings"));
-    m_lockedRings->setLabel(tr("Rings (locked)"));
-    m_off->setLabel(tr("Off"));
-    m_lockedOff->setLabel(tr("Off (locked)"));
-    m_gap->setLabel(u"gap"_s); // never shown: its legend marker stays hidden
+    m_rings->setLabel(TimelineStyle::label(TimelineStyle::Mark::Rings));
+    m_lockedRings->setLabel(TimelineStyle::label(TimelineStyle::Mark::LockedRings));
+    m_off->setLabel(TimelineStyle::label(TimelineStyle::Mark::Off));
+    m_lockedOff->setLabel(TimelineStyle::label(TimelineStyle::Mark::LockedOff));
+    m_gap->setLabel(u"gap"_s); // never shown
     m_secondsAxis->setLabelFormat(
         tr("%d s", "seconds axis label: keep %d, ASCII only (Qt Charts formats it with printf)"));
     m_secondsAxis->setTitleText(tr("Seconds after the call arrives"));
@@ -484,6 +514,12 @@ void RingTimelineChart::layOutAt(const QSize &size)
     resize(size);
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
+}
+
+void RingTimelineChart::render(QPainter *painter, const QRectF &target)
+{
+    layOutAt(target.size().toSize());
+    m_view->render(painter, target);
 }
 
 QImage RingTimelineChart::toImage(const QSize &size, qreal devicePixelRatio)
@@ -534,14 +570,13 @@ QString RingTimelineChart::focusedBarText() const
         return {};
     const QModelIndex index = m_model->index(m_focusedRow, DeviceRuleModel::DeviceColumn);
     const QString name = index.data(Qt::DisplayRole).toString();
-    const int start = index.data(DeviceRuleModel::DelayRole).toInt();
-    const int end = index.data(DeviceRuleModel::RingEndRole).toInt();
+    // As text, for one multi-argument arg(): a "%2" in a device name stays as it is.
+    const QString start = QString::number(index.data(DeviceRuleModel::DelayRole).toInt());
+    const QString end = QString::number(index.data(DeviceRuleModel::RingEndRole).toInt());
     QString text = index.data(DeviceRuleModel::RuleEnabledRole).toBool()
-        ? tr("%1, rings from %2 s to %3 s", "the focused bar").arg(name).arg(start).arg(end)
+        ? tr("%1, rings from %2 s to %3 s", "the focused bar").arg(name, start, end)
         : tr("%1, switched off (set to ring from %2 s to %3 s)", "the focused bar")
-              .arg(name)
-              .arg(start)
-              .arg(end);
+              .arg(name, start, end);
     if (index.data(DeviceRuleModel::LockedRole).toBool())
         text = tr("%1, managed by your administrator", "the focused bar").arg(text);
     if (const auto warning = m_rowWarnings.constFind(m_focusedRow); warning != m_rowWarnings.cend())
@@ -666,23 +701,7 @@ int RingTimelineChart::gripWidth() const
 
 RingTimelineChart::Hit RingTimelineChart::hitAt(const QPoint &viewportPos) const
 {
-    const QPointF scenePos = m_view->mapToScene(viewportPos);
-    for (int row = 0; row < barCount(); ++row) {
-        const QRectF rect = barSceneRect(row);
-        if (scenePos.y() < rect.top() || scenePos.y() > rect.bottom())
-            continue;
-        // A short bar keeps a middle third to move it by.
-        const qreal grip = std::min(qreal(gripWidth()), rect.width() / 3);
-        const qreal x = scenePos.x();
-        if (x < rect.left() - grip || x > rect.right() + grip)
-            return {};
-        if (x <= rect.left() + grip)
-            return {row, Part::Start};
-        if (x >= rect.right() - grip)
-            return {row, Part::End};
-        return {row, Part::Body};
-    }
-    return {};
+    return m_geometry.hitTest(m_view->mapToScene(viewportPos), spans(), gripWidth());
 }
 
 void RingTimelineChart::updateHoverCursor(const QPoint &viewportPos)
@@ -708,12 +727,7 @@ void RingTimelineChart::startDrag(const Hit &hit, const QPoint &viewportPos)
                          .data(DeviceRuleModel::DeviceIdRole)
                          .toString();
     m_dragPressX = viewportPos.x();
-    auto secondAt = [this](int x) {
-        const QPointF inChart = m_chart->mapFromScene(m_view->mapToScene(QPoint(x, 0)));
-        return m_chart->mapToValue(inChart, m_series).x();
-    };
-    constexpr int span = 100;
-    m_dragSecondsPerPixel = (secondAt(m_dragPressX + span) - secondAt(m_dragPressX)) / span;
+    m_dragSecondsPerPixel = m_geometry.secondsPerPixel();
     m_view->viewport()->setCursor(hit.part == Part::Body ? Qt::ClosedHandCursor
                                                          : Qt::SizeHorCursor);
 }
@@ -886,13 +900,26 @@ void RingTimelineChart::setRowWarnings(const QHash<int, QString> &warnings)
     rebuild(); // the axis labels carry the mark
 }
 
+void RingTimelineChart::setDecorations(const TimelineDecorations &decorations)
+{
+    m_gapMarkers = decorations.gaps;
+    m_plan = decorations.summary;
+    if (decorations.rowWarnings != m_rowWarnings || decorations.ending != m_ending) {
+        m_rowWarnings = decorations.rowWarnings;
+        m_ending = decorations.ending;
+        rebuild();
+    } else {
+        updateDescription();
+        updateOverlay();
+    }
+}
+
 void RingTimelineChart::setEnding(const QString &label)
 {
     if (label == m_ending)
         return;
     m_ending = label;
-    updateSecondsAxis();
-    updateOverlay();
+    rebuild(); // the ending has a row of its own
 }
 
 void RingTimelineChart::updateOverlay()
@@ -902,29 +929,14 @@ void RingTimelineChart::updateOverlay()
 
 int RingTimelineChart::endingRow() const
 {
-    // The bar that rings last (the lowest of equals, where the eye ends); when none rings, the
-    // one set to end last.
-    int best = -1;
-    bool bestRings = false;
-    for (int row = 0; row < barCount(); ++row) {
-        const Bar drawn = bar(row);
-        const bool rings = drawn.style == BarStyle::Rings || drawn.style == BarStyle::LockedRings;
-        if (best < 0 || (rings && !bestRings)
-            || (rings == bestRings && drawn.end >= bar(best).end)) {
-            best = row;
-            bestRings = rings;
-        }
-    }
-    return best;
+    return m_geometry.hasEndingRow() ? m_geometry.deviceRows() : -1;
 }
 
 void RingTimelineChart::paintOverlay(QPainter *painter)
 {
-    if (barCount() == 0)
+    if (barCount() == 0 || !m_geometry.isValid())
         return;
-    const QPalette pal = palette();
-    const bool dark = isDark(pal);
-    const QColor warning = warningColor(dark);
+    const TimelineStyle style(palette());
     const QRectF plot = plotSceneRect();
     painter->setRenderHint(QPainter::Antialiasing);
 
@@ -934,10 +946,9 @@ void RingTimelineChart::paintOverlay(QPainter *painter)
         const qreal right = std::min(plot.right(), sceneX(marker.to));
         if (right <= left)
             continue;
-        QColor tint = warning;
-        tint.setAlphaF(dark ? 0.22 : 0.18);
-        painter->fillRect(QRectF(QPointF(left, plot.top()), QPointF(right, plot.bottom())), tint);
-        painter->setPen(QPen(warning, 1, Qt::DashLine));
+        painter->fillRect(QRectF(QPointF(left, plot.top()), QPointF(right, plot.bottom())),
+                          style.barBrush(TimelineStyle::Mark::SilentGap));
+        painter->setPen(style.barPen(TimelineStyle::Mark::SilentGap));
         painter->drawLine(QPointF(left, plot.top()), QPointF(left, plot.bottom()));
         painter->drawLine(QPointF(right, plot.top()), QPointF(right, plot.bottom()));
     }
@@ -947,13 +958,13 @@ void RingTimelineChart::paintOverlay(QPainter *painter)
         const QRectF rect = barSceneRect(it.key());
         if (rect.isEmpty())
             continue;
-        painter->setPen(QPen(warning, 2));
+        painter->setPen(style.barPen(TimelineStyle::Mark::Warning));
         painter->setBrush(Qt::NoBrush);
         painter->drawRect(rect.adjusted(-1, -1, 1, 1));
     }
 
     // Ringing rows light up: a soft glow around a brighter bar.
-    const QColor accent = pal.color(QPalette::Highlight);
+    const QColor accent = style.accent();
     for (int row : std::as_const(m_ringingRows)) {
         const QRectF rect = barSceneRect(row);
         if (rect.isEmpty())
@@ -963,12 +974,8 @@ void RingTimelineChart::paintOverlay(QPainter *painter)
         painter->setPen(QPen(glow, 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter->setBrush(Qt::NoBrush);
         painter->drawRect(rect.adjusted(-2, -2, 2, 2));
-        QColor lit = dark ? accent.lighter(140) : accent.lighter(125);
-        // A locked bar stays see-through, as in its normal style.
-        if (bar(row).style == BarStyle::LockedRings)
-            lit.setAlphaF(0.6);
-        painter->setPen(QPen(dark ? accent.lighter(150) : accent.darker(140), 1.5));
-        painter->setBrush(lit);
+        painter->setPen(style.barPen(TimelineStyle::Mark::Ringing));
+        painter->setBrush(style.barBrush(TimelineStyle::Mark::Ringing));
         painter->drawRect(rect);
     }
 
@@ -978,65 +985,91 @@ void RingTimelineChart::paintOverlay(QPainter *painter)
         const QRectF rect = barSceneRect(m_focusedRow);
         const qreal gap = std::max(4.0, gripWidth() * 0.6);
         const QRectF ring = rect.adjusted(-gap, -gap, gap, gap);
-        const int category = rowForCategory(m_focusedRow);
-        const qreal top = m_chart
-                              ->mapToScene(m_chart->mapToPosition(
-                                  QPointF(m_secondsAxis->min(), category + 0.5), m_series))
-                              .y();
-        const qreal bottom = m_chart
-                                 ->mapToScene(m_chart->mapToPosition(
-                                     QPointF(m_secondsAxis->min(), category - 0.5), m_series))
-                                 .y();
         QPainterPath band;
-        band.addRect(QRectF(QPointF(plot.left(), top), QPointF(plot.right(), bottom)));
+        band.addRect(m_geometry.rowBand(m_focusedRow));
         QPainterPath hole;
         hole.addRect(ring);
         QColor tint = accent;
-        tint.setAlphaF(dark ? 0.18 : 0.12);
+        tint.setAlphaF(style.isDark() ? 0.18 : 0.12);
         painter->fillPath(band.subtracted(hole), tint);
         painter->setPen(QPen(accent, 2));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(ring, 2, 2);
     }
 
-    // What the caller meets after the last bar.
-    if (!m_ending.isEmpty()) {
-        const int row = endingRow();
-        const QRectF rect = barSceneRect(row);
-        const QFontMetricsF metrics(font());
-        const qreal width = metrics.horizontalAdvance(m_ending);
-        const qreal x = rect.right() + gripWidth();
-        const qreal chartRight = m_chart->mapToScene(m_chart->rect()).boundingRect().right();
-        painter->setFont(font());
-        painter->setPen(pal.color(QPalette::WindowText));
-        if (x + width + 2 <= chartRight) {
-            painter->drawText(
-                QPointF(x, rect.center().y() + (metrics.ascent() - metrics.descent()) / 2),
-                m_ending);
-        } else {
-            // No room after the bar: above its end, in the gap between rows, never over a bar.
-            painter->drawText(QPointF(std::min(rect.right(), chartRight - 2) - width,
-                                      rect.top() - metrics.descent() - 1),
-                              m_ending);
-        }
-    }
+    paintEnding(painter);
+    paintDragValue(painter);
 
     // The playhead, over everything: a line across the plot with a small head on top.
     if (m_playhead) {
         const qreal x = sceneX(*m_playhead);
         if (x >= plot.left() - 0.5 && x <= plot.right() + 0.5) {
-            const QColor ink = pal.color(QPalette::Text);
+            const QColor ink = style.text();
             painter->setPen(QPen(ink, 2));
             painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
             const qreal head = gripWidth() * 0.8;
             QPainterPath triangle;
-            triangle.moveTo(x - head, plot.top() - head);
-            triangle.lineTo(x + head, plot.top() - head);
-            triangle.lineTo(x, plot.top());
+            triangle.moveTo(x - head, plot.top());
+            triangle.lineTo(x + head, plot.top());
+            triangle.lineTo(x, plot.top() + head);
             triangle.closeSubpath();
             painter->setPen(Qt::NoPen);
             painter->setBrush(ink);
             painter->drawPath(triangle);
         }
     }
+}
+
+void RingTimelineChart::paintEnding(QPainter *painter)
+{
+    // What the caller meets after the last bar, in a row of its own: it starts where the last
+    // bar ends, and slides left (never onto a bar: the row has none) when it would not fit.
+    const int row = endingRow();
+    if (row < 0)
+        return;
+    const QRectF band = m_geometry.rowBand(row);
+    const TimelineStyle style(palette());
+    const QFontMetricsF metrics(font());
+    qreal end = 0;
+    for (int device = 0; device < barCount(); ++device) {
+        const Bar drawn = bar(device);
+        if (drawn.style == BarStyle::Rings || drawn.style == BarStyle::LockedRings)
+            end = std::max(end, drawn.end);
+    }
+    const QString text = metrics.elidedText(m_ending, Qt::ElideRight, band.width());
+    const qreal width = metrics.horizontalAdvance(text);
+    const qreal x = std::clamp(sceneX(end) + gripWidth() / 2.0, band.left(), band.right() - width);
+    const qreal baseline = band.center().y() + (metrics.ascent() - metrics.descent()) / 2;
+    painter->setPen(QPen(style.text(), 1, Qt::DotLine));
+    painter->drawLine(QPointF(sceneX(end), plot().top()), QPointF(sceneX(end), band.center().y()));
+    painter->setFont(font());
+    painter->setPen(style.text());
+    painter->drawText(QPointF(x, baseline), text);
+}
+
+void RingTimelineChart::paintDragValue(QPainter *painter)
+{
+    // While dragging, the value being set, right above the bar: no need to read it off the axis.
+    if (m_dragRow < 0 || m_dragRow >= barCount())
+        return;
+    const Bar drawn = bar(m_dragRow);
+    const QRectF rect = barSceneRect(m_dragRow);
+    const QString text =
+        tr("%1–%2 s", "the ring window being dragged, in seconds")
+            .arg(QString::number(int(drawn.start)), QString::number(int(drawn.end)));
+    const QFontMetricsF metrics(font());
+    const QSizeF size(metrics.horizontalAdvance(text) + 8, metrics.height() + 4);
+    const QRectF plotRect = plotSceneRect();
+    const qreal x = std::clamp(rect.center().x() - size.width() / 2, plotRect.left(),
+                               plotRect.right() - size.width());
+    qreal y = rect.top() - size.height() - 2;
+    if (y < plotRect.top())
+        y = rect.bottom() + 2;
+    const QRectF box(QPointF(x, y), size);
+    const QPalette pal = palette();
+    painter->setPen(QPen(pal.color(QPalette::ToolTipText), 1));
+    painter->setBrush(pal.color(QPalette::ToolTipBase));
+    painter->drawRoundedRect(box, 3, 3);
+    painter->setFont(font());
+    painter->drawText(box, Qt::AlignCenter, text);
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "GapMarker.h"
 #include "RingRule.h"
+#include "TimelineDecorations.h"
+#include "TimelineGeometry.h"
 
 #include <QHash>
 #include <QList>
@@ -29,6 +32,11 @@ QT_END_NAMESPACE
 // model's current call kind. It is the only class that knows Qt Charts (deprecated from Qt 6.10),
 // so moving to another chart library touches this file pair alone.
 //
+// On the page it is one column of the device list: setRowPitch() makes every row as tall as a
+// list row, so each bar sits beside its device, and the names, the seconds labels (a
+// TimelineAxisHeader) and the key (a TimelineLegend) are drawn outside it. Without a row pitch
+// (an export) it draws its own device names, seconds axis and title.
+//
 // The bars can be shaped with the mouse (drag the body to move the start, drag an end to change
 // it) and with the keyboard on the focused bar; every edit goes through DeviceRuleModel::setRule,
 // the same path as the spinners. Overlays for a played call (playhead, ringing rows), warnings
@@ -49,18 +57,20 @@ public:
         BarStyle style = BarStyle::Rings;
     };
 
-    // A range of seconds to shade as a warning (for example a silent gap), with its why.
-    struct Marker
-    {
-        double from = 0;
-        double to = 0;
-        QString text;
-    };
+    // A range of seconds to shade as a warning (a silent gap), with its why.
+    using Marker = GapMarker;
 
     explicit RingTimelineChart(QWidget *parent = nullptr);
     ~RingTimelineChart() override;
 
     void setModel(DeviceRuleModel *model);
+    // Modest: on the page the device list takes its width first, the timeline the rest.
+    QSize sizeHint() const override;
+    // The height of one row on the page (0: lay out freely, with labels, as for an export).
+    void setRowPitch(int pitch);
+    int rowPitch() const { return m_rowPitch; }
+    // Where everything is drawn now, in this widget's coordinates.
+    TimelineGeometry geometry() const { return m_geometry; }
     // A title drawn above the chart (exported images carry one; the page has its own heading).
     void setCaption(const QString &caption);
 
@@ -94,10 +104,15 @@ public:
     QList<Marker> gapMarkers() const { return m_gapMarkers; }
     void setRowWarnings(const QHash<int, QString> &warnings);
     QHash<int, QString> rowWarnings() const { return m_rowWarnings; }
+    // Everything around the bars at once (warnings, gaps, the ending, the summary), as the page
+    // and the exporter both compute it: one rebuild.
+    void setDecorations(const TimelineDecorations &decorations);
     // What the caller meets after the last bar ("→ voicemail"); empty hides it.
     void setEnding(const QString &label);
     QString ending() const { return m_ending; }
 
+    // Draws the chart at target's size into target, without showing it (exports).
+    void render(QPainter *painter, const QRectF &target);
     // Draws the chart at the given size, without showing it.
     QImage toImage(const QSize &size, qreal devicePixelRatio = 1.0);
     bool writeSvg(QIODevice *device, const QSize &size);
@@ -108,6 +123,8 @@ signals:
     void editStarted(int row);
     void editFinished(int row);
     void focusedRowChanged(int row);
+    // The mapping from seconds and rows to pixels changed (a resize, a new axis, rows).
+    void geometryChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -118,26 +135,27 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    enum class Part { None, Body, Start, End };
-    struct Hit
-    {
-        int row = -1;
-        Part part = Part::None;
-    };
+    using Part = TimelineGeometry::Part;
+    using Hit = TimelineGeometry::Hit;
 
     void rebuild();
     void updateSecondsAxis();
+    void updateLayoutMode();
+    void updateGeometryFromChart();
     void applyPalette();
     void retranslate();
-    void showToolTip(bool hovering, int category);
     int rowForCategory(int category) const;
     void layOutAt(const QSize &size);
 
-    // Geometry: scene coordinates are the view's viewport pixels.
+    // The geometry is in this widget's coordinates, which are the chart view's viewport pixels
+    // and scene coordinates alike (the view fills the widget and the chart fills the view).
     QRectF barSceneRect(int row) const;
     QRectF plotSceneRect() const;
+    QRectF plot() const { return plotSceneRect(); }
     qreal sceneX(double second) const;
     QPoint widgetPoint(const QPointF &scenePoint) const;
+    QList<TimelineGeometry::Span> spans() const;
+    int categoryCount() const;
     int gripWidth() const;
     Hit hitAt(const QPoint &viewportPos) const;
 
@@ -155,11 +173,16 @@ private:
     void updateOverlay();
     void paintOverlay(QPainter *painter);
     int endingRow() const;
+    void paintEnding(QPainter *painter);
+    void paintDragValue(QPainter *painter);
 
     QPointer<DeviceRuleModel> m_model;
     QString m_caption;
     QString m_plan;
     int m_lastSecond = 0;
+    int m_rowPitch = 0;
+    TimelineGeometry m_geometry;
+    QStringList m_categories;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
     QHorizontalStackedBarSeries *m_series = nullptr;

@@ -30,13 +30,14 @@ RuleEditCommand::RuleEditCommand(SettingsDocument *document, const QString &devi
 
 void RuleEditCommand::apply(const RuleChange &change)
 {
-    if (!m_document)
+    // Inside a group, an obsolete step stays until the whole group is: it must not come back.
+    if (isObsolete())
         return;
-    const Device *device = m_document->settings().device(m_deviceId);
-    if (!device)
-        return;
-    // Refused (the device was locked meanwhile) leaves the settings as they are.
-    m_document->setRule(m_deviceId, m_kind, change.appliedTo(device->rule(m_kind)));
+    const Device *device = m_document ? m_document->settings().device(m_deviceId) : nullptr;
+    // The device is gone or was locked meanwhile: this step can't apply any more. Obsolete, the
+    // undo stack drops it rather than keep a step that does nothing.
+    if (!device || m_document->setRule(m_deviceId, m_kind, change.appliedTo(device->rule(m_kind))))
+        setObsolete(true);
 }
 
 void RuleEditCommand::redo()

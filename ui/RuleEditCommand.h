@@ -11,7 +11,8 @@ class SettingsDocument;
 // One undoable change of one device's rule for one call kind. It records only the fields it
 // changed, so undoing it does not overwrite other fields changed meanwhile (by the server, by
 // another session). Consecutive changes of the same fields within one edit run (a spinner held
-// down, a bar dragged) merge into a single step.
+// down, a bar dragged) merge into a single step. A step that can't apply any more (its device is
+// gone or locked) marks itself obsolete, and the undo stack drops it.
 class RuleEditCommand : public QUndoCommand
 {
 public:

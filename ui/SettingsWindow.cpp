@@ -1,73 +1,82 @@
 #include "SettingsWindow.h"
 
+#include "ElidingLabel.h"
 #include "FollowMePage.h"
 #include "Icons.h"
+#include "NoticeBar.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
-#include <QPushButton>
+#include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 SettingsWindow::SettingsWindow(SettingsDocument *document, QWidget *parent)
     : QMainWindow(parent)
     , m_pages(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_followMe(new FollowMePage(document, this))
-    , m_source(new QLabel(this))
-    , m_noticeBar(new QFrame(this))
-    , m_notice(new QLabel(m_noticeBar))
-    , m_dismiss(new QPushButton(m_noticeBar))
+    , m_source(new ElidingLabel(this))
+    , m_noticeBar(new NoticeBar(m_stack))
 {
     setWindowIcon(Icons::application());
 
+    m_pages->setObjectName(u"settingsPages"_s);
     m_pages->setIconSize(QSize(20, 20));
     m_pages->setSpacing(2);
     m_pages->setFrameShape(QFrame::NoFrame);
     m_pages->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
-    // The notice bar: highlighted so it is seen, dismissed by the user, not by a timer.
-    m_noticeBar->setFrameShape(QFrame::StyledPanel);
-    m_noticeBar->setAutoFillBackground(true);
-    m_noticeBar->setBackgroundRole(QPalette::ToolTipBase);
-    m_notice->setForegroundRole(QPalette::ToolTipText);
-    m_notice->setWordWrap(true);
-    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *noticeLayout = new QHBoxLayout(m_noticeBar);
-    noticeLayout->addWidget(m_notice, 1);
-    noticeLayout->addWidget(m_dismiss, 0, Qt::AlignTop);
-    m_noticeBar->hide();
-    connect(m_dismiss, &QPushButton::clicked, this, [this] {
-        m_noticeBar->hide();
-        m_notice->clear();
-    });
-
     auto *central = new QWidget(this);
-    auto *outer = new QVBoxLayout(central);
-    outer->addWidget(m_noticeBar);
-    auto *layout = new QHBoxLayout;
+    auto *layout = new QHBoxLayout(central);
     layout->addWidget(m_pages);
     layout->addWidget(m_stack, 1);
-    outer->addLayout(layout, 1);
     setCentralWidget(central);
 
-    m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_source->setMinimumCharacters(12);
+    m_source->setMaximumCharacters(70);
     statusBar()->addPermanentWidget(m_source);
 
     addPage(Icons::application(), m_followMe);
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_followMe->exportAction());
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString());
+    m_quitAction->setObjectName(u"quitAction"_s);
+    // The platform's Quit keys; Ctrl+Q where it names none (Windows has no standard one).
+    const QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
+    m_quitAction->setShortcuts(quitKeys.isEmpty() ? QList {QKeySequence(Qt::CTRL | Qt::Key_Q)}
+                                                  : quitKeys);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
     m_editMenu = menuBar()->addMenu(QString());
     m_editMenu->addAction(m_followMe->undoAction());
     m_editMenu->addAction(m_followMe->redoAction());
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_followMe->playAction());
+    m_editMenu->addMenu(m_followMe->copyMenu());
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString());
+    m_aboutAction->setObjectName(u"aboutAction"_s);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &SettingsWindow::showAbout);
+
     m_pages->setCurrentRow(0);
     retranslate();
+    // Everything fits from here up, at any of the supported fonts (the page scrolls its rows).
+    setMinimumSize(800, 560);
     resize(1120, 660);
 }
 
@@ -92,7 +101,7 @@ void SettingsWindow::fitPageList()
 
 void SettingsWindow::setSourceDescription(const QString &text)
 {
-    m_source->setText(text);
+    m_source->setFullText(text);
 }
 
 void SettingsWindow::showSaveProblem(const QString &reason)
@@ -102,9 +111,23 @@ void SettingsWindow::showSaveProblem(const QString &reason)
 
 void SettingsWindow::showNotice(const QString &text)
 {
-    // The newest first; older ones stay until dismissed, so none is missed.
-    m_notice->setText(m_notice->text().isEmpty() ? text : text + u'\n' + m_notice->text());
-    m_noticeBar->show();
+    m_noticeBar->addNotice(text);
+}
+
+QLabel *SettingsWindow::noticeLabel() const
+{
+    return m_noticeBar->textLabel();
+}
+
+void SettingsWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About FollowMe"),
+        tr("<h3>FollowMe %1</h3>"
+           "<p>Choose which of your phones ring for an incoming call, when they start and how "
+           "long they ring.</p>"
+           "<p>Free software under the GNU General Public License, version 3 or later.</p>")
+            .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
 }
 
 void SettingsWindow::showSaved()
@@ -116,12 +139,14 @@ void SettingsWindow::retranslate()
 {
     setWindowTitle(tr("FollowMe Settings"));
     m_pages->setAccessibleName(tr("Settings pages"));
-    m_dismiss->setText(tr("Dismiss"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
     m_editMenu->setTitle(tr("&Edit"));
-    m_notice->setAccessibleName(tr("Notice"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About FollowMe"));
+    m_source->setAccessibleName(tr("Where the settings come from"));
     m_pages->item(0)->setText(tr("FollowMe"));
-    m_pages->setFixedWidth(
-        std::max(m_pages->sizeHintForColumn(0) + 24, fontMetrics().averageCharWidth() * 18));
+    fitPageList();
 }
 
 void SettingsWindow::changeEvent(QEvent *event)

@@ -3,10 +3,11 @@
 #include <QMainWindow>
 
 class FollowMePage;
+class ElidingLabel;
+class NoticeBar;
 class SettingsDocument;
-class QFrame;
+class QAction;
 class QLabel;
-class QPushButton;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
@@ -28,9 +29,13 @@ public:
     // Where the settings live, shown permanently in the status bar.
     void setSourceDescription(const QString &text);
     void showSaveProblem(const QString &reason);
-    // Something the user must not miss (an edit of theirs was undone): stays until dismissed.
+    // Something the user must not miss (an edit of theirs was undone, the administrator changed
+    // a device): laid over the page, so nothing moves, and kept until dismissed.
     void showNotice(const QString &text);
-    QLabel *noticeLabel() const { return m_notice; }
+    QLabel *noticeLabel() const;
+    NoticeBar *noticeBar() const { return m_noticeBar; }
+    QAction *quitAction() const { return m_quitAction; }
+    QAction *aboutAction() const { return m_aboutAction; }
     void showSaved();
 
 protected:
@@ -39,13 +44,16 @@ protected:
 private:
     void retranslate();
     void fitPageList();
+    void showAbout();
 
     QListWidget *m_pages;
     QStackedWidget *m_stack;
     FollowMePage *m_followMe;
-    QLabel *m_source;
+    ElidingLabel *m_source;
+    QMenu *m_fileMenu;
     QMenu *m_editMenu;
-    QFrame *m_noticeBar;
-    QLabel *m_notice;
-    QPushButton *m_dismiss;
+    QMenu *m_helpMenu;
+    QAction *m_quitAction;
+    QAction *m_aboutAction;
+    NoticeBar *m_noticeBar;
 };

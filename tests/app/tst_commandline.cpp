@@ -307,10 +307,10 @@ void TestCommandLine::exportReplacesExistingOutput()
     const QString out = path(u"timeline.png"_s);
     QVERIFY(writeAll(out, "old content"));
     const Run result =
-        run({u"--export-timeline"_s, demoPath(), u"--output"_s, out, u"--size"_s, u"400x300"_s});
+        run({u"--export-timeline"_s, demoPath(), u"--output"_s, out, u"--size"_s, u"640x400"_s});
     QVERIFY2(result.finished, result.describe().constData());
     QVERIFY2(result.exitCode == 0, result.describe().constData());
-    QCOMPARE(QImage(out).size(), QSize(400, 300));
+    QCOMPARE(QImage(out).size(), QSize(640, 400));
     QCOMPARE(entriesOf(m_dir->path()), QStringList {u"timeline.png"_s});
 }
 
@@ -343,6 +343,11 @@ void TestCommandLine::exportErrors_data()
             << none << exportTo(demo, png) + QStringList {u"--size"_s, size} << 1
             << u"invalid size \"%1\""_s.arg(size);
     }
+    // A valid size, but the plan's text would be too small to read in it: refused, with the
+    // size it needs.
+    QTest::newRow("size too small to read")
+        << none << exportTo(demo, png) + QStringList {u"--size"_s, u"400x200"_s} << 3
+        << u"too small to read this plan; it needs at least 400×"_s;
     QTest::newRow(".bmp output") << none << exportTo(demo, u"{dir}/out.bmp"_s) << 1
                                  << u"must end in .png or .svg"_s;
     QTest::newRow("output without suffix")

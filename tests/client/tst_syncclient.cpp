@@ -250,11 +250,86 @@ private slots:
         FollowMeSettings locked = m_server->settings;
         locked.devices[1].userConfigurable = false;
         m_server->push(ServerMessage::snapshot(9, u"alice"_s, u"Alice"_s, locked));
-        QTRY_COMPARE(notices.count(), 1);
-        QVERIFY(notices.constFirst().constFirst().toString().contains(u"administrator"_s));
+        // What the administrator did, then what it meant for the edit.
+        QTRY_COMPARE(notices.count(), 2);
+        QCOMPARE(notices.at(0).constFirst().toString(),
+                 u"Desktop softphone is now managed by your administrator."_s);
+        QVERIFY(notices.at(1).constFirst().toString().contains(u"dropped"_s));
+        QVERIFY(notices.at(1).constFirst().toString().contains(u"administrator"_s));
         QVERIFY(m_document->settings().devices.at(1).isLocked());
         QVERIFY(m_document->settings().devices.at(1).rule(CallKind::Teams).enabled);
         QCOMPARE(m_client->pendingEditCount(), 0);
+    }
+
+    void adminChangesAreToldOnceEach()
+    {
+        QSignalSpy notices(m_client.get(), &SyncClient::notice);
+        connectNow();
+        // A fresh start showed nothing before: the first snapshot is no news.
+        QCOMPARE(notices.count(), 0);
+
+        FollowMeSettings changed = m_server->settings;
+        changed.devices[DemoRow::desk].name = u"Front desk"_s;
+        changed.devices.removeAt(DemoRow::mobile);
+        Device tablet;
+        tablet.id = u"tablet"_s;
+        tablet.name = u"Tablet"_s;
+        tablet.kind = DeviceKind::MobileApp;
+        tablet.number = u"205"_s;
+        for (CallKind kind : CallKinds::all())
+            tablet.rule(kind) = {true, 0, 20};
+        changed.devices.append(tablet);
+        m_server->settings = changed;
+        m_server->push(ServerMessage::snapshot(++m_server->revision, u"alice"_s, u"Alice"_s,
+                                               m_server->settings));
+        QTRY_COMPARE(notices.count(), 3);
+        QCOMPARE(texts(notices),
+                 (QStringList {u"Desk phone is now called Front desk."_s,
+                               u"New device Tablet rings from 0 s to 20 s."_s,
+                               u"Mobile app was removed by your administrator."_s}));
+        QCOMPARE(m_document->settings().devices.size(), 6);
+
+        // The same devices again say nothing. The push after it shows the snapshot was
+        // handled (one link keeps the order), and that a rule of a locked device is news.
+        m_server->push(ServerMessage::snapshot(m_server->revision, u"alice"_s, u"Alice"_s,
+                                               m_server->settings));
+        m_server->push(ServerMessage::ruleChanged(++m_server->revision, u"reception"_s,
+                                                  CallKind::Internal, {true, 5, 20}));
+        QTRY_COMPARE(notices.count(), 4);
+        QCOMPARE(notices.last().constFirst().toString(),
+                 u"Reception phone now rings for Internal calls from 5 s to 25 s."_s);
+        m_server->settings.devices[m_server->settings.indexOf(u"reception"_s)].rule(
+            CallKind::Internal) = {true, 5, 20};
+
+        // A reconnect to unchanged settings is no news either.
+        m_server->stop();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::WaitingToReconnect);
+        m_server->restart();
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->state(), SyncClient::State::Connected, 5000);
+        QCOMPARE(m_document->settings(), m_server->settings);
+        QCOMPARE(notices.count(), 4);
+    }
+
+    // Started again, the client shows the cached settings: what changed on the server meanwhile
+    // is news once the link is up.
+    void adminChangesWhileAwayAreToldAfterARestart()
+    {
+        connectNow();
+        m_client.reset();
+        m_server->settings.devices[DemoRow::desk].userConfigurable = false;
+        m_server->settings.devices[DemoRow::dect].number = u"2202"_s;
+        ++m_server->revision;
+
+        SettingsDocument restarted;
+        std::unique_ptr<SyncClient> client = makeClient(&restarted);
+        QSignalSpy notices(client.get(), &SyncClient::notice);
+        client->restore();
+        QVERIFY(!restarted.settings().devices.at(DemoRow::desk).isLocked());
+        client->connectToServer();
+        QTRY_COMPARE(client->state(), SyncClient::State::Connected);
+        QCOMPARE(texts(notices),
+                 (QStringList {u"Desk phone is now managed by your administrator."_s,
+                               u"DECT handset now has the number 2202."_s}));
     }
 
     void refusedTokenStopsWithoutRetrying()
@@ -416,6 +491,13 @@ private:
     {
         m_client->connectToServer();
         QTRY_COMPARE(m_client->state(), SyncClient::State::Connected);
+    }
+    static QStringList texts(const QSignalSpy &spy)
+    {
+        QStringList out;
+        for (const QList<QVariant> &arguments : spy)
+            out.append(arguments.constFirst().toString());
+        return out;
     }
     QList<ClientMessage> editsReceived() const
     {

@@ -40,6 +40,7 @@ private slots:
     void outcome();
     void otherCallKindsUnansweredDoesNotLeak();
     void tiesKeepDeviceOrder();
+    void placeholdersInTextStayLiteral();
     void demo();
 };
 
@@ -153,6 +154,36 @@ void TestPlanSummary::tiesKeepDeviceOrder()
     settings.devices[3].name = u"D %1"_s; // a placeholder in a name stays as it is
     QCOMPARE(PlanSummary::describe(settings, CallKind::External),
              u"External calls: A 0–5 s, D %1 0–5 s, B 5–15 s, C 5–6 s, nobody rings after 15 s."_s);
+}
+
+void TestPlanSummary::placeholdersInTextStayLiteral()
+{
+    // A name or number with "%1"/"%2" in it goes in as it is, wherever in the sentence it lands.
+    FollowMeSettings settings = RingSpec::settings(u"a=desk_phone@0+20 b=dect@5+10"_s);
+    settings.devices[0].name = u"Line %2"_s;
+    settings.devices[1].name = u"100%1"_s;
+    const CallKind kind = CallKind::External;
+
+    QCOMPARE(PlanSummary::describe(settings, kind),
+             u"External calls: Line %2 0–20 s, 100%1 5–15 s, nobody rings after 20 s."_s);
+    settings.unansweredCall(kind) = UnansweredCall::voicemail();
+    QCOMPARE(PlanSummary::describe(settings, kind),
+             u"External calls: Line %2 0–20 s, 100%1 5–15 s, then voicemail."_s);
+    settings.unansweredCall(kind) = UnansweredCall::forwardTo(u"100%1"_s);
+    QCOMPARE(PlanSummary::describe(settings, kind),
+             u"External calls: Line %2 0–20 s, 100%1 5–15 s, then 100%1."_s);
+    QCOMPARE(PlanSummary::outcome(settings, kind), u"After 20 s the call goes to 100%1."_s);
+    settings.unansweredCall(kind) = UnansweredCall::forwardTo(u"Line %2"_s);
+    QCOMPARE(PlanSummary::outcome(settings, kind), u"After 20 s the call goes to Line %2."_s);
+
+    const FollowMeSettings none = RingSpec::settings(u"!a=desk_phone@0+20"_s);
+    FollowMeSettings forwarded = none;
+    forwarded.unansweredCall(kind) = UnansweredCall::forwardTo(u"Line %2"_s);
+    QCOMPARE(PlanSummary::describe(forwarded, kind),
+             u"External calls: no device rings, calls go straight to Line %2."_s);
+    forwarded.unansweredCall(kind) = UnansweredCall::forwardTo(u"100%1"_s);
+    QCOMPARE(PlanSummary::outcome(forwarded, kind),
+             u"No device rings: the call goes to 100%1 at once."_s);
 }
 
 void TestPlanSummary::demo()

@@ -57,6 +57,8 @@ private slots:
     void controlledDevice();
     void messages();
     void messageKeepsPercentInName();
+    void messagesKeepPlaceholdersInNames_data();
+    void messagesKeepPlaceholdersInNames();
     void demoHasNone();
 };
 
@@ -292,6 +294,45 @@ void TestRingWarnings::messageKeepsPercentInName()
     QCOMPARE(warning.message(),
              u"Mobile %2 %1 rings for 30 s: after about 20 s its carrier's voicemail may take the "
              u"call before anyone else can answer."_s);
+}
+
+void TestRingWarnings::messagesKeepPlaceholdersInNames_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("expected");
+
+    // The name goes in at each message's own position (first or last), next to numbers.
+    QTest::newRow("silent gap")
+        << int(RingWarning::Kind::SilentGap)
+        << u"Nothing rings from 20 s to 25 s: the caller waits 5 s with nobody able to answer "
+           u"until NAME starts."_s;
+    QTest::newRow("voicemail risk")
+        << int(RingWarning::Kind::VoicemailRisk)
+        << u"NAME rings for 5 s: after about 20 s its carrier's voicemail may take the call "
+           u"before anyone else can answer."_s;
+    QTest::newRow("starts after all stopped")
+        << int(RingWarning::Kind::StartsAfterAllStopped)
+        << u"NAME starts at 25 s, only after every other device has stopped at 20 s: callers "
+           u"who hang up before then never reach it."_s;
+    QTest::newRow("controlled device never rings")
+        << int(RingWarning::Kind::ControlledDeviceNeverRings)
+        << u"NAME, the device this client controls, is switched off for every kind of call, so "
+           u"it never rings."_s;
+}
+
+void TestRingWarnings::messagesKeepPlaceholdersInNames()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, expected);
+
+    for (const QString &name : {u"Line %2"_s, u"100%1"_s, u"%3 %4 %1"_s}) {
+        const RingWarning warning {
+            RingWarning::Kind(kind), CallKind::External, u"d"_s, name, 20, 25};
+        QCOMPARE(warning.message(), QString(expected).replace(u"NAME"_s, name));
+        // Without a name, the id stands in just as literally.
+        const RingWarning unnamed {RingWarning::Kind(kind), CallKind::External, name, {}, 20, 25};
+        QCOMPARE(unnamed.message(), QString(expected).replace(u"NAME"_s, name));
+    }
 }
 
 void TestRingWarnings::demoHasNone()

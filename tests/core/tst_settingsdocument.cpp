@@ -408,8 +408,11 @@ void TestSettingsDocument::setControlledDeviceRefused()
     QFETCH(QString, deviceId);
     QFETCH(ValidationError::Code, code);
     Watch watch(m_document.get());
+    const auto checked = m_document->checkControlledDevice(deviceId);
+    QVERIFY2(checked, "the check accepts a refused controlled device");
     const auto problem = m_document->setControlledDevice(deviceId);
     QVERIFY2(problem, "a refused controlled device was accepted");
+    QCOMPARE(checked->message(), problem->message());
     QCOMPARE(ValidationError::codeKey(problem->code), ValidationError::codeKey(code));
     QCOMPARE(problem->field, u"controlledDevice"_s);
     QVERIFY(problem->message().contains(u"controlledDevice"_s));

@@ -5,6 +5,7 @@
 #include "SyncClient.h"
 #include "ToggleSwitch.h"
 
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +46,10 @@ private slots:
         QVERIFY(!second.setControlledDevice(u"dect"_s));
         QTRY_COMPARE(first.settings().controlledDeviceId, u"dect"_s);
         QCOMPARE(m_clients.at(0)->revision(), m_clients.at(1)->revision());
+        // "No device" too: it travels as null.
+        QVERIFY(!first.setControlledDevice(QString()));
+        QTRY_COMPARE(second.settings().controlledDeviceId, QString());
+        QTRY_COMPARE(m_clients.at(0)->pendingEditCount(), 0);
     }
 
     void adminLockGreysTheRowOutEvenWhileItsSpinnerHasFocus()
@@ -58,9 +63,13 @@ private slots:
         delay->setFocus();
         QTRY_VERIFY(delay->hasFocus());
         QVERIFY(delay->isEnabled());
+        QSignalSpy notices(m_clients.front().get(), &SyncClient::notice);
 
         QVERIFY(runAdmin({u"device"_s, u"lock"_s, u"--device"_s, u"desk"_s}));
         QTRY_VERIFY(!page.rulesView()->delaySpinBox(row)->isEnabled());
+        QCOMPARE(notices.count(), 1);
+        QCOMPARE(notices.constFirst().constFirst().toString(),
+                 u"Desk phone is now managed by your administrator."_s);
         QVERIFY(!page.rulesView()->enabledSwitch(row)->isEnabled());
         QVERIFY(document.settings().device(u"desk"_s)->isLocked());
         // A key press on the greyed-out spinner changes nothing.

@@ -213,8 +213,10 @@ private slots:
         QComboBox *picker = m_page->controlledDevicePicker();
         QAbstractItemModelTester tester(picker->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        // Every device but the external number, which the client can't control.
-        QCOMPARE(picker->count(), 5);
+        // "No device", then every device but the external number, which the client can't
+        // control.
+        QCOMPARE(picker->count(), 6);
+        QCOMPARE(picker->itemText(0), u"No device"_s);
         for (int i = 0; i < picker->count(); ++i)
             QVERIFY(picker->itemText(i) != u"Private mobile"_s);
         QCOMPARE(picker->currentText(), u"Desk phone"_s);
@@ -228,7 +230,18 @@ private slots:
         QVERIFY(!m_document->setControlledDevice(u"dect"_s));
         QCOMPARE(picker->currentText(), u"DECT handset"_s);
         QVERIFY(!m_document->setControlledDevice(QString()));
-        QCOMPARE(picker->currentIndex(), -1);
+        QCOMPARE(picker->currentIndex(), 0);
+        QCOMPARE(picker->currentText(), u"No device"_s);
+
+        // "No device" is a choice like any other, and undoable.
+        QVERIFY(!m_document->setControlledDevice(u"desk"_s));
+        picker->setFocus();
+        QTest::keyClick(picker, Qt::Key_Home);
+        QCOMPARE(picker->currentText(), u"No device"_s);
+        QCOMPARE(m_document->settings().controlledDeviceId, QString());
+        m_page->undoAction()->trigger();
+        QCOMPARE(m_document->settings().controlledDeviceId, u"desk"_s);
+        QCOMPARE(picker->currentText(), u"Desk phone"_s);
     }
 
     void everyControlHasAnAccessibleName()

@@ -1,0 +1,92 @@
+#include "TimelineAxisHeader.h"
+
+#include "TimelineStyle.h"
+
+#include <QEvent>
+#include <QPainter>
+
+#include <cmath>
+
+TimelineAxisHeader::TimelineAxisHeader(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    retranslate();
+}
+
+void TimelineAxisHeader::setTimeline(const TimelineGeometry &geometry)
+{
+    if (geometry == m_geometry)
+        return;
+    m_geometry = geometry;
+    update();
+}
+
+QString TimelineAxisHeader::labelFor(int second)
+{
+    return tr("%1 s", "a seconds label above the timeline").arg(second);
+}
+
+QList<int> TimelineAxisHeader::labelledSeconds() const
+{
+    const QList<int> ticks = m_geometry.scale().ticks();
+    if (ticks.size() < 2)
+        return ticks;
+    // Every n-th tick, the smallest n whose labels keep a gap between them; the grid lines
+    // stay on every tick, so values still read off to 5 s.
+    const qreal pitch = m_geometry.xAt(ticks.at(1)) - m_geometry.xAt(ticks.at(0));
+    const qreal needed = fontMetrics().horizontalAdvance(labelFor(ticks.constLast()))
+        + fontMetrics().averageCharWidth() * 2;
+    int every = 1;
+    while (every < ticks.size() && pitch * every < needed)
+        ++every;
+    QList<int> result;
+    for (int i = 0; i < ticks.size(); i += every)
+        result.append(ticks.at(i));
+    return result;
+}
+
+QSize TimelineAxisHeader::sizeHint() const
+{
+    return {fontMetrics().averageCharWidth() * 40, fontMetrics().height() + 6};
+}
+
+QSize TimelineAxisHeader::minimumSizeHint() const
+{
+    return {0, fontMetrics().height() + 6};
+}
+
+void TimelineAxisHeader::paintEvent(QPaintEvent *)
+{
+    if (!m_geometry.isValid())
+        return;
+    QPainter painter(this);
+    const TimelineStyle style(palette());
+    painter.setPen(style.text());
+    const QFontMetrics metrics = fontMetrics();
+    for (int second : labelledSeconds()) {
+        const QString text = labelFor(second);
+        const int width = metrics.horizontalAdvance(text);
+        const int x = std::clamp(int(std::lround(m_geometry.xAt(second))) - width / 2, 0,
+                                 std::max(0, this->width() - width));
+        painter.drawText(QRect(x, 0, width, height() - 4), Qt::AlignBottom | Qt::AlignLeft, text);
+        // A short tick down to where the rows begin.
+        const qreal tickX = m_geometry.xAt(second);
+        painter.drawLine(QPointF(tickX, height() - 3), QPointF(tickX, height()));
+    }
+}
+
+void TimelineAxisHeader::retranslate()
+{
+    setAccessibleName(tr("Seconds after the call arrives"));
+    update();
+}
+
+void TimelineAxisHeader::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    else if (event->type() == QEvent::FontChange)
+        updateGeometry();
+    QWidget::changeEvent(event);
+}
