@@ -300,6 +300,82 @@
     </message>
 </context>
 <context>
+    <name>ControlledDeviceCommand</name>
+    <message>
+        <source>choose the controlled device</source>
+        <translation>das gesteuerte Gerät wählen</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceChanges</name>
+    <message>
+        <source>%1 from %2 s to %3 s</source>
+        <comment>calls of a kind and when a device rings</comment>
+        <translation>%1 von %2 s bis %3 s</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the call kinds a new device rings for</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>New device %1 is off: it rings for no calls.</source>
+        <translation>Das neue Gerät %1 ist aus: Es läutet bei keinem Anruf.</translation>
+    </message>
+    <message>
+        <source>New device %1 rings from %2 s to %3 s.</source>
+        <translation>Das neue Gerät %1 läutet von %2 s bis %3 s.</translation>
+    </message>
+    <message>
+        <source>New device %1 rings for %2.</source>
+        <translation>Das neue Gerät %1 läutet für %2.</translation>
+    </message>
+    <message>
+        <source>%1 was removed by your administrator.</source>
+        <translation>%1 wurde von Ihrem Administrator entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 was removed by your administrator, so Client controls is now %2.</source>
+        <translation>%1 wurde von Ihrem Administrator entfernt, daher kontrolliert der Client jetzt %2.</translation>
+    </message>
+    <message>
+        <source>%1 was removed by your administrator, so Client controls is now No device.</source>
+        <translation>%1 wurde von Ihrem Administrator entfernt, daher kontrolliert der Client jetzt kein Gerät.</translation>
+    </message>
+    <message>
+        <source>%1 is now called %2.</source>
+        <translation>%1 heißt jetzt %2.</translation>
+    </message>
+    <message>
+        <source>%1 now has the number %2.</source>
+        <translation>%1 hat jetzt die Nummer %2.</translation>
+    </message>
+    <message>
+        <source>%1 now comes to you through the workspace %2.</source>
+        <translation>%1 ist Ihnen jetzt über den Arbeitsplatz %2 zugewiesen.</translation>
+    </message>
+    <message>
+        <source>%1 is now assigned to you directly, not through a workspace.</source>
+        <translation>%1 ist Ihnen jetzt direkt zugewiesen, nicht über einen Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <source>%1 is now managed by your administrator.</source>
+        <translation>%1 wird jetzt von Ihrem Administrator verwaltet.</translation>
+    </message>
+    <message>
+        <source>You can change %1 again.</source>
+        <translation>Sie können %1 wieder ändern.</translation>
+    </message>
+    <message>
+        <source>%1 now rings for %2 from %3 s to %4 s.</source>
+        <translation>%1 läutet jetzt für %2 von %3 s bis %4 s.</translation>
+    </message>
+    <message>
+        <source>%1 no longer rings for %2.</source>
+        <translation>%1 läutet nicht mehr für %2.</translation>
+    </message>
+</context>
+<context>
     <name>DeviceKind</name>
     <message>
         <source>Desk phone</source>
@@ -402,18 +478,6 @@
         <translation>Von Ihrem Administrator verwaltet</translation>
     </message>
     <message>
-        <source>Device</source>
-        <translation>Gerät</translation>
-    </message>
-    <message>
-        <source>Delay</source>
-        <translation>Verzögerung</translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation>Läuten</translation>
-    </message>
-    <message>
         <source>No devices are assigned to you yet. Your administrator assigns devices in the phone system.</source>
         <translation>Ihnen sind noch keine Geräte zugewiesen. Geräte weist Ihr Administrator in der Telefonanlage zu.</translation>
     </message>
@@ -428,6 +492,32 @@
     <message>
         <source>Ringing</source>
         <translation>Läutet</translation>
+    </message>
+    <message>
+        <source>“%1” is not a delay: for %2 type whole seconds from %3 to %4. Still %5 s.</source>
+        <translation>„%1“ ist keine Verzögerung: Geben Sie für %2 ganze Sekunden von %3 bis %4 ein. Es bleibt bei %5 s.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a timeout: for %2 type whole seconds from %3 to %4. Still %5 s.</source>
+        <translation>„%1“ ist keine Läutdauer: Geben Sie für %2 ganze Sekunden von %3 bis %4 ein. Es bleibt bei %5 s.</translation>
+    </message>
+    <message>
+        <source>Whole seconds from %1 to %2</source>
+        <translation>Ganze Sekunden von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 is switched off for these calls</source>
+        <translation>%1 ist für diese Anrufe ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>%1. %2.</source>
+        <comment>what the spinner sets, then its range</comment>
+        <translation>%1. %2.</translation>
+    </message>
+    <message>
+        <source>%1. %2. %3</source>
+        <comment>what the spinner sets, its range, why it is off</comment>
+        <translation>%1. %2. %3</translation>
     </message>
 </context>
 <context>
@@ -453,10 +543,6 @@
         <translation>Client kontrolliert</translation>
     </message>
     <message>
-        <source>The device this desktop client controls for your calls</source>
-        <translation>Das Gerät, das dieser Desktop-Client für Ihre Anrufe kontrolliert</translation>
-    </message>
-    <message>
         <source>Call kind</source>
         <translation>Anrufart</translation>
     </message>
@@ -477,28 +563,12 @@
         <translation>Meine Geräte</translation>
     </message>
     <message>
-        <source>Ring timeline</source>
-        <translation>Läutzeiten</translation>
-    </message>
-    <message>
         <source>%1: no device rings, so these callers can&apos;t reach you.</source>
         <translation>%1: Kein Gerät läutet, diese Anrufer erreichen Sie nicht.</translation>
     </message>
     <message>
         <source>Ringing: %1 of %2 devices, the last one until %3 s.</source>
         <translation>Es läuten %1 von %2 Geräten, das letzte bis %3&#xa0;s.</translation>
-    </message>
-    <message>
-        <source>→ voicemail</source>
-        <translation>→ Mailbox</translation>
-    </message>
-    <message>
-        <source>→ %1</source>
-        <translation>→ %1</translation>
-    </message>
-    <message>
-        <source>→ call ends</source>
-        <translation>→ Anruf endet</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -589,36 +659,44 @@
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <source>Save this timeline as a PNG or SVG image</source>
-        <translation>Diese Läutzeiten als PNG- oder SVG-Bild speichern</translation>
-    </message>
-    <message>
-        <source>Warnings</source>
-        <translation>Warnungen</translation>
-    </message>
-    <message>
-        <source>The plan in one sentence</source>
-        <translation>Der Plan in einem Satz</translation>
-    </message>
-    <message>
         <source>Copied to %1. Undo takes it back.</source>
         <translation>Nach %1 kopiert. „Rückgängig“ nimmt es zurück.</translation>
-    </message>
-    <message>
-        <source>Undo: %1</source>
-        <translation>Rückgängig: %1</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <source>Redo: %1</source>
-        <translation>Wiederholen: %1</translation>
-    </message>
-    <message>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo: %1 (%2)</source>
+        <translation>Rückgängig: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Redo: %1 (%2)</source>
+        <translation>Wiederholen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The device this desktop client controls for your calls: %1</source>
+        <translation>Das Gerät, das dieser Desktop-Client für Ihre Anrufe steuert: %1</translation>
+    </message>
+    <message>
+        <source>My devices and their ring timeline</source>
+        <translation>Meine Geräte und ihre Läut-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>About this plan</source>
+        <translation>Zu diesem Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Copy this plan to</source>
+        <translation>Diesen Plan &amp;kopieren nach</translation>
+    </message>
+    <message>
+        <source>Save this timeline as a PNG or SVG image (%1)</source>
+        <translation>Diese Zeitleiste als PNG- oder SVG-Bild speichern (%1)</translation>
     </message>
 </context>
 <context>
@@ -673,6 +751,25 @@
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <comment>notices waiting</comment>
+        <translation>
+            <numerusform>noch %n</numerusform>
+            <numerusform>noch %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
     <name>OfflineSession</name>
     <message>
         <source>Offline: %1</source>
@@ -703,6 +800,21 @@
     <message>
         <source>copy the %1 plan</source>
         <translation>Kopieren des Plans „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>PlanHeader</name>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Läuten</translation>
     </message>
 </context>
 <context>
@@ -806,35 +918,6 @@
         <translation>Keine Geräte</translation>
     </message>
     <message>
-        <source>%1 %2–%3 s</source>
-        <translation>%1 %2–%3&#xa0;s</translation>
-    </message>
-    <message>
-        <source>%1 off</source>
-        <translation>%1 aus</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <comment>separator between devices in a summary</comment>
-        <translation>; </translation>
-    </message>
-    <message>
-        <source>Rings</source>
-        <translation>Läutet</translation>
-    </message>
-    <message>
-        <source>Rings (locked)</source>
-        <translation>Läutet (gesperrt)</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Aus</translation>
-    </message>
-    <message>
-        <source>Off (locked)</source>
-        <translation>Aus (gesperrt)</translation>
-    </message>
-    <message>
         <source>Seconds after the call arrives</source>
         <translation>Sekunden ab Anrufeingang</translation>
     </message>
@@ -845,11 +928,6 @@
     <message>
         <source>%1 is switched off (set to ring from %2 s to %3 s)</source>
         <translation>%1 ist ausgeschaltet (eingestellt: läutet von %2&#xa0;s bis %3&#xa0;s)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>calls title: list of devices</comment>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%d s</source>
@@ -885,6 +963,11 @@
         <source>%1, warning: %2</source>
         <comment>the focused bar</comment>
         <translation>%1, Warnung: %2</translation>
+    </message>
+    <message>
+        <source>%1–%2 s</source>
+        <comment>the ring window being dragged, in seconds</comment>
+        <translation>%1–%2 s</translation>
     </message>
 </context>
 <context>
@@ -1094,16 +1177,36 @@
         <translation>FollowMe</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>About FollowMe</source>
+        <translation>Über FollowMe</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FollowMe %1&lt;/h3&gt;&lt;p&gt;Choose which of your phones ring for an incoming call, when they start and how long they ring.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FollowMe %1&lt;/h3&gt;&lt;p&gt;Legen Sie fest, welche Ihrer Telefone bei einem eingehenden Anruf läuten, wann sie beginnen und wie lange.&lt;/p&gt;&lt;p&gt;Freie Software unter der GNU General Public License, Version 3 oder neuer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About FollowMe</source>
+        <translation>Ü&amp;ber FollowMe</translation>
+    </message>
+    <message>
+        <source>Where the settings come from</source>
+        <translation>Woher die Einstellungen stammen</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1325,33 @@
     </message>
 </context>
 <context>
+    <name>TimelineAxisHeader</name>
+    <message>
+        <source>%1 s</source>
+        <comment>a seconds label above the timeline</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Seconds after the call arrives</source>
+        <translation>Sekunden ab Anrufeingang</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDecorations</name>
+    <message>
+        <source>→ voicemail</source>
+        <translation>→ Mailbox</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>→ call ends</source>
+        <translation>→ Anruf endet</translation>
+    </message>
+</context>
+<context>
     <name>TimelineExporter</name>
     <message>
         <source>%1: the output must end in .png or .svg</source>
@@ -1238,6 +1368,48 @@
     <message>
         <source>FollowMe ring timeline: %1</source>
         <translation>FollowMe-Läutzeiten: %1</translation>
+    </message>
+    <message>
+        <source>%1: an image of %2×%3 pixels is too small to read this plan; it needs at least %4×%5.</source>
+        <translation>%1: Ein Bild mit %2×%3 Pixeln ist zu klein, um diesen Plan zu lesen; es braucht mindestens %4×%5.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLegend</name>
+    <message>
+        <source>Key</source>
+        <translation>Legende</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStyle</name>
+    <message>
+        <source>Rings</source>
+        <translation>Läutet</translation>
+    </message>
+    <message>
+        <source>Rings (locked)</source>
+        <translation>Läutet (gesperrt)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Off (locked)</source>
+        <translation>Aus (gesperrt)</translation>
+    </message>
+    <message>
+        <source>Has a warning</source>
+        <translation>Mit Warnung</translation>
+    </message>
+    <message>
+        <source>Nothing rings</source>
+        <translation>Nichts läutet</translation>
+    </message>
+    <message>
+        <source>Ringing now</source>
+        <translation>Läutet gerade</translation>
     </message>
 </context>
 <context>

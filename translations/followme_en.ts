@@ -19,6 +19,17 @@
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <comment>notices waiting</comment>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StartupCheck</name>
     <message numerus="yes">
         <source>connected to %1 as %2 (revision %3); the FollowMe page shows %n device(s)</source>

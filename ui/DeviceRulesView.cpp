@@ -10,6 +10,7 @@
 
 #include <QEvent>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -26,13 +27,13 @@ enum GridColumn {
     LockColumn,
     DelayColumn,
     TimeoutColumn,
-    PendingColumn
+    ColumnCount
 };
 
 // Names longer than this (in average characters) are elided, with the whole name in the
 // tooltip; they never make the window wider than a screen.
-constexpr int nameCharacters = 26;
-constexpr int minimumNameCharacters = 9;
+constexpr int nameCharacters = 30;
+constexpr int minimumNameCharacters = 8;
 
 // Sets the colour of a label's text while it is enabled; disabled, the palette's greys apply.
 void setTextColor(QWidget *label, const QColor &color)
@@ -97,7 +98,6 @@ void DeviceRulesView::rebuild()
         delete row.lock;
         delete row.delay;
         delete row.timeout;
-        delete row.pending;
         delete row.nameBlock; // the grid does not own a nested layout's deletion
     }
     // Rows that are gone leave no height behind.
@@ -114,7 +114,7 @@ void DeviceRulesView::rebuild()
     }
     m_emptyLabel->setVisible(count == 0);
     if (count == 0)
-        m_grid->addWidget(m_emptyLabel, 0, SwitchColumn, 1, PendingColumn + 1);
+        m_grid->addWidget(m_emptyLabel, 0, SwitchColumn, 1, ColumnCount);
     // Keep rows at the top when the view is taller than its content.
     m_grid->setRowStretch(m_lastStretchRow, 0);
     m_lastStretchRow = std::max(count, 1);
@@ -135,6 +135,19 @@ void DeviceRulesView::updateRowPitch()
     m_rowPitch = content + fontMetrics().height() / 2;
     for (int row = 0; row < m_rows.size(); ++row)
         m_grid->setRowMinimumHeight(row, m_rowPitch);
+}
+
+void DeviceRulesView::setTimeoutHeadingWidth(int width)
+{
+    if (m_grid->columnMinimumWidth(TimeoutColumn) == width)
+        return;
+    m_grid->setColumnMinimumWidth(TimeoutColumn, width);
+    emit contentChanged(); // the width the view needs changed
+}
+
+QString DeviceRulesView::statusText(int row) const
+{
+    return m_rows.at(row).detail->badge();
 }
 
 QRect DeviceRulesView::headingRect(Heading heading) const
@@ -180,7 +193,6 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     QSizePolicy keepPlace = widgets.lock->sizePolicy();
     keepPlace.setRetainSizeWhenHidden(true);
     widgets.lock->setSizePolicy(keepPlace);
-    widgets.pending = new QLabel(this);
 
     auto makeSpinBox = [this, row](int column, int minimum, int maximum) {
         auto *spin = new SecondsSpinBox(this);
@@ -205,6 +217,8 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     widgets.nameBlock = new QVBoxLayout;
     widgets.nameBlock->setSpacing(0);
     widgets.nameBlock->addWidget(widgets.name);
+    // "Sending…" and "Ringing" go on the number's line, as its badge: no column of their own
+    // to widen the row, and the number just elides a little while they show.
     widgets.nameBlock->addWidget(widgets.detail);
 
     m_grid->addWidget(widgets.enabled, gridRow, SwitchColumn, Qt::AlignVCenter);
@@ -213,7 +227,6 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     m_grid->addWidget(widgets.lock, gridRow, LockColumn, Qt::AlignVCenter);
     m_grid->addWidget(widgets.delay, gridRow, DelayColumn, Qt::AlignVCenter);
     m_grid->addWidget(widgets.timeout, gridRow, TimeoutColumn, Qt::AlignVCenter);
-    m_grid->addWidget(widgets.pending, gridRow, PendingColumn, Qt::AlignVCenter);
     return widgets;
 }
 
@@ -311,20 +324,22 @@ void DeviceRulesView::updateRow(int row)
                                                     ColorContrast::textRatio);
     setTextColor(widgets.name, ringing ? accent : palette().color(QPalette::WindowText));
     setTextColor(widgets.detail, quiet);
-    // Always in the layout, empty when there is nothing to say: the column never comes and
-    // goes under the pointer.
-    widgets.pending->setText(ringing ? tr("Ringing") : pending ? tr("Sending…") : QString());
-    setTextColor(widgets.pending, ringing ? accent : quiet);
-    widgets.pending->setToolTip(pending && !ringing ? tr("Not yet confirmed by the server")
-                                                    : QString());
-
+    widgets.detail->setBadge(ringing       ? tr("Ringing")
+                                 : pending ? tr("Sending…")
+                                           : QString(),
+                             ringing ? accent : quiet);
     const QString lockedTip = index.data(Qt::ToolTipRole).toString();
     for (QWidget *widget :
          {static_cast<QWidget *>(widgets.enabled), static_cast<QWidget *>(widgets.icon),
           static_cast<QWidget *>(widgets.lock)})
         widget->setToolTip(lockedTip);
     widgets.name->setExtraToolTip(lockedTip);
-    widgets.detail->setExtraToolTip(lockedTip);
+    QStringList detailTips;
+    if (!lockedTip.isEmpty())
+        detailTips.append(lockedTip);
+    if (pending && !ringing)
+        detailTips.append(tr("Not yet confirmed by the server"));
+    widgets.detail->setExtraToolTip(detailTips.join(u'\n'));
 
     const QString delayRange =
         tr("Whole seconds from %1 to %2")
@@ -364,12 +379,6 @@ void DeviceRulesView::retranslate()
         row.delay->setSuffix(tr(" s", "unit suffix of the delay and timeout spinners"));
         row.timeout->setSuffix(tr(" s", "unit suffix of the delay and timeout spinners"));
     }
-    // The status column keeps the width of its longest text, so rows don't shift (or get cut
-    // off) when "Sending…" or "Ringing" comes and goes.
-    const QFontMetrics metrics(font());
-    m_grid->setColumnMinimumWidth(PendingColumn,
-                                  std::max(metrics.horizontalAdvance(tr("Sending…")),
-                                           metrics.horizontalAdvance(tr("Ringing"))));
     for (int row = 0; row < m_rows.size(); ++row)
         updateRow(row);
     emit contentChanged();

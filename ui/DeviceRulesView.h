@@ -35,7 +35,8 @@ public:
     SecondsSpinBox *delaySpinBox(int row) const { return m_rows.at(row).delay; }
     SecondsSpinBox *timeoutSpinBox(int row) const { return m_rows.at(row).timeout; }
     QLabel *lockLabel(int row) const { return m_rows.at(row).lock; }
-    QLabel *pendingLabel(int row) const { return m_rows.at(row).pending; }
+    // "Sending…" (not yet confirmed by the server) or "Ringing" (a call plays); else empty.
+    QString statusText(int row) const;
     ElidingLabel *nameLabel(int row) const { return m_rows.at(row).name; }
     QLabel *emptyLabel() const { return m_emptyLabel; }
 
@@ -44,6 +45,8 @@ public:
     enum class Heading { Device, Delay, Timeout };
     // Where the column under a heading is, in this view's coordinates (x and width).
     QRect headingRect(Heading heading) const;
+    // The Timeout column is at least this wide, for its heading (in any language, at any font).
+    void setTimeoutHeadingWidth(int width);
 
     // While a simulated call plays: the rows of the devices ringing now light up.
     void setRingingRows(const QSet<int> &rows);
@@ -68,7 +71,6 @@ private:
         QLabel *lock = nullptr;
         SecondsSpinBox *delay = nullptr;
         SecondsSpinBox *timeout = nullptr;
-        QLabel *pending = nullptr;
         QVBoxLayout *nameBlock = nullptr;
     };
 

@@ -15,8 +15,8 @@ void ElidingLabel::setFullText(const QString &text)
     if (text == m_fullText)
         return;
     m_fullText = text;
-    // QLabel's text stays the whole text: it is what accessibility and tests read.
-    setText(text);
+    // QLabel's text stays the whole text (and the badge): it is what accessibility reads.
+    setText(m_badge.isEmpty() ? text : text + u" · " + m_badge);
     updateGeometry();
     updateToolTip();
 }
@@ -33,9 +33,29 @@ void ElidingLabel::setMinimumCharacters(int characters)
     updateGeometry();
 }
 
+void ElidingLabel::setBadge(const QString &badge, const QColor &color)
+{
+    if (badge == m_badge && color == m_badgeColor)
+        return;
+    m_badge = badge;
+    m_badgeColor = color;
+    setText(m_badge.isEmpty() ? m_fullText : m_fullText + u" · " + m_badge);
+    updateToolTip();
+    update();
+}
+
+int ElidingLabel::textWidth() const
+{
+    const int width = contentsRect().width();
+    if (m_badge.isEmpty())
+        return width;
+    return std::max(
+        0, width - fontMetrics().horizontalAdvance(m_badge) - fontMetrics().averageCharWidth());
+}
+
 bool ElidingLabel::isElided() const
 {
-    return fontMetrics().horizontalAdvance(m_fullText) > contentsRect().width();
+    return fontMetrics().horizontalAdvance(m_fullText) > textWidth();
 }
 
 QSize ElidingLabel::sizeHint() const
@@ -63,9 +83,16 @@ void ElidingLabel::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     const QRect area = contentsRect();
-    const QString shown = fontMetrics().elidedText(m_fullText, Qt::ElideRight, area.width());
+    const QString shown = fontMetrics().elidedText(m_fullText, Qt::ElideRight, textWidth());
     style()->drawItemText(&painter, area, int(alignment()) | Qt::TextSingleLine, palette(),
                           isEnabled(), shown, foregroundRole());
+    if (!m_badge.isEmpty()) {
+        const int x =
+            area.left() + fontMetrics().horizontalAdvance(shown) + fontMetrics().averageCharWidth();
+        painter.setPen(m_badgeColor);
+        painter.drawText(QRect(x, area.top(), area.right() - x + 1, area.height()),
+                         Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, m_badge);
+    }
 }
 
 void ElidingLabel::resizeEvent(QResizeEvent *event)

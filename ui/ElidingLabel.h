@@ -18,6 +18,10 @@ public:
     // More to say on hover (why it is greyed out); the whole text comes first when elided. Use
     // this rather than setToolTip(), which the label manages.
     void setExtraToolTip(const QString &text);
+    // A short word shown after the text in its own colour ("Sending…"), taking room from the
+    // text rather than from the layout: the label's size stays the same with or without it.
+    void setBadge(const QString &badge, const QColor &color);
+    QString badge() const { return m_badge; }
     // The width it asks for, in average characters, whatever the text (so a column of them
     // doesn't jump on a rename); longer text is elided. 0: as wide as the text.
     void setMaximumCharacters(int characters);
@@ -34,8 +38,11 @@ protected:
 
 private:
     void updateToolTip();
+    int textWidth() const; // the room the text has beside the badge
 
     QString m_fullText;
+    QString m_badge;
+    QColor m_badgeColor;
     QString m_toolTip; // setExtraToolTip()'s text
     int m_maximumCharacters = 0;
     int m_minimumCharacters = 6;

@@ -95,8 +95,9 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
         retranslate();
     });
 
-    m_kindHint = new QLabel(this);
-    m_kindHint->setWordWrap(true);
+    // What the chosen kind means, on the tabs' line: no line of its own to spend.
+    m_kindHint = new ElidingLabel(this);
+    m_kindHint->setMinimumCharacters(8);
 
     // Play, undo/redo, copy and export: the plan as a whole. The icons are drawn in the
     // palette's text colour, so they read on dark themes too.
@@ -178,7 +179,7 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     auto *rowsLayout = new QHBoxLayout(rows);
     rowsLayout->setContentsMargins(0, 0, 0, 0);
     rowsLayout->addWidget(m_rulesView, 0, Qt::AlignTop);
-    rowsLayout->addSpacing(fontMetrics().averageCharWidth() * 2);
+    rowsLayout->setSpacing(0); // the chart keeps room for its "0 s" label on the left anyway
     rowsLayout->addWidget(m_timeline, 1, Qt::AlignTop);
     m_planScroll = new QScrollArea(this);
     m_planScroll->setObjectName(u"planRows"_s);
@@ -187,6 +188,9 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_planScroll->setFrameShape(QFrame::NoFrame);
     // The rows' own controls are the Tab stops; the area only scrolls to the focused one.
     m_planScroll->setFocusPolicy(Qt::NoFocus);
+    m_planScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Never squeezed shut: at least a few rows show, whatever else the page holds.
+    m_planScroll->setMinimumHeight(fontMetrics().height() * 6);
     m_planHeader = new PlanHeader(m_rulesView, m_timeline, this);
     m_planHeader->setObjectName(u"planHeader"_s);
     connect(m_planScroll->horizontalScrollBar(), &QScrollBar::valueChanged, m_planHeader,
@@ -218,7 +222,7 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_notes->setFrameShape(QFrame::NoFrame);
     m_notes->setFocusPolicy(Qt::NoFocus);
     m_notes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_notes->setFixedHeight(fontMetrics().lineSpacing() * 4 + 4);
+    m_notes->setFixedHeight(fontMetrics().lineSpacing() * 3 + 4);
 
     m_status = new ElidingLabel(this);
     m_status->setObjectName(u"planStatus"_s);
@@ -230,13 +234,18 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     pickerRow->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
+    // The window's own layout already sets the page off from the list on the left.
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_intro);
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addLayout(pickerRow);
     layout->addSpacing(fontMetrics().height() / 2);
-    layout->addWidget(m_tabs);
-    layout->addWidget(m_kindHint);
+    auto *tabsRow = new QHBoxLayout;
+    tabsRow->addWidget(m_tabs);
+    tabsRow->addSpacing(fontMetrics().averageCharWidth() * 2);
+    tabsRow->addWidget(m_kindHint, 1, Qt::AlignVCenter);
+    layout->addLayout(tabsRow);
     layout->addWidget(m_toolBar);
     auto *plan = new QVBoxLayout;
     plan->setSpacing(0);
@@ -421,6 +430,10 @@ void FollowMePage::updateUndoTexts()
 
 void FollowMePage::alignPlan()
 {
+    // The rows never scroll sideways and are never squeezed: the page (which scrolls as a
+    // whole in a window too small for it) is at least as wide as they need.
+    m_planScroll->setMinimumWidth(m_planScroll->widget()->minimumSizeHint().width()
+                                  + m_planScroll->verticalScrollBar()->sizeHint().width());
     m_timeline->setRowPitch(m_rulesView->rowPitch() > 0 ? m_rulesView->rowPitch()
                                                         : fontMetrics().height() * 3);
     m_planHeader->align();
@@ -507,7 +520,7 @@ void FollowMePage::retranslate()
                           tr("Calls from other users of the phone system"));
     m_tabs->setTabToolTip(CallKinds::index(CallKind::Teams),
                           tr("Queue calls to you as a logged-in agent"));
-    m_kindHint->setText(m_tabs->tabToolTip(m_tabs->currentIndex()));
+    m_kindHint->setFullText(m_tabs->tabToolTip(m_tabs->currentIndex()));
     m_rulesView->setAccessibleName(tr("My devices"));
     m_planScroll->setAccessibleName(tr("My devices and their ring timeline"));
     m_notes->setAccessibleName(tr("About this plan"));
@@ -542,6 +555,6 @@ void FollowMePage::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     else if (event->type() == QEvent::FontChange)
-        m_notes->setFixedHeight(fontMetrics().lineSpacing() * 4 + 4);
+        m_notes->setFixedHeight(fontMetrics().lineSpacing() * 3 + 4);
     QWidget::changeEvent(event);
 }

@@ -95,7 +95,7 @@ private:
     QLabel *m_pickerLabel;
     QComboBox *m_picker;
     QTabBar *m_tabs;
-    QLabel *m_kindHint;
+    ElidingLabel *m_kindHint;
     DeviceRulesView *m_rulesView;
     RingTimelineChart *m_timeline;
     PlanHeader *m_planHeader;

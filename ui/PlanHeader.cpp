@@ -96,14 +96,26 @@ void PlanHeader::retranslate()
     m_device->setText(tr("Device"));
     m_delay->setText(tr("Delay"));
     m_timeout->setText(tr("Timeout"));
+    fitColumns();
+}
+
+void PlanHeader::fitColumns()
+{
+    if (m_rules)
+        // The Timeout column is at least as wide as its heading, with a little air before the
+        // seconds labels; a wider Delay heading grows leftwards, over the names' free space.
+        m_rules->setTimeoutHeadingWidth(m_timeout->sizeHint().width()
+                                        + fontMetrics().averageCharWidth());
     align();
 }
 
 void PlanHeader::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
-    else if (event->type() == QEvent::FontChange)
+    } else if (event->type() == QEvent::FontChange) {
         updateGeometry();
+        fitColumns();
+    }
     QWidget::changeEvent(event);
 }

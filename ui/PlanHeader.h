@@ -36,6 +36,7 @@ protected:
 
 private:
     void retranslate();
+    void fitColumns();
     QRect inHere(const QWidget *widget, const QRect &rect) const;
 
     QPointer<DeviceRulesView> m_rules;

@@ -108,7 +108,7 @@ RingTimelineChart::RingTimelineChart(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
 
-    setMinimumSize(200, 120);
+    setMinimumSize(170, 120);
     applyPalette();
     retranslate();
     updateLayoutMode();
@@ -191,8 +191,9 @@ void RingTimelineChart::updateGeometryFromChart()
     QRectF plot;
     if (m_rowPitch > 0) {
         // Room left and right for half a seconds label, so "0 s" and the last one fit above.
-        const qreal side = fontMetrics().horizontalAdvance(u"000 s"_s) / 2.0 + 2;
-        plot = QRectF(side, 0, std::max(1.0, width() - 2 * side),
+        const qreal left = fontMetrics().horizontalAdvance(u"0 s"_s) / 2.0 + 2;
+        const qreal right = fontMetrics().horizontalAdvance(u"000 s"_s) / 2.0 + 2;
+        plot = QRectF(left, 0, std::max(1.0, width() - left - right),
                       qreal(m_rowPitch) * std::max(categoryCount(), 1));
         if (m_chart->plotArea() != plot)
             m_chart->setPlotArea(plot);

@@ -13,6 +13,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -84,7 +85,15 @@ void SettingsWindow::addPage(const QIcon &icon, QWidget *page)
 {
     auto *item = new QListWidgetItem(icon, page->windowTitle(), m_pages);
     item->setSizeHint(QSize(0, fontMetrics().height() * 2));
-    m_stack->addWidget(page);
+    // A page taller or wider than a small window (a big font, German) scrolls as a whole
+    // rather than being squeezed until its parts overlap.
+    auto *scroll = new QScrollArea(m_stack);
+    scroll->setObjectName(u"pageScroll"_s);
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    m_stack->addWidget(scroll);
     connect(page, &QWidget::windowTitleChanged, this, [this, item](const QString &title) {
         item->setText(title);
         fitPageList();
@@ -94,9 +103,12 @@ void SettingsWindow::addPage(const QIcon &icon, QWidget *page)
 
 void SettingsWindow::fitPageList()
 {
-    // Wide enough for the longest page title in any language.
-    m_pages->setFixedWidth(
-        std::max(m_pages->sizeHintForColumn(0) + 24, fontMetrics().averageCharWidth() * 18));
+    // Wide enough for the longest page title in any language, at the list's own font.
+    int text = 0;
+    for (int row = 0; row < m_pages->count(); ++row)
+        text = std::max(text, m_pages->fontMetrics().horizontalAdvance(m_pages->item(row)->text()));
+    m_pages->setFixedWidth(text + m_pages->iconSize().width() + m_pages->spacing() * 2
+                           + m_pages->fontMetrics().averageCharWidth() * 4);
 }
 
 void SettingsWindow::setSourceDescription(const QString &text)

@@ -36,10 +36,14 @@ QList<int> TimelineAxisHeader::labelledSeconds() const
     // stay on every tick, so values still read off to 5 s.
     const qreal pitch = m_geometry.xAt(ticks.at(1)) - m_geometry.xAt(ticks.at(0));
     const qreal needed = fontMetrics().horizontalAdvance(labelFor(ticks.constLast()))
-        + fontMetrics().averageCharWidth() * 2;
+        + fontMetrics().averageCharWidth();
+    // Label every tick, or every 2nd, 3rd, …: steps that keep round numbers (10, 15, 20, 30 s).
     int every = 1;
-    while (every < ticks.size() && pitch * every < needed)
-        ++every;
+    for (int candidate : {1, 2, 3, 4, 6, 12, 24}) {
+        every = candidate;
+        if (pitch * candidate >= needed)
+            break;
+    }
     QList<int> result;
     for (int i = 0; i < ticks.size(); i += every)
         result.append(ticks.at(i));

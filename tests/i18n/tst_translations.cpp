@@ -389,7 +389,7 @@ private slots:
         QCOMPARE(tabTexts(page->callKindTabs()),
                  (QStringList {u"Extern"_s, u"Intern"_s, u"Teams"_s}));
         const QStringList german = pageTexts(page);
-        for (const QString &wanted : {u"Meine Geräte"_s, u"Verzögerung"_s})
+        for (const QString &wanted : {u"Gerät"_s, u"Verzögerung"_s, u"Läuten"_s})
             QVERIFY2(containsText(german, wanted),
                      qPrintable(wanted + u" not in: "_s + german.join(u" | "_s)));
         QLabel *pickerLabel = buddyLabel(page, page->controlledDevicePicker());
@@ -403,7 +403,7 @@ private slots:
         QCOMPARE(tabTexts(page->callKindTabs()),
                  (QStringList {u"External"_s, u"Internal"_s, u"Teams"_s}));
         const QStringList english = pageTexts(page);
-        QVERIFY2(containsText(english, u"My devices"_s), qPrintable(english.join(u" | "_s)));
+        QVERIFY2(containsText(english, u"Timeout"_s), qPrintable(english.join(u" | "_s)));
         QVERIFY2(containsText(english, u"Delay"_s), qPrintable(english.join(u" | "_s)));
         QVERIFY2(!containsText(english, u"Verzögerung"_s), qPrintable(english.join(u" | "_s)));
         QCOMPARE(withoutMnemonic(pickerLabel->text()), u"Client controls:"_s);
@@ -411,7 +411,7 @@ private slots:
         // And back to German in the open window.
         QVERIFY(translator.install(QLocale(QLocale::German)));
         QTRY_COMPARE(page->callKindTabs()->tabText(0), u"Extern"_s);
-        QVERIFY(containsText(pageTexts(page), u"Meine Geräte"_s));
+        QVERIFY(containsText(pageTexts(page), u"Verzögerung"_s));
     }
 
     void textsFit_data()

@@ -363,11 +363,12 @@ private slots:
         // An edit waits for the server: "Sending…".
         m_document->setPending({SettingsDocument::ruleKey(u"mobile"_s, CallKind::External)}, false);
         QCoreApplication::processEvents();
-        QCOMPARE(m_rows->pendingLabel(DemoRow::mobile)->text(), u"Sending…"_s);
+        QCOMPARE(m_rows->statusText(DemoRow::mobile), u"Sending…"_s);
         QCOMPARE(positions(), before);
         // A call plays: "Ringing".
         m_rows->setRingingRows({DemoRow::desk});
         QCoreApplication::processEvents();
+        QCOMPARE(m_rows->statusText(DemoRow::desk), u"Ringing"_s);
         QCOMPARE(positions(), before);
         // A notice arrives.
         m_window->showNotice(u"Desk phone is now managed by your administrator"_s);
