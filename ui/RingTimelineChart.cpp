@@ -3,8 +3,10 @@
 #include "CallKind.h"
 #include "DeviceRuleModel.h"
 #include "RingBounds.h"
+#include "TimelineAccessible.h"
 #include "TimelineStyle.h"
 
+#include <QAccessible>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -62,6 +64,7 @@ private:
 RingTimelineChart::RingTimelineChart(QWidget *parent)
     : QWidget(parent)
 {
+    TimelineAccessible::installFactory(); // a bar per device for screen readers
     m_chart = new QChart;
     m_chart->setAnimationOptions(QChart::NoAnimation);
     // The key is a TimelineLegend of its own: Qt Charts' legend knows only the bar sets, not the
@@ -398,6 +401,13 @@ qreal RingTimelineChart::axisMaximum() const
     return m_secondsAxis->max();
 }
 
+QString RingTimelineChart::deviceName(int row) const
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return {};
+    return m_model->index(row, DeviceRuleModel::DeviceColumn).data(Qt::DisplayRole).toString();
+}
+
 QString RingTimelineChart::toolTipForRow(int row) const
 {
     if (!m_model || row < 0 || row >= m_model->rowCount())
@@ -562,6 +572,11 @@ void RingTimelineChart::setFocusedRow(int row)
     m_focusedRow = clamped;
     updateDescription();
     updateOverlay();
+    if (hasFocus() && m_focusedRow >= 0 && QAccessible::isActive()) {
+        QAccessibleEvent event(this, QAccessible::Focus);
+        event.setChild(m_focusedRow);
+        QAccessible::updateAccessibility(&event);
+    }
     emit focusedRowChanged(m_focusedRow);
 }
 

@@ -78,6 +78,9 @@ public:
     Bar bar(int row) const;
     qreal axisMaximum() const;
     QString toolTipForRow(int row) const;
+    // The device of a row, by name, and whether its bar can be changed (not locked, not off).
+    QString deviceName(int row) const;
+    bool isRowEditable(int row) const { return isEditable(row); }
     // The focused bar (if any), then the plan: also the accessible description.
     QString summary() const;
     // A plain-language plan to say instead of the generated list of devices; empty: the list.

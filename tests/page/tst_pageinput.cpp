@@ -2,6 +2,8 @@
 // reader's view, an export, and a layout that stays put while things come and go.
 
 #include "CallPlayer.h"
+#include "ColorContrast.h"
+#include "DarkPalette.h"
 #include "DemoData.h"
 #include "DeviceRulesView.h"
 #include "ElidingLabel.h"
@@ -23,6 +25,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabBar>
@@ -291,6 +294,114 @@ private slots:
         m_window->showNotice(u"Desk phone is now managed by your administrator"_s);
         QCOMPARE(accessibleName(m_window->noticeLabel()),
                  u"Desk phone is now managed by your administrator"_s);
+    }
+
+    void eachBarIsAnAccessibleChild()
+    {
+        RingTimelineChart *chart = m_page->timeline();
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(chart);
+        QVERIFY(iface);
+        QCOMPARE(iface->text(QAccessible::Name), u"Ring timeline"_s);
+        QCOMPARE(iface->childCount(), 6);
+        QAccessibleInterface *mobile = iface->child(DemoRow::mobile);
+        QVERIFY(mobile && mobile->isValid());
+        QCOMPARE(mobile->text(QAccessible::Name), u"Mobile app"_s);
+        QVERIFY2(mobile->text(QAccessible::Description).contains(u"rings from 10 s to 35 s"_s),
+                 qPrintable(mobile->text(QAccessible::Description)));
+        QVERIFY(!mobile->state().readOnly);
+        QCOMPARE(mobile->parent(), iface);
+        QCOMPARE(iface->indexOfChild(mobile), DemoRow::mobile);
+        QAccessibleInterface *reception = iface->child(DemoRow::reception);
+        QVERIFY(reception->state().readOnly);
+        QVERIFY(reception->text(QAccessible::Description).contains(u"administrator"_s));
+        // The bar the keyboard is on is the focused child.
+        chart->setFocus();
+        QTRY_VERIFY(chart->hasFocus());
+        chart->setFocusedRow(DemoRow::mobile);
+        QCOMPARE(iface->focusChild(), mobile);
+        QVERIFY(mobile->state().focused);
+        // Edits show in the child at once.
+        QVERIFY(!m_document->setRule(u"mobile"_s, CallKind::External, {true, 12, 20}));
+        QVERIFY(mobile->text(QAccessible::Description).contains(u"from 12 s to 32 s"_s));
+    }
+
+    void textAndMarksAreReadableLightAndDark_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void textAndMarksAreReadableLightAndDark()
+    {
+        QFETCH(bool, dark);
+        const QPalette original = QApplication::palette();
+        auto restore = qScopeGuard([&original] { QApplication::setPalette(original); });
+        if (dark)
+            QApplication::setPalette(darkPalette());
+        m_rows->setRingingRows({DemoRow::desk});
+        m_document->setPending({SettingsDocument::ruleKey(u"mobile"_s, CallKind::External)}, false);
+        QCoreApplication::processEvents();
+        const QColor window = m_page->palette().color(QPalette::Window);
+        // Text in the page: WCAG AA, 4.5:1, in every enabled label of the rows and the page.
+        const QList<QLabel *> labels = m_window->findChildren<QLabel *>();
+        for (QLabel *label : labels) {
+            if (!label->isVisible() || !label->isEnabled() || label->text().isEmpty())
+                continue;
+            const QColor ink = label->palette().color(QPalette::Active, label->foregroundRole());
+            const QColor behind = label->autoFillBackground()
+                ? label->palette().color(label->backgroundRole())
+                : window;
+            QVERIFY2(ColorContrast::contrastRatio(ink, behind) >= ColorContrast::textRatio,
+                     qPrintable(label->text().left(40) + u": "_s
+                                + QString::number(ColorContrast::contrastRatio(ink, behind))));
+        }
+        // The ringing name, the badges.
+        const QColor ringing = m_rows->nameLabel(DemoRow::desk)->palette().color(QPalette::Active,
+                                                                                  QPalette::WindowText);
+        QVERIFY(ColorContrast::contrastRatio(ringing, window) >= ColorContrast::textRatio);
+        // Every mark of the chart: 3:1 against the plot.
+        const TimelineStyle style(m_page->timeline()->palette());
+        for (TimelineStyle::Mark mark : TimelineStyle::marks())
+            QVERIFY2(ColorContrast::contrastRatio(style.markColor(mark), style.plotBackground())
+                         >= ColorContrast::graphicsRatio,
+                     qPrintable(TimelineStyle::label(mark)));
+        QVERIFY(ColorContrast::contrastRatio(style.text(), style.background())
+                >= ColorContrast::textRatio);
+        // Icons follow the palette: the Play icon's ink stands out from the window.
+        const QImage icon = m_page->playAction()->icon().pixmap(32).toImage();
+        QColor ink;
+        for (int y = 0; y < icon.height() && !ink.isValid(); ++y)
+            for (int x = 0; x < icon.width(); ++x)
+                if (qAlpha(icon.pixel(x, y)) == 255) {
+                    ink = QColor::fromRgb(icon.pixel(x, y));
+                    break;
+                }
+        QVERIFY(ink.isValid());
+        QVERIFY2(ColorContrast::contrastRatio(ink, QApplication::palette().color(QPalette::Window))
+                     >= ColorContrast::graphicsRatio,
+                 qPrintable(ink.name()));
+    }
+
+    void aPlayedCallIsClearedByATabOrAnEdit()
+    {
+        // The player's clock is the test's: a call plays to its end in one tick.
+        qint64 now = 0;
+        m_page->player()->setClock([&now] { return now; });
+        auto playToTheEnd = [this, &now] {
+            m_page->playAction()->trigger();
+            QVERIFY(m_page->player()->isPlaying());
+            now += 10 * 60 * 1000;
+            m_page->player()->tick();
+            QVERIFY(!m_page->player()->isPlaying());
+        };
+        playToTheEnd();
+        QVERIFY(m_page->timeline()->playhead()); // stays at the end with the outcome
+        m_page->setCallKind(CallKind::Internal);
+        QVERIFY(!m_page->timeline()->playhead());
+        playToTheEnd();
+        QVERIFY(m_page->timeline()->playhead());
+        QVERIFY(!m_document->setRule(u"mobile"_s, CallKind::Internal, {true, 3, 20}));
+        QVERIFY(!m_page->timeline()->playhead());
     }
 
     void emptyPageSaysSoAndOffersNothingToPlay()
