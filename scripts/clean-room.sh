@@ -11,7 +11,7 @@
 # to /src inside it (tracked and untracked files, without what .gitignore ignores: build trees
 # stay out, uncommitted changes go in), and COMMAND runs there as root, with no display and a
 # clean environment (FOLLOWME_* variables are passed through). What it built that is worth keeping
-# (the .deb packages, the CTest logs) is copied to $FOLLOWME_CLEAN_ROOM_OUT (default:
+# (the .deb packages, the CTest logs, the page's screenshots) is copied to $FOLLOWME_CLEAN_ROOM_OUT (default:
 # build-clean-room/) before the root goes, on failure too. The files in $FOLLOWME_CLEAN_ROOM_IN, if
 # set, are copied to /in inside the root (packages to install, for example).
 #
@@ -66,6 +66,11 @@ if [ "${1:-}" = --hook ]; then
         [ -f "$log" ] || continue
         tree="$(basename "$(dirname "$(dirname "$(dirname "$log")")")")"
         cp "$log" "$out/$tree-$(basename "$log")"
+    done
+    # The page's screenshots from the matrix test, to be looked at.
+    for shots in "$root"/src/build*/page-screenshots; do
+        [ -d "$shots" ] || continue
+        cp -r "$shots" "$out/$(basename "$(dirname "$shots")")-page-screenshots"
     done
     echo "$status" >"$out/status"
     exit 0 # the status travels in the file: mmdebstrap must still take the root down cleanly

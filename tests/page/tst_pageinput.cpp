@@ -356,8 +356,9 @@ private slots:
                                 + QString::number(ColorContrast::contrastRatio(ink, behind))));
         }
         // The ringing name, the badges.
-        const QColor ringing = m_rows->nameLabel(DemoRow::desk)->palette().color(QPalette::Active,
-                                                                                  QPalette::WindowText);
+        const QColor ringing = m_rows->nameLabel(DemoRow::desk)
+                                   ->palette()
+                                   .color(QPalette::Active, QPalette::WindowText);
         QVERIFY(ColorContrast::contrastRatio(ringing, window) >= ColorContrast::textRatio);
         // Every mark of the chart: 3:1 against the plot.
         const TimelineStyle style(m_page->timeline()->palette());
