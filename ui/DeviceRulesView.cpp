@@ -311,8 +311,9 @@ void DeviceRulesView::updateRow(int row)
     widgets.delay->setEnabled(!locked && enabled);
     widgets.timeout->setEnabled(!locked && enabled);
     widgets.icon->setEnabled(!locked);
-    widgets.name->setEnabled(!locked);
-    widgets.detail->setEnabled(!locked);
+    // The name and number stay readable when locked (muted, not greyed out): the lock says it.
+    widgets.name->setEnabled(true);
+    widgets.detail->setEnabled(true);
     widgets.lock->setVisible(locked);
     const bool ringing = m_ringing.contains(row);
     const bool pending = index.data(DeviceRuleModel::PendingRole).toBool();
@@ -322,7 +323,10 @@ void DeviceRulesView::updateRow(int row)
                                                    window, ColorContrast::textRatio);
     const QColor accent = ColorContrast::readableOn(palette().color(QPalette::Highlight), window,
                                                     ColorContrast::textRatio);
-    setTextColor(widgets.name, ringing ? accent : palette().color(QPalette::WindowText));
+    setTextColor(widgets.name,
+                 ringing      ? accent
+                     : locked ? quiet
+                              : palette().color(QPalette::WindowText));
     setTextColor(widgets.detail, quiet);
     widgets.detail->setBadge(ringing       ? tr("Ringing")
                                  : pending ? tr("Sending…")

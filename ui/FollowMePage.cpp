@@ -61,7 +61,7 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
 {
     m_model->setEditor(m_editor);
 
-    m_title = makeHeading(this, 1.5);
+    m_title = makeHeading(this, 1.25);
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
 
@@ -136,6 +136,12 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_redoAction->setShortcuts(QKeySequence::Redo);
     m_toolBar->addAction(m_undoAction);
     m_toolBar->addAction(m_redoAction);
+    // Icons alone, as everywhere (their names are in the tooltip, the menu and for screen
+    // readers): the toolbar fits a small window without hiding Copy and Export.
+    for (QAction *action : {m_undoAction, m_redoAction}) {
+        if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(action)))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
     m_toolBar->addSeparator();
     m_copyButton = new QToolButton(this);
     m_copyButton->setObjectName(u"copyPlanButton"_s);
@@ -179,7 +185,9 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     auto *rowsLayout = new QHBoxLayout(rows);
     rowsLayout->setContentsMargins(0, 0, 0, 0);
     rowsLayout->addWidget(m_rulesView, 0, Qt::AlignTop);
-    rowsLayout->setSpacing(0); // the chart keeps room for its "0 s" label on the left anyway
+    rowsLayout->setSpacing(0);
+    // Air between the Timeout column and the "0 s" label above the first grid line.
+    rowsLayout->addSpacing(fontMetrics().averageCharWidth());
     rowsLayout->addWidget(m_timeline, 1, Qt::AlignTop);
     m_planScroll = new QScrollArea(this);
     m_planScroll->setObjectName(u"planRows"_s);
@@ -189,8 +197,6 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     // The rows' own controls are the Tab stops; the area only scrolls to the focused one.
     m_planScroll->setFocusPolicy(Qt::NoFocus);
     m_planScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Never squeezed shut: at least a few rows show, whatever else the page holds.
-    m_planScroll->setMinimumHeight(fontMetrics().height() * 6);
     m_planHeader = new PlanHeader(m_rulesView, m_timeline, this);
     m_planHeader->setObjectName(u"planHeader"_s);
     connect(m_planScroll->horizontalScrollBar(), &QScrollBar::valueChanged, m_planHeader,
@@ -255,9 +261,13 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     layout->addWidget(m_legend);
     layout->addWidget(m_notes);
     layout->addWidget(m_status);
+    // With few devices the key and the sentence follow the rows; the spare height goes here.
+    layout->addStretch(0);
 
     // Rows rebuilt, a new font: the bars take the rows' height again.
     connect(m_rulesView, &DeviceRulesView::contentChanged, this, &FollowMePage::alignPlan);
+    // The bars' column grows by a row for the ending, or when the devices arrive.
+    connect(m_timeline, &RingTimelineChart::geometryChanged, this, &FollowMePage::fitPlanHeight);
     connect(m_rulesView, &DeviceRulesView::inputRefused, this, &FollowMePage::setStatus);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &FollowMePage::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &FollowMePage::updateStatus);
@@ -434,6 +444,18 @@ void FollowMePage::alignPlan()
     // whole in a window too small for it) is at least as wide as they need.
     m_planScroll->setMinimumWidth(m_planScroll->widget()->minimumSizeHint().width()
                                   + m_planScroll->verticalScrollBar()->sizeHint().width());
+    fitPlanHeight();
+}
+
+void FollowMePage::fitPlanHeight()
+{
+    // As tall as the rows at most (so the key and the summary follow them), and at least a few
+    // rows tall (so a small window scrolls the rows, not the page).
+    // (The bars' column has a fixed height: a row per device and one for the ending.)
+    const int rowsHeight = std::max(m_rulesView->sizeHint().height(),
+                                    m_timeline->isHidden() ? 0 : m_timeline->minimumHeight());
+    m_planScroll->setMaximumHeight(std::max(rowsHeight, 1));
+    m_planScroll->setMinimumHeight(std::min(rowsHeight, fontMetrics().height() * 5));
     m_timeline->setRowPitch(m_rulesView->rowPitch() > 0 ? m_rulesView->rowPitch()
                                                         : fontMetrics().height() * 3);
     m_planHeader->align();
@@ -447,6 +469,7 @@ void FollowMePage::updateEmptyState()
     m_exportAction->setEnabled(any);
     m_speed->setEnabled(any);
     m_timeline->setVisible(any);
+    fitPlanHeight();
     m_planHeader->setVisible(any);
     m_legend->setVisible(any);
 }

@@ -79,6 +79,7 @@ private:
     void updateStatus();
     void setStatus(const QString &text);
     void alignPlan();
+    void fitPlanHeight();
     void updateEmptyState();
     void clearPlayedCall();
     void updatePlan(); // warnings, summary, chart markers

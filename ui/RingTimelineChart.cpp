@@ -41,12 +41,21 @@ constexpr int exportedNameCharacters = 28;
 class TimelineView : public QChartView
 {
 public:
-    TimelineView(QChart *chart, std::function<void(QPainter *)> paintOverlay, QWidget *parent)
+    TimelineView(QChart *chart, std::function<void(QPainter *)> paintUnderlay,
+                 std::function<void(QPainter *)> paintOverlay, QWidget *parent)
         : QChartView(chart, parent)
+        , m_paintUnderlay(std::move(paintUnderlay))
         , m_paintOverlay(std::move(paintOverlay))
     { }
 
 protected:
+    void drawBackground(QPainter *painter, const QRectF &rect) override
+    {
+        QChartView::drawBackground(painter, rect);
+        painter->save();
+        m_paintUnderlay(painter);
+        painter->restore();
+    }
     void drawForeground(QPainter *painter, const QRectF &rect) override
     {
         QChartView::drawForeground(painter, rect);
@@ -56,6 +65,7 @@ protected:
     }
 
 private:
+    std::function<void(QPainter *)> m_paintUnderlay;
     std::function<void(QPainter *)> m_paintOverlay;
 };
 
@@ -96,7 +106,8 @@ RingTimelineChart::RingTimelineChart(QWidget *parent)
     connect(m_chart, &QChart::plotAreaChanged, this, &RingTimelineChart::updateGeometryFromChart);
 
     m_view = new TimelineView(
-        m_chart, [this](QPainter *painter) { paintOverlay(painter); }, this);
+        m_chart, [this](QPainter *painter) { paintUnderlay(painter); },
+        [this](QPainter *painter) { paintOverlay(painter); }, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -158,6 +169,12 @@ void RingTimelineChart::updateLayoutMode()
     m_devicesAxis->setLabelsVisible(!onPage);
     m_devicesAxis->setLineVisible(!onPage);
     m_devicesAxis->setGridLineVisible(false);
+    // On the page the plot and its grid lines are drawn under the bars from TimelineGeometry
+    // (paintUnderlay): with a plot area set from outside, Qt Charts 6.4 still places the grid
+    // lines by its own layout, and at larger fonts they drift off the seconds labels.
+    m_secondsAxis->setGridLineVisible(!onPage);
+    m_chart->setBackgroundVisible(!onPage);
+    m_chart->setPlotAreaBackgroundVisible(!onPage);
     m_secondsAxis->setLabelsVisible(!onPage);
     m_secondsAxis->setTitleVisible(!onPage);
     m_secondsAxis->setLineVisible(!onPage);
@@ -457,7 +474,8 @@ void RingTimelineChart::applyPalette()
     m_chart->setFont(font());
     m_chart->setBackgroundBrush(pal.color(QPalette::Window));
     m_chart->setPlotAreaBackgroundBrush(style.plotBackground());
-    m_chart->setPlotAreaBackgroundVisible(true);
+    m_chart->setPlotAreaBackgroundVisible(m_rowPitch == 0);
+    m_chart->setBackgroundVisible(m_rowPitch == 0);
     m_chart->setTitleBrush(style.text());
     QFont titleFont = font();
     titleFont.setBold(true);
@@ -948,6 +966,21 @@ int RingTimelineChart::endingRow() const
     return m_geometry.hasEndingRow() ? m_geometry.deviceRows() : -1;
 }
 
+void RingTimelineChart::paintUnderlay(QPainter *painter)
+{
+    if (m_rowPitch <= 0 || !m_geometry.isValid())
+        return;
+    const TimelineStyle style(palette());
+    painter->fillRect(m_view->viewport()->rect(), palette().color(QPalette::Window));
+    const QRectF plot = plotSceneRect();
+    painter->fillRect(plot, style.plotBackground());
+    painter->setPen(QPen(style.gridLine(), 1));
+    for (int second : m_geometry.scale().ticks()) {
+        const qreal x = std::round(sceneX(second)) + 0.5;
+        painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    }
+}
+
 void RingTimelineChart::paintOverlay(QPainter *painter)
 {
     if (barCount() == 0 || !m_geometry.isValid())
@@ -1056,8 +1089,9 @@ void RingTimelineChart::paintEnding(QPainter *painter)
     const qreal width = metrics.horizontalAdvance(text);
     const qreal x = std::clamp(sceneX(end) + gripWidth() / 2.0, band.left(), band.right() - width);
     const qreal baseline = band.center().y() + (metrics.ascent() - metrics.descent()) / 2;
+    // A dotted line down to the ending's row marks where it begins; the label sits under it.
     painter->setPen(QPen(style.text(), 1, Qt::DotLine));
-    painter->drawLine(QPointF(sceneX(end), plot().top()), QPointF(sceneX(end), band.center().y()));
+    painter->drawLine(QPointF(sceneX(end), plot().top()), QPointF(sceneX(end), band.top()));
     painter->setFont(font());
     painter->setPen(style.text());
     painter->drawText(QPointF(x, baseline), text);

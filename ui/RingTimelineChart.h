@@ -175,6 +175,7 @@ private:
     void updateDescription();
     void updateOverlay();
     void paintOverlay(QPainter *painter);
+    void paintUnderlay(QPainter *painter);
     int endingRow() const;
     void paintEnding(QPainter *painter);
     void paintDragValue(QPainter *painter);

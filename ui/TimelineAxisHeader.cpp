@@ -73,10 +73,8 @@ void TimelineAxisHeader::paintEvent(QPaintEvent *)
         const int width = metrics.horizontalAdvance(text);
         const int x = std::clamp(int(std::lround(m_geometry.xAt(second))) - width / 2, 0,
                                  std::max(0, this->width() - width));
-        painter.drawText(QRect(x, 0, width, height() - 4), Qt::AlignBottom | Qt::AlignLeft, text);
-        // A short tick down to where the rows begin.
-        const qreal tickX = m_geometry.xAt(second);
-        painter.drawLine(QPointF(tickX, height() - 3), QPointF(tickX, height()));
+        // On the headings' baseline (they are bottom-aligned labels of the same height).
+        painter.drawText(QRect(x, 0, width, height()), Qt::AlignBottom | Qt::AlignLeft, text);
     }
 }
 

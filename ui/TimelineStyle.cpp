@@ -30,10 +30,9 @@ TimelineStyle::TimelineStyle(const QPalette &palette)
     m_grid.setAlphaF(0.18);
     m_grid = ColorContrast::composited(m_grid, m_plot);
     m_accent = ColorContrast::readableOn(palette.color(QPalette::Highlight), m_plot, markContrast);
-    // Locked bars: the accent's hue, set apart by lightness rather than by transparency (a
-    // see-through bar sinks into a dark plot).
-    m_lockedAccent = ColorContrast::readableOn(
-        m_dark ? m_accent.darker(135) : m_accent.lighter(135), m_plot, markContrast);
+    // Locked bars: the same accent in light and dark, told apart by their hatching (a lighter
+    // or darker tint meant the opposite on the two).
+    m_lockedAccent = m_accent;
     m_warning = ColorContrast::readableOn(
         m_dark ? QColor(0xff, 0xb5, 0x47) : QColor(0xb8, 0x6e, 0x00), m_plot, markContrast);
     m_muted =
@@ -66,7 +65,7 @@ QBrush TimelineStyle::barBrush(Mark mark) const
     case Mark::Ringing:
         return m_dark ? m_accent.lighter(130) : m_accent.darker(115);
     case Mark::LockedRings:
-        return QBrush(m_lockedAccent, Qt::Dense3Pattern);
+        return QBrush(m_lockedAccent, Qt::FDiagPattern);
     case Mark::Off:
         return QBrush(m_muted, Qt::BDiagPattern);
     case Mark::LockedOff:

@@ -17,6 +17,7 @@
 #include <QStyle>
 #include <QTabBar>
 #include <QTest>
+#include <QToolButton>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -281,6 +282,10 @@ QStringList cutOffTexts(const QWidget *window)
             report(checkSpan(label, what, textRect.left(), textRect.right()));
         } else if (const auto *button = qobject_cast<const QAbstractButton *>(widget)) {
             if (button->text().isEmpty())
+                continue;
+            // An icon-only tool button shows no text (it is its tooltip and accessible name).
+            if (const auto *tool = qobject_cast<const QToolButton *>(button);
+                tool && tool->toolButtonStyle() == Qt::ToolButtonIconOnly)
                 continue;
             const QString text = withoutMnemonic(button->text());
             const int needed = widestLine(button->fontMetrics(), text);
