@@ -698,6 +698,10 @@
         <source>Save this timeline as a PNG or SVG image (%1)</source>
         <translation>Diese Zeitleiste als PNG- oder SVG-Bild speichern (%1)</translation>
     </message>
+    <message>
+        <source>Ringing: only %1, until %2 s.</source>
+        <translation>Es läutet nur %1, bis %2 s.</translation>
+    </message>
 </context>
 <context>
     <name>KeychainCredentialStore</name>

@@ -15,6 +15,7 @@
 #include "TimelineDecorations.h"
 #include "TimelineExporter.h"
 #include "TimelineLegend.h"
+#include "Typography.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -419,10 +420,10 @@ void FollowMePage::updatePlan()
 {
     const TimelineDecorations decorations =
         TimelineDecorations::of(m_document->settings(), callKind());
-    m_warnings->setText(decorations.warningLines.join(u'\n'));
+    m_warnings->setText(keepNumbersTogether(decorations.warningLines.join(u'\n')));
     m_warnings->setVisible(!decorations.warningLines.isEmpty());
     m_timeline->setDecorations(decorations);
-    m_summary->setText(decorations.summary);
+    m_summary->setText(keepNumbersTogether(decorations.summary));
 }
 
 void FollowMePage::updateUndoTexts()
@@ -518,6 +519,11 @@ void FollowMePage::updateStatus()
     } else if (plan.isEmpty()) {
         setStatus(tr("%1: no device rings, so these callers can't reach you.")
                       .arg(CallKinds::callsTitle(m_model->callKind())));
+    } else if (plan.entries().size() == 1) {
+        const int index = plan.entries().constFirst().deviceIndex;
+        setStatus(tr("Ringing: only %1, until %2 s.")
+                      .arg(m_document->settings().devices.at(index).name,
+                           QString::number(plan.lastRingEnd())));
     } else {
         setStatus(tr("Ringing: %1 of %2 devices, the last one until %3 s.")
                       .arg(QString::number(plan.entries().size()), QString::number(devices),

@@ -4,6 +4,7 @@
 #include "FollowMePage.h"
 #include "Icons.h"
 #include "NoticeBar.h"
+#include "PageScrollArea.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -13,7 +14,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -87,12 +87,7 @@ void SettingsWindow::addPage(const QIcon &icon, QWidget *page)
     item->setSizeHint(QSize(0, fontMetrics().height() * 2));
     // A page taller or wider than a small window (a big font, German) scrolls as a whole
     // rather than being squeezed until its parts overlap.
-    auto *scroll = new QScrollArea(m_stack);
-    scroll->setObjectName(u"pageScroll"_s);
-    scroll->setWidget(page);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus);
+    auto *scroll = new PageScrollArea(page, m_stack);
     m_stack->addWidget(scroll);
     connect(page, &QWidget::windowTitleChanged, this, [this, item](const QString &title) {
         item->setText(title);

@@ -35,18 +35,24 @@ QList<int> TimelineAxisHeader::labelledSeconds() const
     // Every n-th tick, the smallest n whose labels keep a gap between them; the grid lines
     // stay on every tick, so values still read off to 5 s.
     const qreal pitch = m_geometry.xAt(ticks.at(1)) - m_geometry.xAt(ticks.at(0));
-    const qreal needed = fontMetrics().horizontalAdvance(labelFor(ticks.constLast()))
-        + fontMetrics().averageCharWidth();
+    const qreal label = fontMetrics().horizontalAdvance(labelFor(ticks.constLast()));
     // Label every tick, or every 2nd, 3rd, …: steps that keep round numbers (10, 15, 20, 30 s).
-    int every = 1;
-    for (int candidate : {1, 2, 3, 4, 6, 12, 24}) {
-        every = candidate;
-        if (pitch * candidate >= needed)
-            break;
-    }
-    QList<int> result;
-    for (int i = 0; i < ticks.size(); i += every)
-        result.append(ticks.at(i));
+    auto labelled = [&ticks, pitch](qreal needed) {
+        int every = 1;
+        for (int candidate : {1, 2, 3, 4, 6, 12, 24}) {
+            every = candidate;
+            if (pitch * candidate >= needed)
+                break;
+        }
+        QList<int> result;
+        for (int i = 0; i < ticks.size(); i += every)
+            result.append(ticks.at(i));
+        return result;
+    };
+    // A comfortable gap between labels; a narrow one where that would leave fewer than three.
+    QList<int> result = labelled(label + fontMetrics().averageCharWidth() * 2);
+    if (result.size() < 3)
+        result = labelled(label + fontMetrics().averageCharWidth() / 2);
     return result;
 }
 

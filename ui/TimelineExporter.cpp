@@ -6,6 +6,7 @@
 #include "TimelineDecorations.h"
 #include "TimelineLegend.h"
 #include "TimelineStyle.h"
+#include "Typography.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -57,7 +58,7 @@ struct Picture
     {
         QStringList parts {decorations.summary};
         parts.append(decorations.warningLines);
-        return parts.join(u'\n');
+        return keepNumbersTogether(parts.join(u'\n'));
     }
 
     // Pixels each part needs at width, in font.

@@ -2,8 +2,8 @@
 #include "DeviceRuleModel.h"
 #include "PlanSummary.h"
 #include "RingTimelineChart.h"
-#include "TimelineDecorations.h"
 #include "SettingsDocument.h"
+#include "TimelineDecorations.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -102,7 +102,8 @@ private slots:
     {
         // The sentence is PlanSummary's, handed over with the other decorations: the chart
         // doesn't word the plan a second time.
-        m_chart->setDecorations(TimelineDecorations::of(m_document->settings(), CallKind::External));
+        m_chart->setDecorations(
+            TimelineDecorations::of(m_document->settings(), CallKind::External));
         QCOMPARE(m_chart->summary(),
                  PlanSummary::describe(m_document->settings(), CallKind::External));
         QVERIFY(m_chart->summary().contains(u"Mobile app 10–35 s"_s));
