@@ -3,6 +3,7 @@
 #include "CallPlayer.h"
 #include "DeviceRuleModel.h"
 #include "DeviceRulesView.h"
+#include "ElidingComboBox.h"
 #include "ElidingLabel.h"
 #include "Icons.h"
 #include "PlanEditor.h"
@@ -69,7 +70,7 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     // "Client controls": "No device" first, then the devices the desktop client can control.
     // Its width is fixed by characters, not by the longest name, so a rename never moves it;
     // longer names are elided, and the whole one is in the tooltip.
-    m_picker = new QComboBox(this);
+    m_picker = new ElidingComboBox(this);
     m_picker->setObjectName(u"controlledDevicePicker"_s);
     m_picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_picker->setMinimumContentsLength(24);

@@ -63,7 +63,7 @@ QBrush TimelineStyle::barBrush(Mark mark) const
     case Mark::Rings:
         return m_accent;
     case Mark::Ringing:
-        return m_dark ? m_accent.lighter(130) : m_accent.darker(115);
+        return m_accent.lighter(m_dark ? 130 : 140); // lit up, set off further by its glow
     case Mark::LockedRings:
         return QBrush(m_lockedAccent, Qt::FDiagPattern);
     case Mark::Off:

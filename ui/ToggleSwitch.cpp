@@ -1,5 +1,7 @@
 #include "ToggleSwitch.h"
 
+#include "ColorContrast.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -47,8 +49,16 @@ void ToggleSwitch::paintEvent(QPaintEvent *)
     const qreal knobSize = track.height() - 2 * knobMargin;
     const qreal knobX =
         isChecked() ? track.right() - knobMargin - knobSize : track.left() + knobMargin;
-    QColor knobColor = isChecked() ? palette().color(group, QPalette::HighlightedText)
-                                   : palette().color(group, QPalette::Base);
+    // The knob stands out from its track: of the palette's light and dark candidates, the one
+    // with the most contrast (a dark palette's HighlightedText may be black on a blue track).
+    QColor knobColor = palette().color(group, QPalette::Base);
+    for (QColor candidate :
+         {palette().color(group, QPalette::HighlightedText), palette().color(group, QPalette::Base),
+          palette().color(group, QPalette::Window), QColor(Qt::white)}) {
+        if (ColorContrast::contrastRatio(candidate, trackColor)
+            > ColorContrast::contrastRatio(knobColor, trackColor) + 0.5)
+            knobColor = candidate;
+    }
     painter.setBrush(knobColor);
     painter.setPen(QPen(palette().color(group, QPalette::Dark), 0.5));
     painter.drawEllipse(QRectF(knobX, track.top() + knobMargin, knobSize, knobSize));
