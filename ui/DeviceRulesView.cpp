@@ -67,7 +67,18 @@ DeviceRulesView::DeviceRulesView(QWidget *parent)
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->hide();
+    updateTextColors();
     retranslate();
+}
+
+void DeviceRulesView::updateTextColors()
+{
+    // Quiet grey and the ringing accent, each made readable (4.5:1) on this palette's window.
+    const QColor window = palette().color(QPalette::Window);
+    m_quietText = ColorContrast::readableOn(palette().color(QPalette::PlaceholderText), window,
+                                            ColorContrast::textRatio);
+    m_ringingText = ColorContrast::readableOn(palette().color(QPalette::Highlight), window,
+                                              ColorContrast::textRatio);
 }
 
 void DeviceRulesView::setModel(DeviceRuleModel *model)
@@ -311,27 +322,20 @@ void DeviceRulesView::updateRow(int row)
     widgets.delay->setEnabled(!locked && enabled);
     widgets.timeout->setEnabled(!locked && enabled);
     widgets.icon->setEnabled(!locked);
-    // The name and number stay readable when locked (muted, not greyed out): the lock says it.
-    widgets.name->setEnabled(true);
-    widgets.detail->setEnabled(true);
     widgets.lock->setVisible(locked);
     const bool ringing = m_ringing.contains(row);
     const bool pending = index.data(DeviceRuleModel::PendingRole).toBool();
-    // Quiet grey and the ringing accent, each made readable (4.5:1) on this palette's window.
-    const QColor window = palette().color(QPalette::Window);
-    const QColor quiet = ColorContrast::readableOn(palette().color(QPalette::PlaceholderText),
-                                                   window, ColorContrast::textRatio);
-    const QColor accent = ColorContrast::readableOn(palette().color(QPalette::Highlight), window,
-                                                    ColorContrast::textRatio);
+    // The name and number stay enabled and readable when locked (muted, not greyed out): the
+    // lock says it.
     setTextColor(widgets.name,
-                 ringing      ? accent
-                     : locked ? quiet
+                 ringing      ? m_ringingText
+                     : locked ? m_quietText
                               : palette().color(QPalette::WindowText));
-    setTextColor(widgets.detail, quiet);
+    setTextColor(widgets.detail, m_quietText);
     widgets.detail->setBadge(ringing       ? tr("Ringing")
                                  : pending ? tr("Sending…")
                                            : QString(),
-                             ringing ? accent : quiet);
+                             ringing ? m_ringingText : m_quietText);
     const QString lockedTip = index.data(Qt::ToolTipRole).toString();
     for (QWidget *widget :
          {static_cast<QWidget *>(widgets.enabled), static_cast<QWidget *>(widgets.icon),
@@ -393,6 +397,7 @@ void DeviceRulesView::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
     } else if (event->type() == QEvent::PaletteChange) {
+        updateTextColors();
         updateRows(0, rowCount() - 1); // re-tint the icons
     } else if (event->type() == QEvent::FontChange) {
         updateRowPitch();

@@ -82,6 +82,7 @@ private:
     void editRule(int row, int column, const QVariant &value);
     void refuseInput(int row, int column, const QString &typed);
     void updateRowPitch();
+    void updateTextColors();
 
     QPointer<DeviceRuleModel> m_model;
     QGridLayout *m_grid = nullptr;
@@ -89,5 +90,7 @@ private:
     QList<Row> m_rows;
     int m_lastStretchRow = 0;
     int m_rowPitch = 0;
+    QColor m_quietText; // a number, a badge: readable on this palette
+    QColor m_ringingText;
     QSet<int> m_ringing;
 };

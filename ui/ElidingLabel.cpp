@@ -15,8 +15,7 @@ void ElidingLabel::setFullText(const QString &text)
     if (text == m_fullText)
         return;
     m_fullText = text;
-    // QLabel's text stays the whole text (and the badge): it is what accessibility reads.
-    setText(m_badge.isEmpty() ? text : text + u" · " + m_badge);
+    updateText();
     updateGeometry();
     updateToolTip();
 }
@@ -33,13 +32,19 @@ void ElidingLabel::setMinimumCharacters(int characters)
     updateGeometry();
 }
 
+void ElidingLabel::updateText()
+{
+    // QLabel's text stays the whole text (and the badge): it is what accessibility reads.
+    setText(m_badge.isEmpty() ? m_fullText : m_fullText + u" · " + m_badge);
+}
+
 void ElidingLabel::setBadge(const QString &badge, const QColor &color)
 {
     if (badge == m_badge && color == m_badgeColor)
         return;
     m_badge = badge;
     m_badgeColor = color;
-    setText(m_badge.isEmpty() ? m_fullText : m_fullText + u" · " + m_badge);
+    updateText();
     updateToolTip();
     update();
 }

@@ -38,6 +38,7 @@ protected:
 
 private:
     void updateToolTip();
+    void updateText();
     int textWidth() const; // the room the text has beside the badge
 
     QString m_fullText;

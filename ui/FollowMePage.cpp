@@ -442,6 +442,10 @@ void FollowMePage::updateUndoTexts()
 
 void FollowMePage::alignPlan()
 {
+    // The bars take the rows' height, and the headings follow the columns.
+    m_timeline->setRowPitch(m_rulesView->rowPitch() > 0 ? m_rulesView->rowPitch()
+                                                        : fontMetrics().height() * 3);
+    m_planHeader->align();
     // The rows never scroll sideways and are never squeezed: the page (which scrolls as a
     // whole in a window too small for it) is at least as wide as they need.
     m_planScroll->setMinimumWidth(m_planScroll->widget()->minimumSizeHint().width()
@@ -458,9 +462,6 @@ void FollowMePage::fitPlanHeight()
                                     m_timeline->isHidden() ? 0 : m_timeline->minimumHeight());
     m_planScroll->setMaximumHeight(std::max(rowsHeight, 1));
     m_planScroll->setMinimumHeight(std::min(rowsHeight, fontMetrics().height() * 5));
-    m_timeline->setRowPitch(m_rulesView->rowPitch() > 0 ? m_rulesView->rowPitch()
-                                                        : fontMetrics().height() * 3);
-    m_planHeader->align();
 }
 
 void FollowMePage::updateEmptyState()
@@ -478,17 +479,27 @@ void FollowMePage::updateEmptyState()
 
 void FollowMePage::fillPicker()
 {
-    // Rebuilt from the model: "No device", then each device the client can control.
-    const QSignalBlocker blocker(m_picker);
-    m_picker->clear();
-    m_picker->addItem(tr("No device"), QString());
+    // "No device", then each device the client can control. Filled again only when that list
+    // changed: the model also reports every rule edit, which leaves it as it is.
+    QList<std::pair<QString, QString>> wanted {{tr("No device"), QString()}};
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row, DeviceRuleModel::DeviceColumn);
-        if (!index.data(DeviceRuleModel::ControllableRole).toBool())
-            continue;
-        const QString name = index.data(Qt::DisplayRole).toString();
-        m_picker->addItem(name, index.data(DeviceRuleModel::DeviceIdRole));
-        m_picker->setItemData(m_picker->count() - 1, name, Qt::ToolTipRole);
+        if (index.data(DeviceRuleModel::ControllableRole).toBool())
+            wanted.append({index.data(Qt::DisplayRole).toString(),
+                           index.data(DeviceRuleModel::DeviceIdRole).toString()});
+    }
+    bool same = m_picker->count() == wanted.size();
+    for (int i = 0; same && i < wanted.size(); ++i)
+        same = m_picker->itemText(i) == wanted.at(i).first
+            && m_picker->itemData(i).toString() == wanted.at(i).second;
+    if (!same) {
+        const QSignalBlocker blocker(m_picker);
+        m_picker->clear();
+        for (const auto &[name, id] : std::as_const(wanted)) {
+            m_picker->addItem(name, id);
+            if (!id.isEmpty())
+                m_picker->setItemData(m_picker->count() - 1, name, Qt::ToolTipRole);
+        }
     }
     syncPicker();
 }

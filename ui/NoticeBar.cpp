@@ -69,7 +69,8 @@ void NoticeBar::place()
     const QWidget *host = parentWidget();
     const int margin = fontMetrics().height() / 2;
     const int width = std::max(host->width() - 2 * margin, 0);
-    const int height = heightForWidth(width) > 0 ? heightForWidth(width) : sizeHint().height();
+    const int forWidth = heightForWidth(width);
+    const int height = forWidth > 0 ? forWidth : sizeHint().height();
     setGeometry(margin, margin, width, height);
 }
 

@@ -194,12 +194,14 @@ void RingTimelineChart::updateSecondsAxis()
     // The axis follows the plan alone, so the same plan always gets the same axis.
     const TimelineGeometry::Scale scale = TimelineGeometry::Scale::forLastSecond(m_lastSecond);
     // While dragging, the axis may grow but never shrink under the pointer.
-    if (m_dragRow >= 0 && scale.maximum <= m_secondsAxis->max())
-        return;
-    if (m_secondsAxis->max() != scale.maximum || m_secondsAxis->min() != 0)
-        m_secondsAxis->setRange(0, scale.maximum);
-    if (m_secondsAxis->tickInterval() != scale.tickInterval)
-        m_secondsAxis->setTickInterval(scale.tickInterval);
+    const bool held = m_dragRow >= 0 && scale.maximum <= m_secondsAxis->max();
+    if (!held) {
+        if (m_secondsAxis->max() != scale.maximum || m_secondsAxis->min() != 0)
+            m_secondsAxis->setRange(0, scale.maximum);
+        if (m_secondsAxis->tickInterval() != scale.tickInterval)
+            m_secondsAxis->setTickInterval(scale.tickInterval);
+    }
+    // Rows, the ending or the height may have changed even when the axis didn't.
     updateGeometryFromChart();
 }
 
@@ -332,7 +334,6 @@ void RingTimelineChart::rebuild()
         m_focusedRow = rows - 1;
         emit focusedRowChanged(m_focusedRow);
     }
-    updateGeometryFromChart();
     updateDescription();
     updateOverlay();
 }
@@ -444,17 +445,10 @@ QString RingTimelineChart::toolTipForRow(int row) const
     return text;
 }
 
-void RingTimelineChart::setSummary(const QString &plan)
-{
-    if (plan == m_plan)
-        return;
-    m_plan = plan;
-    updateDescription();
-}
-
 QString RingTimelineChart::summary() const
 {
-    // The plan's sentence comes from PlanSummary, through setSummary(): one wording everywhere.
+    // The plan's sentence comes from PlanSummary, through setDecorations(): one wording
+    // everywhere.
     const QString plan = !m_plan.isEmpty()       ? m_plan
         : (!m_model || m_model->rowCount() == 0) ? tr("No devices")
                                                  : QString();
@@ -468,7 +462,8 @@ QString RingTimelineChart::summary() const
 void RingTimelineChart::applyPalette()
 {
     const QPalette pal = palette();
-    const TimelineStyle style(pal);
+    m_style = TimelineStyle(pal);
+    const TimelineStyle &style = m_style;
     m_chart->setTheme(style.isDark() ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     // The theme resets colours and fonts; take them from the palette and the widget instead.
     m_chart->setFont(font());
@@ -970,7 +965,7 @@ void RingTimelineChart::paintUnderlay(QPainter *painter)
 {
     if (m_rowPitch <= 0 || !m_geometry.isValid())
         return;
-    const TimelineStyle style(palette());
+    const TimelineStyle &style = m_style;
     painter->fillRect(m_view->viewport()->rect(), palette().color(QPalette::Window));
     const QRectF plot = plotSceneRect();
     painter->fillRect(plot, style.plotBackground());
@@ -985,7 +980,7 @@ void RingTimelineChart::paintOverlay(QPainter *painter)
 {
     if (barCount() == 0 || !m_geometry.isValid())
         return;
-    const TimelineStyle style(palette());
+    const TimelineStyle &style = m_style;
     const QRectF plot = plotSceneRect();
     painter->setRenderHint(QPainter::Antialiasing);
 
@@ -1077,7 +1072,7 @@ void RingTimelineChart::paintEnding(QPainter *painter)
     if (row < 0)
         return;
     const QRectF band = m_geometry.rowBand(row);
-    const TimelineStyle style(palette());
+    const TimelineStyle &style = m_style;
     const QFontMetricsF metrics(font());
     qreal end = 0;
     for (int device = 0; device < barCount(); ++device) {

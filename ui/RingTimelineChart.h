@@ -4,9 +4,11 @@
 #include "RingRule.h"
 #include "TimelineDecorations.h"
 #include "TimelineGeometry.h"
+#include "TimelineStyle.h"
 
 #include <QHash>
 #include <QList>
+#include <QPalette>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
@@ -83,8 +85,6 @@ public:
     bool isRowEditable(int row) const { return isEditable(row); }
     // The focused bar (if any), then the plan: also the accessible description.
     QString summary() const;
-    // A plain-language plan to say instead of the generated list of devices; empty: the list.
-    void setSummary(const QString &plan);
     // Where a bar's middle is drawn, in this widget's coordinates.
     QPoint barCenter(int row) const;
     // The point on a bar's row at the given second, in this widget's coordinates.
@@ -186,6 +186,8 @@ private:
     int m_lastSecond = 0;
     int m_rowPitch = 0;
     TimelineGeometry m_geometry;
+    // The marks' colours for the current palette: computed on a palette change, not per paint.
+    TimelineStyle m_style {QPalette()};
     QStringList m_categories;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;

@@ -23,16 +23,6 @@ SecondsSpinBox::SecondsSpinBox(QWidget *parent)
     connect(lineEdit(), &QLineEdit::textChanged, this, &SecondsSpinBox::showValidity);
 }
 
-QString SecondsSpinBox::typedText() const
-{
-    QString text = lineEdit()->text();
-    if (!suffix().isEmpty() && text.endsWith(suffix()))
-        text.chop(suffix().size());
-    else if (!suffix().trimmed().isEmpty() && text.endsWith(suffix().trimmed()))
-        text.chop(suffix().trimmed().size());
-    return text.trimmed();
-}
-
 QValidator::State SecondsSpinBox::validate(QString &input, int &pos) const
 {
     const QValidator::State state = QSpinBox::validate(input, pos);
@@ -96,7 +86,7 @@ void SecondsSpinBox::refuseIfInvalid()
 {
     if (!hasInvalidInput())
         return;
-    const QString typed = typedText();
+    const QString typed = cleanText(); // what was typed, without the unit
     // Show the value that still holds before anyone hears about the refusal.
     lineEdit()->setText(textFromValue(value()) + suffix());
     emit inputRefused(typed);

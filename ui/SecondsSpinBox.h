@@ -31,7 +31,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QString typedText() const;
     void refuseIfInvalid();
     void showValidity();
 };

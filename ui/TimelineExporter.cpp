@@ -75,6 +75,8 @@ struct Picture
         return metrics.height() * (2.2 + 1.7 * (rows + (decorations.ending.isEmpty() ? 0 : 1)) + 3);
     }
     qreal margin() const { return QFontMetricsF(font).height() * 0.8; }
+    // Narrower than this, the names and the sentence have no room at this font.
+    int minimumWidth() const { return QFontMetrics(font).averageCharWidth() * 60; }
     qreal neededHeight(qreal width) const
     {
         const qreal inner = width - 2 * margin();
@@ -128,8 +130,7 @@ QSize TimelineExporter::smallestReadableSize(const FollowMeSettings &settings, C
 {
     const Picture picture = pictureFor(settings, kind, minimumTextPixels);
     // As narrow as the default's proportions allow, then as tall as the text needs there.
-    const int width =
-        std::max(minimumSize.width(), QFontMetrics(picture.font).averageCharWidth() * 60);
+    const int width = std::max(minimumSize.width(), picture.minimumWidth());
     return {width, std::max(minimumSize.height(), int(std::ceil(picture.neededHeight(width))))};
 }
 
@@ -145,7 +146,7 @@ std::optional<QString> TimelineExporter::exportTimeline(const FollowMeSettings &
     if (const auto problem = document.reset(settings))
         return problem->message();
     const Picture picture = pictureFor(settings, kind, textPixelsFor(size));
-    if (size.width() < QFontMetrics(picture.font).averageCharWidth() * 60
+    if (size.width() < picture.minimumWidth()
         || size.height() < picture.neededHeight(size.width())) {
         const QSize smallest = smallestReadableSize(settings, kind);
         const int neededWidth = std::max(smallest.width(), size.width());
@@ -162,7 +163,9 @@ std::optional<QString> TimelineExporter::exportTimeline(const FollowMeSettings &
     chart.setFont(picture.font);
     chart.setModel(&model);
     chart.setDecorations(picture.decorations);
-    chart.setCaption(tr("FollowMe ring timeline: %1").arg(CallKinds::callsTitle(kind)));
+    const QString caption = tr("FollowMe ring timeline: %1").arg(CallKinds::callsTitle(kind));
+    chart.setCaption(caption);
+    const QString renderFailed = tr("%1: the image could not be rendered").arg(outputPath);
 
     // Render into memory first, so a failed render never leaves a broken file behind.
     QByteArray data;
@@ -171,26 +174,26 @@ std::optional<QString> TimelineExporter::exportTimeline(const FollowMeSettings &
     if (*format == Format::Png) {
         QImage image(size, QImage::Format_ARGB32_Premultiplied);
         if (image.isNull())
-            return tr("%1: the image could not be rendered").arg(outputPath);
+            return renderFailed;
         {
             QPainter painter(&image);
             paintPicture(&painter, size, picture, &chart);
         }
         if (!image.save(&buffer, "PNG"))
-            return tr("%1: the image could not be rendered").arg(outputPath);
+            return renderFailed;
     } else {
         QSvgGenerator generator;
         generator.setOutputDevice(&buffer);
         generator.setSize(size);
         generator.setViewBox(QRect(QPoint(), size));
-        generator.setTitle(tr("FollowMe ring timeline: %1").arg(CallKinds::callsTitle(kind)));
+        generator.setTitle(caption);
         generator.setDescription(picture.notes());
         QPainter painter;
         if (!painter.begin(&generator))
-            return tr("%1: the image could not be rendered").arg(outputPath);
+            return renderFailed;
         paintPicture(&painter, size, picture, &chart);
         if (!painter.end())
-            return tr("%1: the image could not be rendered").arg(outputPath);
+            return renderFailed;
     }
 
     QSaveFile file(outputPath);
