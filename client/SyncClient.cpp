@@ -116,15 +116,25 @@ void SyncClient::connectToServer()
     m_reconnectTimer.stop();
     if (!m_url.isValid() || m_url.isEmpty() || m_token.isEmpty()) {
         m_lastError = tr("Enter the server address and your token to connect.");
+        m_problem = Problem::MissingServerOrToken;
         setState(State::Offline);
         return;
     }
     openSocket();
 }
 
+void SyncClient::retryNow()
+{
+    if (m_state != State::WaitingToReconnect)
+        return;
+    m_reconnectTimer.stop();
+    openSocket();
+}
+
 void SyncClient::disconnectFromServer()
 {
     m_wanted = false;
+    m_problem = Problem::None;
     m_reconnectTimer.stop();
     endLink(LinkEnd::Close);
     setState(State::Offline);
@@ -232,6 +242,7 @@ void SyncClient::handleSnapshot(const ServerMessage &message)
         emit notice(text);
     if (firstOnThisLink) {
         m_lastError.clear();
+        m_problem = Problem::None;
         m_stableTimer.start(m_policy.stableAfter());
         // Everything in the outbox goes (again): the server ignores ids it already committed.
         m_outbox.markAllUnsent();
@@ -337,6 +348,8 @@ void SyncClient::onDisconnected()
             m_lastError = code == Protocol::CloseUnauthorized
                 ? tr("The server refused your token.")
                 : tr("The server does not speak this client's protocol version.");
+        m_problem = code == Protocol::CloseUnauthorized ? Problem::TokenRefused
+                                                         : Problem::VersionRefused;
         setState(State::Refused);
         return;
     }
@@ -369,6 +382,7 @@ void SyncClient::scheduleReconnect()
     if (m_reconnectTimer.isActive())
         return;
     ++m_failures;
+    m_problem = Problem::Unreachable;
     m_reconnectTimer.start(m_policy.delayFor(m_failures));
     setState(State::WaitingToReconnect);
 }

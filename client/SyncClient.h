@@ -60,7 +60,21 @@ public:
     void connectToServer();
     void disconnectFromServer();
 
+    // Why there is no link, for the status bar; None while connected or connecting normally.
+    enum class Problem {
+        None,
+        MissingServerOrToken, // connectToServer() without both
+        Unreachable, // the last attempt or link failed (until a link is up again)
+        TokenRefused, // close code 4001: only a new token helps
+        VersionRefused, // close code 4002: only another client or server helps
+    };
+    Q_ENUM(Problem)
+
+    // While WaitingToReconnect: tries at once instead of waiting out the backoff.
+    void retryNow();
+
     State state() const { return m_state; }
+    Problem problem() const { return m_problem; }
     QString lastError() const { return m_lastError; }
     // While WaitingToReconnect: how long until the next attempt.
     std::chrono::milliseconds timeUntilReconnect() const;
@@ -125,6 +139,7 @@ private:
     QUrl m_url;
     QString m_token;
     State m_state = State::Offline;
+    Problem m_problem = Problem::None;
     QString m_lastError;
     bool m_wanted = false; // the user wants a connection
     bool m_showing = false; // the document is being updated from here, not by the user
