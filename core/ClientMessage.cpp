@@ -2,10 +2,13 @@
 
 #include "RingBounds.h"
 #include "SettingsCodec.h"
+#include "StrictJson.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -23,13 +26,11 @@ bool fail(ProtocolError *error, Code code, const QString &message, const QString
 
 bool readRequestId(const QJsonObject &object, QString *out, ProtocolError *error)
 {
-    const QJsonValue id = object.value(u"id"_s);
-    if (!id.isString() || id.toString().isEmpty()
-        || id.toString().size() > Protocol::maxRequestIdLength)
+    *out = ClientMessage::readableId(object);
+    if (out->isEmpty())
         return fail(error, Code::Invalid,
-                    ClientMessage::tr("id: must be a string of 1 to %1 characters")
+                    ClientMessage::tr("id: must be a string of 1 to %1 UTF-16 code units")
                         .arg(Protocol::maxRequestIdLength));
-    *out = id.toString();
     return true;
 }
 
@@ -59,6 +60,7 @@ bool readSeconds(const QJsonObject &object, const QString &key, int minimum, int
     const QJsonValue value = object.value(key);
     if (value.isUndefined())
         return true;
+    // By value, as JSON Schema's "integer": 5, 5.0 and 5e0 are all five seconds.
     const double number = value.toDouble();
     if (!value.isDouble() || std::trunc(number) != number)
         return fail(error, Code::Invalid,
@@ -76,6 +78,30 @@ bool readSeconds(const QJsonObject &object, const QString &key, int minimum, int
 }
 
 } // namespace
+
+QString ClientMessage::readableId(const QJsonObject &object)
+{
+    const QJsonValue id = object.value(u"id"_s);
+    if (!id.isString() || id.toString().size() > Protocol::maxRequestIdLength)
+        return {};
+    return id.toString();
+}
+
+std::optional<QJsonObject> ClientMessage::readObject(const QByteArray &text, ProtocolError *error)
+{
+    if (text.size() > Protocol::maxMessageBytes) {
+        fail(error, Code::TooLarge,
+             tr("the message is %1 bytes, more than the limit of %2 bytes")
+                 .arg(text.size())
+                 .arg(Protocol::maxMessageBytes));
+        return std::nullopt;
+    }
+    QString reason;
+    auto object = StrictJson::parseObject(text, &reason);
+    if (!object)
+        fail(error, Code::Malformed, tr("not valid JSON: %1").arg(reason));
+    return object;
+}
 
 ClientMessage ClientMessage::hello(const QString &token, const QString &client)
 {
@@ -147,24 +173,10 @@ QByteArray ClientMessage::encode() const
 
 std::optional<ClientMessage> ClientMessage::decode(const QByteArray &text, ProtocolError *error)
 {
-    if (text.size() > Protocol::maxMessageBytes) {
-        fail(error, Code::TooLarge,
-             tr("the message is %1 bytes, more than the limit of %2 bytes")
-                 .arg(text.size())
-                 .arg(Protocol::maxMessageBytes));
+    const auto object = readObject(text, error);
+    if (!object)
         return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        fail(error, Code::Malformed, tr("not valid JSON: %1").arg(parseError.errorString()));
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        fail(error, Code::Malformed, tr("a message must be a JSON object"));
-        return std::nullopt;
-    }
-    return fromJson(document.object(), error);
+    return fromJson(*object, error);
 }
 
 std::optional<ClientMessage> ClientMessage::fromJson(const QJsonObject &object,
@@ -172,7 +184,7 @@ std::optional<ClientMessage> ClientMessage::fromJson(const QJsonObject &object,
 {
     const QJsonValue typeValue = object.value(u"type"_s);
     if (!typeValue.isString()) {
-        fail(error, Code::Malformed, tr("type: must be a string"));
+        fail(error, Code::Malformed, tr("type: must be a string"), readableId(object));
         return std::nullopt;
     }
     const QString type = typeValue.toString();
@@ -195,7 +207,8 @@ std::optional<ClientMessage> ClientMessage::fromJson(const QJsonObject &object,
             fail(error, Code::Malformed, tr("client: must be a string"));
             return std::nullopt;
         }
-        message.protocol = protocol.toInt();
+        // A version beyond int is no version this server speaks: 0 says so.
+        message.protocol = int(std::clamp(protocol.toDouble(), 0.0, double(INT_MAX)));
         message.token = token.toString();
         message.client = client.toString();
         return message;
@@ -246,6 +259,6 @@ std::optional<ClientMessage> ClientMessage::fromJson(const QJsonObject &object,
     fail(error, Code::Unsupported,
          tr("\"%1\" is not a message type of protocol %2")
              .arg(type, QString::number(Protocol::version)),
-         object.value(u"id"_s).toString());
+         readableId(object));
     return std::nullopt;
 }

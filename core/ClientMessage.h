@@ -39,6 +39,13 @@ public:
     QJsonObject toJson() const;
     QByteArray encode() const;
 
+    // The message's JSON object, read by the protocol's rules (size, StrictJson); a refusal is
+    // too_large or malformed.
+    static std::optional<QJsonObject> readObject(const QByteArray &text, ProtocolError *error);
+    // The object's "id" when it is one a refusal can carry back (a string of at most
+    // maxRequestIdLength code units), else empty.
+    static QString readableId(const QJsonObject &object);
+
     static std::optional<ClientMessage> decode(const QByteArray &text, ProtocolError *error);
     static std::optional<ClientMessage> fromJson(const QJsonObject &object, ProtocolError *error);
 };

@@ -1,6 +1,7 @@
 #include "ServerMessage.h"
 
 #include "SettingsCodec.h"
+#include "StrictJson.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -105,20 +106,18 @@ std::optional<ServerMessage> ServerMessage::decode(const QByteArray &text, Proto
     };
     if (text.size() > 4 * SettingsCodec::maxDocumentBytes)
         return fail(tr("the server's message is too large"));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return fail(tr("the server sent something that is not a JSON object"));
-    const QJsonObject object = document.object();
+    QString reason;
+    const auto parsed = StrictJson::parseObject(text, &reason);
+    if (!parsed)
+        return fail(tr("the server sent something that is not valid JSON: %1").arg(reason));
+    const QJsonObject &object = *parsed;
     const QString type = object.value(u"type"_s).toString();
 
     ServerMessage message;
     const QJsonValue revision = object.value(u"revision"_s);
     message.revision = revision.toInteger();
     // Every message but an error carries the revision it leads to; revisions start at 1.
-    if (type != u"error"
-        && (!revision.isDouble() || message.revision < 1
-            || double(message.revision) != revision.toDouble()))
+    if (type != u"error" && (!revision.isDouble() || message.revision < 1))
         return fail(tr("a \"%1\" message without a valid revision").arg(type));
     const QJsonValue device = object.value(u"device"_s);
     message.deviceId = device.toString();

@@ -1,6 +1,7 @@
 #include "SettingsCodec.h"
 
 #include "RingBounds.h"
+#include "StrictJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -216,19 +217,13 @@ std::optional<FollowMeSettings> SettingsCodec::decode(const QByteArray &json,
                         .arg(maxDocumentBytes));
         return std::nullopt;
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        reader.fail(ValidationError::Code::Malformed, {},
-                    tr("not valid JSON: %1 at byte %2")
-                        .arg(parseError.errorString(), QString::number(parseError.offset)));
+    QString reason;
+    const auto object = StrictJson::parseObject(json, &reason);
+    if (!object) {
+        reader.fail(ValidationError::Code::Malformed, {}, tr("not valid JSON: %1").arg(reason));
         return std::nullopt;
     }
-    if (!document.isObject()) {
-        reader.fail(ValidationError::Code::Malformed, {}, tr("the document must be a JSON object"));
-        return std::nullopt;
-    }
-    return fromJson(document.object(), error);
+    return fromJson(*object, error);
 }
 
 std::optional<FollowMeSettings> SettingsCodec::fromJson(const QJsonObject &object,

@@ -110,7 +110,10 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
     }
     parser.setApplicationDescription(
         tr("Administers a FollowMe server: through a running server (--server, with an admin "
-           "token) or directly on its database (--db, while no server runs).\n\nCommands:\n%1")
+           "token) or directly on its database file (--db: for setup and recovery; a server "
+           "running on "
+           "the same file does not push such a change to its clients, so use --server while one "
+           "runs).\n\nCommands:\n%1")
             .arg(usage.join(u'\n')));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -122,7 +125,10 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
          tr("The admin token (default: the environment variable "
             "FOLLOWME_ADMIN_TOKEN)."),
          tr("token")},
-        {u"db"_s, tr("Work on this database file directly instead of a server."), tr("path")},
+        {u"db"_s,
+         tr("Work on this database file directly instead of a server (a server running on it "
+            "won't push the change)."),
+         tr("path")},
         {u"insecure"_s, tr("wss:// without checking the server's certificate.")},
         {u"json"_s, tr("Print the result as JSON.")},
         {u"user"_s, tr("A user id."), tr("id")},

@@ -136,8 +136,15 @@ bool Database::configure(QString *error)
     // busy_timeout first: another process (followme-admin --db) may hold the write lock.
     // WAL + synchronous=FULL: a COMMIT returns only once the WAL is on disk, so an ack sent
     // after it survives a SIGKILL or a power cut.
+    if (!query.exec(u"PRAGMA busy_timeout = 5000"_s)) {
+        *error = tr("cannot configure the database: %1").arg(query.lastError().text());
+        return false;
+    }
+    // Before anything that writes: switching to WAL rewrites the file's header, and a newer
+    // server's database must be left exactly as it is.
+    if (!refuseNewerSchema(error))
+        return false;
     const char16_t *const pragmas[] = {
-        u"PRAGMA busy_timeout = 5000",
         u"PRAGMA journal_mode = WAL",
         u"PRAGMA synchronous = FULL",
         u"PRAGMA foreign_keys = ON",
@@ -154,6 +161,25 @@ bool Database::configure(QString *error)
     return true;
 }
 
+int Database::storedSchemaVersion() const
+{
+    QSqlQuery query(connection());
+    if (query.exec(u"PRAGMA user_version"_s) && query.next())
+        return query.value(0).toInt();
+    return 0;
+}
+
+bool Database::refuseNewerSchema(QString *error) const
+{
+    const int version = storedSchemaVersion();
+    if (version <= schemaVersion)
+        return true;
+    *error = tr("the database was written by a newer server (schema %1, this server knows %2)")
+                 .arg(version)
+                 .arg(schemaVersion);
+    return false;
+}
+
 bool Database::migrate(QString *error)
 {
     QSqlDatabase db = connection();
@@ -162,19 +188,9 @@ bool Database::migrate(QString *error)
         *error = tr("cannot start a transaction: %1").arg(transaction.errorText());
         return false;
     }
-    int version = 0;
-    {
-        QSqlQuery query(db);
-        if (query.exec(u"PRAGMA user_version"_s) && query.next())
-            version = query.value(0).toInt();
-    }
-    if (version > schemaVersion) {
-        *error = tr("the database was written by a newer server (schema %1, this server knows "
-                    "%2)")
-                     .arg(version)
-                     .arg(schemaVersion);
+    const int version = storedSchemaVersion();
+    if (!refuseNewerSchema(error))
         return false;
-    }
     // Each step upgrades from the version before, so a file of any older server ends up
     // current; all in the one transaction, so a failed upgrade leaves the old file untouched.
     if (version < 1 && !execAll(schemaV1, qsizetype(std::size(schemaV1)), error))

@@ -30,6 +30,9 @@ public:
     static QString defaultPath();
 
 private:
+    int storedSchemaVersion() const;
+    // False, with the reason, for a database of a newer server; reads only.
+    bool refuseNewerSchema(QString *error) const;
     bool configure(QString *error);
     bool migrate(QString *error);
     bool execAll(const char16_t *const *statements, qsizetype count, QString *error);

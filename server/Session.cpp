@@ -5,7 +5,6 @@
 #include "ServerMessage.h"
 #include "SessionHandler.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QWebSocket>
 
@@ -107,26 +106,14 @@ void Session::onTextMessage(const QString &message)
     markActive();
     if (m_state == State::Closing || m_state == State::Authenticating)
         return;
+    ProtocolError error;
     const QByteArray bytes = message.toUtf8();
-    if (bytes.size() > Protocol::maxMessageBytes) {
-        reject({Code::TooLarge,
-                tr("the message is %1 bytes, more than the limit of %2 bytes")
-                    .arg(bytes.size())
-                    .arg(Protocol::maxMessageBytes),
-                {}});
+    const auto object = ClientMessage::readObject(bytes, &error);
+    if (!object) {
+        reject(error);
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        reject({Code::Malformed, tr("not valid JSON: %1").arg(parseError.errorString()), {}});
-        return;
-    }
-    if (!document.isObject()) {
-        reject({Code::Malformed, tr("a message must be a JSON object"), {}});
-        return;
-    }
-    handleObject(document.object(), bytes.size());
+    handleObject(*object);
 }
 
 void Session::onBinaryMessage(const QByteArray &message)
@@ -138,11 +125,16 @@ void Session::onBinaryMessage(const QByteArray &message)
     reject({Code::Malformed, tr("binary frames are not part of the protocol"), {}});
 }
 
-void Session::handleObject(const QJsonObject &object, qsizetype size)
+void Session::handleObject(const QJsonObject &object)
 {
-    Q_UNUSED(size);
     if (object.value(u"type"_s) == u"admin"_s) {
         handleAdmin(object);
+        return;
+    }
+    if (m_state != State::AwaitingHello && object.value(u"type"_s) == u"hello"_s) {
+        // Whatever else it holds: the session has started, and hello starts one.
+        sendError({Code::Unsupported, tr("hello: the session has already started"),
+                   ClientMessage::readableId(object)});
         return;
     }
     ProtocolError error;
@@ -164,10 +156,6 @@ void Session::handleObject(const QJsonObject &object, qsizetype size)
         sendError(error);
         return;
     }
-    if (message->type == ClientMessage::Type::Hello) {
-        sendError({Code::Unsupported, tr("hello: the session has already started"), {}});
-        return;
-    }
     if (m_state == State::Admin) {
         sendError(
             {Code::Forbidden, tr("an admin session has no settings to edit"), message->requestId});
@@ -182,16 +170,14 @@ void Session::handleAdmin(const QJsonObject &object)
         reject({Code::Malformed, tr("the first message must be a hello"), {}});
         return;
     }
-    const QJsonValue id = object.value(u"id"_s);
-    if (!id.isString() || id.toString().isEmpty()
-        || id.toString().size() > Protocol::maxRequestIdLength) {
-        sendError(
-            {Code::Invalid,
-             tr("id: must be a string of 1 to %1 characters").arg(Protocol::maxRequestIdLength),
-             {}});
+    const QString requestId = ClientMessage::readableId(object);
+    if (requestId.isEmpty()) {
+        sendError({Code::Invalid,
+                   tr("id: must be a string of 1 to %1 UTF-16 code units")
+                       .arg(Protocol::maxRequestIdLength),
+                   {}});
         return;
     }
-    const QString requestId = id.toString();
     if (m_state != State::Admin) {
         sendError({Code::Forbidden, tr("admin commands need an admin token"), requestId});
         return;

@@ -55,7 +55,7 @@ private:
     void onBinaryMessage(const QByteArray &message);
     void onDisconnected();
     void onKeepaliveTimer();
-    void handleObject(const QJsonObject &object, qsizetype size);
+    void handleObject(const QJsonObject &object);
     void handleAdmin(const QJsonObject &object);
     // Before the snapshot, any problem ends the connection (4000); afterwards it is an error.
     void reject(const ProtocolError &error);

@@ -1,6 +1,7 @@
 #include "TestClient.h"
 
 #include "QtCompat.h"
+#include "StrictJson.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -31,7 +32,13 @@ TestClient::TestClient()
 {
     QObject::connect(&m_socket, &QWebSocket::textMessageReceived, &m_socket,
                      [this](const QString &text) {
-                         m_received.append(QJsonDocument::fromJson(text.toUtf8()).object());
+                         // The server must send strict JSON too; what isn't becomes a message
+                         // no test expects.
+                         QString reason;
+                         const auto object = StrictJson::parseObject(text.toUtf8(), &reason);
+                         m_received.append(object ? *object
+                                                  : QJsonObject {{u"type"_s, u"notStrictJson"_s},
+                                                                 {u"reason"_s, reason}});
                      });
     QObject::connect(&m_socket, &QWebSocket::disconnected, &m_socket, [this] { m_closed = true; });
 }
@@ -115,10 +122,14 @@ std::optional<QJsonObject> TestClient::nextOfType(const QString &type, int timeo
     return std::nullopt;
 }
 
-bool TestClient::silentFor(int ms)
+bool TestClient::receivedNothingMore()
 {
-    QTest::qWait(ms);
-    return m_received.isEmpty();
+    static int probes = 0;
+    // An unknown message type changes nothing and is answered with its id (protocol.md §4.3).
+    const QString id = u"probe-%1"_s.arg(++probes);
+    sendJson({{u"type"_s, u"probe"_s}, {u"id"_s, id}});
+    const auto answer = next();
+    return answer && answer->value(u"type"_s) == u"error"_s && answer->value(u"id"_s) == id;
 }
 
 int TestClient::waitForClose(int timeoutMs)

@@ -31,8 +31,10 @@ public:
     std::optional<QJsonObject> next(int timeoutMs = 5000);
     // The next message of this type; the ones before it are dropped.
     std::optional<QJsonObject> nextOfType(const QString &type, int timeoutMs = 5000);
-    // True if nothing arrives within `ms` (use sparingly: it always waits).
-    bool silentFor(int ms);
+    // True if the server has sent nothing more: proven by a round trip, not by waiting. The
+    // server answers a session's messages in order and sends each push when its change commits,
+    // so anything committed before this call arrives before the answer to a probe sent now.
+    bool receivedNothingMore();
     // Waits for the connection to close; returns the close code, or -1 on a timeout.
     int waitForClose(int timeoutMs = 5000);
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }

@@ -213,9 +213,9 @@ void tst_ServerProtocol::twoSessionsSeeEachOthersEdits()
     QCOMPARE(pushA->value(u"type"_s).toString(), u"ruleChanged"_s);
     QCOMPARE(pushA->value(u"rule"_s).toObject().value(u"timeout"_s).toInt(), 44);
     QCOMPARE(pushA->value(u"rule"_s).toObject().value(u"delay"_s).toInt(), delay);
-    QVERIFY(a.silentFor(200)); // the sender of the first edit got no push of its own edit
-    QVERIFY(b.silentFor(0));
-    QVERIFY(bob.silentFor(0));
+    QVERIFY(a.receivedNothingMore()); // the sender of the first edit got no push of its own edit
+    QVERIFY(b.receivedNothingMore());
+    QVERIFY(bob.receivedNothingMore());
 
     const auto after = freshSnapshot(aliceToken);
     QVERIFY(after);
@@ -355,10 +355,74 @@ void tst_ServerProtocol::refusalChangesNothing_data()
                               << QString();
     QTest::newRow("not an object") << u"[1,2,3]"_s << false << u"malformed"_s << QString();
     QTest::newRow("a string") << u"\"setRule\""_s << false << u"malformed"_s << QString();
+    // The id is readable, so the refusal carries it (protocol.md §4.3).
     QTest::newRow("no type") << u"{\"id\":\"bad\",\"device\":\"desk\"}"_s << false << u"malformed"_s
-                             << QString();
+                             << u"bad"_s;
     QTest::newRow("type not a string")
-        << u"{\"type\":1,\"id\":\"bad\"}"_s << false << u"malformed"_s << QString();
+        << u"{\"type\":1,\"id\":\"bad\"}"_s << false << u"malformed"_s << u"bad"_s;
+    // A strict wire (protocol.md §2.1): what RFC 8259 forbids is malformed, and since the text
+    // as a whole is refused, the refusal carries no id.
+    const QString edit = u"{\"type\":\"setRule\",\"id\":\"bad\",\"device\":\"%1\","
+                         u"\"callKind\":\"external\",\"delay\":9%2}"_s;
+    QTest::newRow("raw U+0001 in a string")
+        << edit.arg(u"de\u0001sk"_s, QString()) << false << u"malformed"_s << QString();
+    QTest::newRow("raw U+0000 in a string") << edit.arg(u"de"_s + QChar(0) + u"sk"_s, QString())
+                                            << false << u"malformed"_s << QString();
+    QTest::newRow("raw line feed in a string")
+        << edit.arg(u"de\nsk"_s, QString()) << false << u"malformed"_s << QString();
+    QTest::newRow("escape \\x63") << edit.arg(u"de\\x63sk"_s, QString()) << false << u"malformed"_s
+                                  << QString();
+    QTest::newRow("escape \\q") << edit.arg(u"de\\qsk"_s, QString()) << false << u"malformed"_s
+                                << QString();
+    QTest::newRow("unpaired surrogate escape")
+        << edit.arg(u"\\ud800desk"_s, QString()) << false << u"malformed"_s << QString();
+    QTest::newRow("duplicate member")
+        << edit.arg(u"desk"_s, u",\"delay\":10"_s) << false << u"malformed"_s << QString();
+    QTest::newRow("nested 10,000 deep in an unknown member")
+        << edit.arg(u"desk"_s, u",\"extra\":"_s + QString(10000, u'[') + QString(10000, u']'))
+        << false << u"malformed"_s << QString();
+    QTest::newRow("nested 33 deep in an unknown member")
+        << edit.arg(u"desk"_s, u",\"extra\":"_s + QString(32, u'[') + QString(32, u']')) << false
+        << u"malformed"_s << QString();
+    QTest::newRow("a number beyond 64 bits")
+        << edit.arg(u"desk"_s, u",\"extra\":123456789012345678901234567890"_s) << false
+        << u"malformed"_s << QString();
+    QTest::newRow("single quotes")
+        << u"{'type':'setRule'}"_s << false << u"malformed"_s << QString();
+    QTest::newRow("trailing comma")
+        << edit.arg(u"desk"_s, u","_s) << false << u"malformed"_s << QString();
+    QTest::newRow("two objects") << edit.arg(u"desk"_s, QString()) + u"{}"_s << false
+                                 << u"malformed"_s << QString();
+    // U+FEFF is an ordinary character inside a string: nothing is dropped, nothing matches (and
+    // device ids are ASCII).
+    QTest::newRow("U+FEFF before a device id (escaped)")
+        << edit.arg(u"\\ufeffdesk"_s, QString()) << false << u"invalid"_s << u"bad"_s;
+    QTest::newRow("U+FEFF before a device id (raw)")
+        << edit.arg(QChar(0xfeff) + u"desk"_s, QString()) << false << u"invalid"_s << u"bad"_s;
+    QTest::newRow("U+FEFF before a call kind")
+        << u"{\"type\":\"setRule\",\"id\":\"bad\",\"device\":\"desk\",\"callKind\":"
+           u"\"\\ufeffteams\",\"delay\":9}"_s
+        << false << u"invalid"_s << u"bad"_s;
+    QTest::newRow("U+FEFF before an id")
+        << u"{\"type\":\"setRule\",\"id\":\"\\ufeffabc\",\"device\":\"nope\",\"callKind\":"
+           u"\"external\",\"delay\":9}"_s
+        << false << u"not_found"_s << QString(QChar(0xfeff) + u"abc"_s);
+    // Ids count UTF-16 code units: 33 emoji are 66 of them.
+    QString emoji33;
+    for (int i = 0; i < 33; ++i)
+        emoji33 += QString::fromUcs4(U"\U0001F600", 1);
+    QTest::newRow("id of 33 emoji")
+        << u"{\"type\":\"setRule\",\"id\":\"%1\",\"device\":"
+           u"\"desk\",\"callKind\":\"external\",\"delay\":9}"_s.arg(emoji33)
+        << false << u"invalid"_s << QString();
+    QTest::newRow("a second hello with a bad protocol")
+        << u"{\"type\":\"hello\",\"protocol\":\"one\",\"id\":\"bad\"}"_s << false
+        << u"unsupported"_s << u"bad"_s;
+    // The checks come in the documented order (§4.3): locked before "changes nothing".
+    QTest::newRow("no-op edit to a locked device")
+        << u"{\"type\":\"setRule\",\"id\":\"bad\",\"device\":\"reception\","
+           u"\"callKind\":\"external\",\"enabled\":true,\"delay\":15,\"timeout\":30}"_s
+        << false << u"locked"_s << u"bad"_s;
     QTest::newRow("binary frame") << compact(
         setRule(u"bad"_s, u"desk"_s, u"external"_s, {{u"delay"_s, 9}}))
                                   << true << u"malformed"_s << QString();
@@ -415,9 +479,9 @@ void tst_ServerProtocol::refusalChangesNothing()
     QCOMPARE(ack->value(u"type"_s).toString(), u"ack"_s);
     QCOMPARE(ack->value(u"id"_s).toString(), probe);
     QCOMPARE(ack->value(u"revision"_s), before->value(u"revision"_s));
-    QVERIFY(b.silentFor(100));
+    QVERIFY(b.receivedNothingMore());
     QVERIFY(b.isConnected());
-    QVERIFY(bob.silentFor(0));
+    QVERIFY(bob.receivedNothingMore());
     QVERIFY(bob.isConnected());
     bob.sendJson(setRule(probe, u"bob-desk"_s, u"external"_s, {{u"enabled"_s, true}}));
     const auto bobAck = bob.next();
@@ -459,7 +523,7 @@ void tst_ServerProtocol::resendReturnsTheOriginalRevision()
     const auto third = reconnected.next();
     QVERIFY(third);
     QCOMPARE(third->value(u"revision"_s).toInteger(), revision);
-    QVERIFY(b.silentFor(200));
+    QVERIFY(b.receivedNothingMore());
 
     const auto after = freshSnapshot(aliceToken);
     QVERIFY(after);
@@ -480,7 +544,7 @@ void tst_ServerProtocol::unchangedEditIsAcknowledgedWithoutANewRevision()
     QVERIFY(ack);
     QCOMPARE(ack->value(u"type"_s).toString(), u"ack"_s);
     QCOMPARE(ack->value(u"revision"_s), before->value(u"revision"_s));
-    QVERIFY(b.silentFor(200));
+    QVERIFY(b.receivedNothingMore());
 }
 
 QTEST_GUILESS_MAIN(tst_ServerProtocol)

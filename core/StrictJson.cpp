@@ -1,0 +1,145 @@
+#include "StrictJson.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QStringDecoder>
+
+#include <simdjson.h>
+#include <string_view>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString decodeString(std::string_view utf8)
+{
+    // simdjson has already checked the UTF-8. QString::fromUtf8 would drop a leading U+FEFF as a
+    // byte order mark; in a JSON string it is an ordinary character and must be kept.
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::ConvertInitialBom
+                               | QStringDecoder::Flag::Stateless);
+    return decoder(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
+}
+
+// Builds the Qt value, or leaves the reason for the first broken rule in *error.
+bool convert(const simdjson::dom::element &element, QJsonValue *out, QString *error);
+
+bool convertObject(const simdjson::dom::object &object, QJsonObject *out, QString *error)
+{
+    for (const simdjson::dom::key_value_pair field : object) {
+        const QString key = decodeString(field.key);
+        if (out->contains(key)) {
+            *error = StrictJson::tr("the member \"%1\" appears more than once").arg(key);
+            return false;
+        }
+        QJsonValue value;
+        if (!convert(field.value, &value, error))
+            return false;
+        out->insert(key, value);
+    }
+    return true;
+}
+
+bool convert(const simdjson::dom::element &element, QJsonValue *out, QString *error)
+{
+    switch (element.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+        QJsonObject object;
+        if (!convertObject(element.get_object().value_unsafe(), &object, error))
+            return false;
+        *out = object;
+        return true;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+        QJsonArray array;
+        for (const simdjson::dom::element item : element.get_array().value_unsafe()) {
+            QJsonValue value;
+            if (!convert(item, &value, error))
+                return false;
+            array.append(value);
+        }
+        *out = array;
+        return true;
+    }
+    case simdjson::dom::element_type::STRING:
+        *out = decodeString(element.get_string().value_unsafe());
+        return true;
+    // Numbers keep their value, as JSON Schema's "integer" does: 5, 5.0 and 5e0 are one number.
+    // Integers beyond 64 bits and doubles beyond ±1.8e308 never get here (simdjson refuses).
+    case simdjson::dom::element_type::INT64:
+        *out = QJsonValue(qint64(element.get_int64().value_unsafe()));
+        return true;
+    case simdjson::dom::element_type::UINT64:
+        *out = QJsonValue(double(element.get_uint64().value_unsafe()));
+        return true;
+    case simdjson::dom::element_type::DOUBLE:
+        *out = QJsonValue(element.get_double().value_unsafe());
+        return true;
+    case simdjson::dom::element_type::BOOL:
+        *out = element.get_bool().value_unsafe();
+        return true;
+    case simdjson::dom::element_type::NULL_VALUE:
+        *out = QJsonValue(QJsonValue::Null);
+        return true;
+    }
+    Q_UNREACHABLE();
+    return false;
+}
+
+QString describe(simdjson::error_code code)
+{
+    switch (code) {
+    case simdjson::UTF8_ERROR:
+        return StrictJson::tr("the text is not valid UTF-8");
+    case simdjson::UNESCAPED_CHARS:
+        return StrictJson::tr("a string holds a raw control character; write it as an escape "
+                              "such as \\n or \\u0001");
+    case simdjson::STRING_ERROR:
+    case simdjson::UNCLOSED_STRING:
+        return StrictJson::tr("a string is not valid: an unknown escape, an unpaired surrogate or "
+                              "a missing closing quote");
+    case simdjson::NUMBER_ERROR:
+        return StrictJson::tr("a number is not valid, or beyond what 64-bit integers and doubles "
+                              "hold");
+    case simdjson::DEPTH_ERROR:
+        return StrictJson::tr("arrays and objects are nested more than %1 deep")
+            .arg(StrictJson::maxDepth);
+    case simdjson::EMPTY:
+        return StrictJson::tr("the text is empty");
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR:
+        return StrictJson::tr("a value is not valid JSON (true, false and null are lower case)");
+    default:
+        return StrictJson::tr("the text is not valid JSON (a brace, bracket, comma, colon or "
+                              "quote is missing or out of place)");
+    }
+}
+
+} // namespace
+
+std::optional<QJsonObject> StrictJson::parseObject(QByteArrayView text, QString *error)
+{
+    auto fail = [error](const QString &reason) -> std::optional<QJsonObject> {
+        if (error)
+            *error = reason;
+        return std::nullopt;
+    };
+    // One parser per thread keeps its buffers between messages; client and server parse on
+    // their main thread only, the tests on several. Allocated once with the depth limit, which
+    // later growth keeps.
+    thread_local simdjson::dom::parser parser;
+    if (parser.max_depth() != size_t(maxDepth) && parser.allocate(64 * 1024, maxDepth))
+        return fail(tr("out of memory"));
+    simdjson::dom::element root;
+    // The copy into a padded buffer (realloc_if_needed) lets simdjson read whole SIMD blocks.
+    if (const auto code = parser.parse(text.data(), size_t(text.size()), true).get(root))
+        return fail(describe(code));
+    if (!root.is_object())
+        return fail(tr("the text must be a JSON object"));
+    QJsonObject object;
+    QString reason;
+    if (!convertObject(root.get_object().value_unsafe(), &object, &reason))
+        return fail(reason);
+    return object;
+}
