@@ -131,6 +131,10 @@ std::optional<QJsonObject> StrictJson::parseObject(QByteArrayView text, QString 
     thread_local simdjson::dom::parser parser;
     if (parser.max_depth() != size_t(maxDepth) && parser.allocate(64 * 1024, maxDepth))
         return fail(tr("out of memory"));
+    // RFC 8259 §8.1 lets a reader ignore a byte order mark before the text; the WebSocket layer
+    // drops one before a message anyway, so files and messages are read alike.
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text = text.sliced(3);
     simdjson::dom::element root;
     // The copy into a padded buffer (realloc_if_needed) lets simdjson read whole SIMD blocks.
     if (const auto code = parser.parse(text.data(), size_t(text.size()), true).get(root))

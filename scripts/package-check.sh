@@ -152,7 +152,7 @@ check_client() {
     step "$CLIENT_PACKAGE: dependencies and contents"
     # shlibdeps found the libraries; the plugins are named by hand; the SQLite driver is the
     # server's.
-    check_depends "$deb" libqt6widgets6 libqt6svg6 qt6-qpa-plugins --not libqt6sql6-sqlite
+    check_depends "$deb" libqt6widgets6 libqt6svg6 qt6-qpa-plugins libsimdjson14 --not libqt6sql6-sqlite
     check_contents "$deb" /usr/bin/followme /usr/share/applications/$APP_ID.desktop \
         /usr/share/metainfo/$APP_ID.metainfo.xml /usr/share/doc/$CLIENT_PACKAGE/copyright \
         --not /usr/bin/followme-server /usr/bin/followme-admin '.*/systemd/.*' \
@@ -207,7 +207,7 @@ check_server() {
     local deb="$1"
     step "$SERVER_PACKAGE: dependencies and contents"
     # The SQLite driver is a plugin (named by hand); nothing of the client's GUI.
-    check_depends "$deb" libqt6sql6-sqlite libqt6websockets6 \
+    check_depends "$deb" libqt6sql6-sqlite libqt6websockets6 libsimdjson14 \
         --not libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 qt6-qpa-plugins
     check_contents "$deb" /usr/bin/followme-server /usr/bin/followme-admin \
         /usr/lib/systemd/system/followme-server.service /usr/share/doc/$SERVER_PACKAGE/copyright \

@@ -145,7 +145,7 @@ void Session::handleObject(const QJsonObject &object)
                     message || error.code == Code::Unsupported
                         ? tr("the first message must be a hello")
                         : error.message,
-                    {}});
+                    ClientMessage::readableId(object)});
             return;
         }
         m_state = State::Authenticating;
@@ -167,7 +167,8 @@ void Session::handleObject(const QJsonObject &object)
 void Session::handleAdmin(const QJsonObject &object)
 {
     if (m_state == State::AwaitingHello) {
-        reject({Code::Malformed, tr("the first message must be a hello"), {}});
+        reject({Code::Malformed, tr("the first message must be a hello"),
+                ClientMessage::readableId(object)});
         return;
     }
     const QString requestId = ClientMessage::readableId(object);

@@ -50,6 +50,8 @@ void TestStrictJson::accepts_data()
                                     << QJsonValue(QString::fromUcs4(U"\U0001F600", 1));
     QTest::newRow("raw UTF-8") << QByteArray("{\"a\":\"Gr\xc3\xbc\xc3\x9f\x65\"}") << u"a"_s
                                << QJsonValue(u"Grüße"_s);
+    QTest::newRow("one byte order mark before the object (RFC 8259 §8.1)")
+        << QByteArray("\xef\xbb\xbf{\"a\":1}") << u"a"_s << QJsonValue(1);
     QTest::newRow("whitespace around")
         << QByteArray(" \t\r\n{\"a\" : true}\n") << u"a"_s << QJsonValue(true);
     QTest::newRow("null") << QByteArray(R"({"a":null})") << u"a"_s << QJsonValue(QJsonValue::Null);
@@ -86,8 +88,10 @@ void TestStrictJson::refuses_data()
     QTest::newRow("UTF-8 surrogate") << QByteArray("{\"a\":\"\xed\xa0\x80\"}") << u"UTF-8"_s;
     QTest::newRow("truncated UTF-8") << QByteArray("{\"a\":\"\xe2\x82\"}") << u"UTF-8"_s;
     QTest::newRow("Latin-1") << QByteArray("{\"a\":\"Gr\xfc\xdf\x65\"}") << u"UTF-8"_s;
-    QTest::newRow("byte order mark before the object")
-        << QByteArray("\xef\xbb\xbf{\"a\":1}") << u"not valid JSON"_s;
+    QTest::newRow("two byte order marks before the object")
+        << QByteArray("\xef\xbb\xbf\xef\xbb\xbf{\"a\":1}") << u"not valid JSON"_s;
+    QTest::newRow("byte order mark after the object")
+        << QByteArray("{\"a\":1}\xef\xbb\xbf") << u"not valid JSON"_s;
     QTest::newRow("duplicate member") << QByteArray(R"({"a":1,"a":2})") << u"\"a\""_s;
     QTest::newRow("duplicate member, nested")
         << QByteArray(R"({"a":{"id":"x","id":"y"}})") << u"\"id\""_s;

@@ -150,23 +150,33 @@ void tst_ServerProtocol::unsupportedProtocolIsRefusedWith4002()
 void tst_ServerProtocol::firstMessageMustBeHello_data()
 {
     QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("id"); // the refusal's: the message's when it could be read
     QTest::newRow("an edit") << compact(
-        setRule(u"r"_s, u"desk"_s, u"external"_s, {{u"delay"_s, 1}}));
-    QTest::newRow("not JSON") << u"{hello"_s;
-    QTest::newRow("an array") << u"[]"_s;
-    QTest::newRow("no token") << u"{\"type\":\"hello\",\"protocol\":1}"_s;
-    QTest::newRow("unknown type") << u"{\"type\":\"hi\"}"_s;
+        setRule(u"r"_s, u"desk"_s, u"external"_s, {{u"delay"_s, 1}}))
+                             << u"r"_s;
+    QTest::newRow("not JSON") << u"{hello"_s << QString();
+    QTest::newRow("an array") << u"[]"_s << QString();
+    QTest::newRow("no token") << u"{\"type\":\"hello\",\"protocol\":1}"_s << QString();
+    QTest::newRow("unknown type") << u"{\"type\":\"hi\",\"id\":\"x\"}"_s << u"x"_s;
+    QTest::newRow("a hello with a raw control character")
+        << u"{\"type\":\"hello\",\"protocol\":1,\"token\":\"alice-demo\u0001token\"}"_s
+        << QString();
+    QTest::newRow("a hello with protocol 1.5")
+        << u"{\"type\":\"hello\",\"protocol\":1.5,\"token\":\"alice-demo-token\"}"_s << QString();
 }
 
 void tst_ServerProtocol::firstMessageMustBeHello()
 {
     QFETCH(QString, message);
+    QFETCH(QString, id);
     TestClient client;
     QVERIFY(client.open(m_server.url()));
     client.sendText(message);
     const auto answer = client.next();
     QVERIFY(answer);
     QCOMPARE(answer->value(u"code"_s).toString(), u"malformed"_s);
+    QCOMPARE(answer->contains(u"id"_s), !id.isEmpty());
+    QCOMPARE(answer->value(u"id"_s).toString(), id);
     QCOMPARE(client.waitForClose(), 4000);
 }
 
