@@ -68,6 +68,7 @@ std::optional<QString> Outbox::save() const
     const QByteArray data =
         QJsonDocument(QJsonObject {{u"version"_s, 1}, {u"owner"_s, m_owner}, {u"edits"_s, edits}})
             .toJson();
+    ++m_writes;
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
         return tr("cannot write %1: %2").arg(m_path, file.errorString());

@@ -38,6 +38,8 @@ public:
     // empty and the file is kept aside (FILE.damaged) rather than overwritten.
     std::optional<QString> load();
     std::optional<QString> save() const;
+    // How often save() wrote the file, for tests that check writes are batched.
+    int writeCount() const { return m_writes; }
 
     const QList<Entry> &entries() const { return m_entries; }
     bool isEmpty() const { return m_entries.isEmpty(); }
@@ -58,4 +60,5 @@ private:
     QString m_path;
     QString m_owner;
     QList<Entry> m_entries;
+    mutable int m_writes = 0;
 };

@@ -5,7 +5,8 @@
 
 // How long to wait before the next connection attempt: exponential backoff with jitter, capped,
 // so many clients that lost one server don't come back in lockstep. A link counts as healthy
-// again only after it stayed up for stableAfter(); until then failures keep growing the delay.
+// again only after it stayed up for stableAfter(); until then failures keep growing the delay,
+// and after it the next outage starts again from `initial`.
 class ReconnectPolicy
 {
 public:

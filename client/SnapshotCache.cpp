@@ -55,6 +55,7 @@ std::optional<QString> SnapshotCache::save(const Snapshot &snapshot) const
         {u"settings"_s, SettingsCodec::toJson(snapshot.settings)},
     };
     const QByteArray data = QJsonDocument(object).toJson();
+    ++m_writes;
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
         return tr("cannot write %1: %2").arg(m_path, file.errorString());

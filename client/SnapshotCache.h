@@ -23,13 +23,23 @@ public:
         qint64 revision = 0;
         QDateTime receivedAt;
         FollowMeSettings settings;
+
+        // The same content, whenever it was received.
+        bool sameContentAs(const Snapshot &other) const
+        {
+            return server == other.server && userId == other.userId && userName == other.userName
+                && revision == other.revision && settings == other.settings;
+        }
     };
 
     explicit SnapshotCache(const QString &path = {}); // no path: nothing is kept
 
     std::optional<Snapshot> load(QString *error = nullptr) const;
     std::optional<QString> save(const Snapshot &snapshot) const;
+    // How often save() wrote the file, for tests that check writes are batched.
+    int writeCount() const { return m_writes; }
 
 private:
     QString m_path;
+    mutable int m_writes = 0;
 };

@@ -85,19 +85,38 @@ std::optional<ValidationError> SettingsDocument::checkRule(const QString &device
         rule, u"devices[%1].rules.%2"_s.arg(index).arg(CallKinds::key(kind)));
 }
 
+std::optional<ValidationError> SettingsDocument::editRule(const QString &deviceId, CallKind kind,
+                                                          const RuleChange &change)
+{
+    const int index = m_settings.indexOf(deviceId);
+    if (index < 0)
+        return checkRule(deviceId, kind, change.appliedTo({}));
+    const RingRule current = m_settings.devices.at(index).rule(kind);
+    const RingRule wanted = change.appliedTo(current);
+    if (auto problem = checkRule(deviceId, kind, wanted))
+        return problem;
+    // The intent names only the fields that really change: a field set to its current value is
+    // no edit to send.
+    const RuleChange made = RuleChange::between(current, wanted);
+    if (made.isEmpty())
+        return std::nullopt;
+    m_settings.devices[index].rule(kind) = wanted;
+    emit ruleChanged(index, kind);
+    emit ruleEdited(deviceId, kind, made);
+    emit changed();
+    return std::nullopt;
+}
+
 std::optional<ValidationError> SettingsDocument::setRule(const QString &deviceId, CallKind kind,
                                                          const RingRule &rule)
 {
+    const Device *device = m_settings.device(deviceId);
+    if (!device)
+        return checkRule(deviceId, kind, rule);
+    // Checked whole, so a refusal names the same field as before, whatever changed.
     if (auto problem = checkRule(deviceId, kind, rule))
         return problem;
-    const int index = m_settings.indexOf(deviceId);
-    Device &device = m_settings.devices[index];
-    if (device.rule(kind) == rule)
-        return std::nullopt;
-    device.rule(kind) = rule;
-    emit ruleChanged(index, kind);
-    emit changed();
-    return std::nullopt;
+    return editRule(deviceId, kind, RuleChange::between(device->rule(kind), rule));
 }
 
 std::optional<ValidationError>
@@ -118,6 +137,7 @@ std::optional<ValidationError> SettingsDocument::setControlledDevice(const QStri
         return problem;
     m_settings.controlledDeviceId = deviceId;
     emit controlledDeviceChanged(deviceId);
+    emit controlledDeviceEdited(deviceId);
     emit changed();
     return std::nullopt;
 }

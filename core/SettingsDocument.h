@@ -2,6 +2,7 @@
 
 #include "CallKind.h"
 #include "FollowMeSettings.h"
+#include "RuleChange.h"
 #include "ValidationError.h"
 
 #include <QCoreApplication>
@@ -10,9 +11,12 @@
 
 #include <optional>
 
-// The settings the client is showing, observable. Every edit, whoever makes it (a spinner, the
-// chart, later the server), goes through here and is checked the same way: an edit that is out
-// of range, names an unknown device or touches a locked one is refused and changes nothing.
+// The settings the client is showing, observable. Every edit of the user (a spinner, the chart,
+// undo) goes through here and is checked the same way: an edit that is out of range, names an
+// unknown device or touches a locked one is refused and changes nothing. Accepted edits are
+// announced as intents (ruleEdited, controlledDeviceEdited) carrying exactly what changed, for
+// the sync to send as they are. Settings from the server come in through reset() and update(),
+// which never announce an intent: they are not the user's edits.
 class SettingsDocument : public QObject
 {
     Q_OBJECT
@@ -36,6 +40,10 @@ public:
     // checkControlledDevice() for setControlledDevice().
     std::optional<ValidationError> checkRule(const QString &deviceId, CallKind kind,
                                              const RingRule &rule) const;
+    // Changes the given fields of one rule; the others keep their value.
+    std::optional<ValidationError> editRule(const QString &deviceId, CallKind kind,
+                                            const RuleChange &change);
+    // The same edit, given as the whole rule the user wants.
     std::optional<ValidationError> setRule(const QString &deviceId, CallKind kind,
                                            const RingRule &rule);
     // An empty id: the client controls no device.
@@ -53,8 +61,13 @@ signals:
     // A device's name, kind, number, lock or workspace changed.
     void deviceChanged(int deviceIndex);
     void pendingChanged();
+    // A rule or the controlled device changed, whoever changed it: for the views.
     void ruleChanged(int deviceIndex, CallKind kind);
     void controlledDeviceChanged(const QString &deviceId);
+    // The user's intents, after the change is made: only the fields that changed. Never emitted
+    // by reset() or update().
+    void ruleEdited(const QString &deviceId, CallKind kind, const RuleChange &change);
+    void controlledDeviceEdited(const QString &deviceId);
     // After any accepted change that altered something.
     void changed();
 

@@ -49,11 +49,18 @@ RingRule DeviceRuleModel::rule(int row) const
 std::optional<ValidationError> DeviceRuleModel::setRule(int row, const RingRule &rule)
 {
     if (row < 0 || row >= rowCount())
+        return editRule(row, {});
+    return editRule(row, RuleChange::between(this->rule(row), rule));
+}
+
+std::optional<ValidationError> DeviceRuleModel::editRule(int row, const RuleChange &change)
+{
+    if (row < 0 || row >= rowCount())
         return ValidationError {ValidationError::Code::UnknownId, u"row"_s,
                                 tr("there is no device in row %1").arg(row)};
     const QString deviceId = m_document->settings().devices.at(row).id;
-    auto problem = m_editor ? m_editor->setRule(deviceId, m_kind, rule)
-                            : m_document->setRule(deviceId, m_kind, rule);
+    auto problem = m_editor ? m_editor->editRule(deviceId, m_kind, change)
+                            : m_document->editRule(deviceId, m_kind, change);
     if (problem)
         emit editRefused(problem->reason);
     return problem;
@@ -158,7 +165,8 @@ bool DeviceRuleModel::setData(const QModelIndex &index, const QVariant &value, i
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
-    RingRule edited = rule(index.row());
+    // Only the edited field: the rest of the rule is not part of this edit.
+    RuleChange edited;
     switch (index.column()) {
     case EnabledColumn:
         if (role == Qt::CheckStateRole)
@@ -182,7 +190,7 @@ bool DeviceRuleModel::setData(const QModelIndex &index, const QVariant &value, i
     default:
         return false;
     }
-    return !setRule(index.row(), edited).has_value();
+    return !editRule(index.row(), edited).has_value();
 }
 
 Qt::ItemFlags DeviceRuleModel::flags(const QModelIndex &index) const

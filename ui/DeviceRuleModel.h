@@ -3,6 +3,7 @@
 #include "CallKind.h"
 #include "PlanEditor.h"
 #include "RingRule.h"
+#include "RuleChange.h"
 #include "SettingsDocument.h"
 #include "ValidationError.h"
 
@@ -46,6 +47,9 @@ public:
     // The single path every edit of the current call kind takes (spinners, toggles, chart):
     // through the editor (undoable) when there is one, else straight to the document.
     std::optional<ValidationError> setRule(int row, const RingRule &rule);
+    // The same for the given fields only (a spinner's value, a switch): the change goes on as
+    // it is, to the undo step, the document and the server.
+    std::optional<ValidationError> editRule(int row, const RuleChange &change);
     void setEditor(PlanEditor *editor) { m_editor = editor; }
     // The end of one edit run (a spinner left, a drag released): the next edit is a new step.
     void endEditRun();

@@ -2,7 +2,6 @@
 
 #include "ControlledDeviceCommand.h"
 #include "EditGroupCommand.h"
-#include "RuleChange.h"
 #include "RuleEditCommand.h"
 #include "SettingsDocument.h"
 
@@ -29,19 +28,31 @@ void PlanEditor::redo()
         m_stack.redo();
 }
 
+std::optional<ValidationError> PlanEditor::editRule(const QString &deviceId, CallKind kind,
+                                                    const RuleChange &change)
+{
+    const Device *device = m_document->settings().device(deviceId);
+    const RingRule current = device ? device->rule(kind) : RingRule {};
+    const RingRule wanted = change.appliedTo(current);
+    // Checked before the step is pushed: a refused edit must leave no step behind.
+    if (auto problem = m_document->checkRule(deviceId, kind, wanted))
+        return problem;
+    // Only the fields that really change make the step, so undo restores only those.
+    const RuleChange after = RuleChange::between(current, wanted);
+    if (after.isEmpty())
+        return std::nullopt;
+    const RuleChange before = RuleChange::between(wanted, current);
+    m_stack.push(new RuleEditCommand(m_document, deviceId, kind, before, after, m_run));
+    return std::nullopt;
+}
+
 std::optional<ValidationError> PlanEditor::setRule(const QString &deviceId, CallKind kind,
                                                    const RingRule &rule)
 {
-    // Checked before the step is pushed: a refused edit must leave no step behind.
     if (auto problem = m_document->checkRule(deviceId, kind, rule))
         return problem;
-    const RingRule current = m_document->settings().device(deviceId)->rule(kind);
-    if (current == rule)
-        return std::nullopt;
-    const RuleChange after = RuleChange::between(current, rule);
-    const RuleChange before = RuleChange::between(rule, current);
-    m_stack.push(new RuleEditCommand(m_document, deviceId, kind, before, after, m_run));
-    return std::nullopt;
+    return editRule(deviceId, kind,
+                    RuleChange::between(m_document->settings().device(deviceId)->rule(kind), rule));
 }
 
 int PlanEditor::copyPlan(CallKind from, const QList<CallKind> &to)

@@ -2,6 +2,7 @@
 
 #include "CallKind.h"
 #include "RingRule.h"
+#include "RuleChange.h"
 #include "ValidationError.h"
 
 #include <QObject>
@@ -28,6 +29,10 @@ public:
     QUndoStack *undoStack() { return &m_stack; }
     SettingsDocument *document() const { return m_document; }
 
+    // Changes the given fields of one rule, as one step (or merged into the run's step).
+    std::optional<ValidationError> editRule(const QString &deviceId, CallKind kind,
+                                            const RuleChange &change);
+    // The same, given as the whole rule wanted (the chart's drags).
     std::optional<ValidationError> setRule(const QString &deviceId, CallKind kind,
                                            const RingRule &rule);
     // Ends the current run (a spinner lost focus, a drag ended): the next edit is a new step.

@@ -33,10 +33,9 @@ void RuleEditCommand::apply(const RuleChange &change)
     // Inside a group, an obsolete step stays until the whole group is: it must not come back.
     if (isObsolete())
         return;
-    const Device *device = m_document ? m_document->settings().device(m_deviceId) : nullptr;
     // The device is gone or was locked meanwhile: this step can't apply any more. Obsolete, the
     // undo stack drops it rather than keep a step that does nothing.
-    if (!device || m_document->setRule(m_deviceId, m_kind, change.appliedTo(device->rule(m_kind))))
+    if (!m_document || m_document->editRule(m_deviceId, m_kind, change))
         setObsolete(true);
 }
 

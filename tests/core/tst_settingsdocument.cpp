@@ -58,6 +58,8 @@ private slots:
     void cleanup();
 
     void startsEmpty();
+    void editsAnnounceExactlyWhatChanged();
+    void updatesAndResetsAnnounceNoEdits();
     void resetAcceptsValid();
     void resetRefusesInvalid_data();
     void resetRefusesInvalid();
@@ -108,6 +110,72 @@ void TestSettingsDocument::startsEmpty()
     const SettingsDocument document;
     QVERIFY(document.settings().devices.isEmpty());
     QVERIFY(document.settings().controlledDeviceId.isEmpty());
+}
+
+namespace {
+
+// The user's intents a document announced, as text.
+struct Intents
+{
+    explicit Intents(SettingsDocument *document)
+    {
+        QObject::connect(document, &SettingsDocument::ruleEdited, document,
+                         [this](const QString &id, CallKind kind, const RuleChange &change) {
+                             QStringList fields;
+                             if (change.enabled)
+                                 fields.append(u"enabled=%1"_s.arg(*change.enabled));
+                             if (change.delay)
+                                 fields.append(u"delay=%1"_s.arg(*change.delay));
+                             if (change.timeout)
+                                 fields.append(u"timeout=%1"_s.arg(*change.timeout));
+                             seen.append(id + u'/' + CallKinds::key(kind) + u' '
+                                         + fields.join(u','));
+                         });
+        QObject::connect(document, &SettingsDocument::controlledDeviceEdited, document,
+                         [this](const QString &id) { seen.append(u"controls "_s + id); });
+    }
+    QStringList seen;
+};
+
+} // namespace
+
+// Each edit is announced once, with only the fields that really changed.
+void TestSettingsDocument::editsAnnounceExactlyWhatChanged()
+{
+    Intents intents(m_document.get());
+    RuleChange delay;
+    delay.delay = 7;
+    QVERIFY(!m_document->editRule(u"desk"_s, CallKind::External, delay));
+    QVERIFY(!m_document->editRule(u"desk"_s, CallKind::External, delay)); // no change: silent
+    const RingRule teams = m_document->settings().device(u"mobile"_s)->rule(CallKind::Teams);
+    QVERIFY(!m_document->setRule(u"mobile"_s, CallKind::Teams,
+                                 {teams.enabled, teams.delay, teams.timeout + 5}));
+    RuleChange both;
+    both.enabled = m_document->settings().device(u"dect"_s)->rule(CallKind::Internal).enabled;
+    both.timeout = 44;
+    QVERIFY(!m_document->editRule(u"dect"_s, CallKind::Internal, both)); // enabled as it was
+    QVERIFY(m_document->editRule(u"reception"_s, CallKind::External, delay)); // locked
+    QVERIFY(!m_document->setControlledDevice(u"dect"_s));
+    QCOMPARE(intents.seen,
+             (QStringList {u"desk/external delay=7"_s,
+                           u"mobile/teams timeout=%1"_s.arg(teams.timeout + 5),
+                           u"dect/internal timeout=44"_s, u"controls dect"_s}));
+}
+
+// Settings from elsewhere (the server, a file) are shown, never taken for the user's edits.
+void TestSettingsDocument::updatesAndResetsAnnounceNoEdits()
+{
+    Intents intents(m_document.get());
+    Watch watch(m_document.get());
+    FollowMeSettings pushed = m_demo;
+    pushed.devices[0].rule(CallKind::External).delay = 9;
+    pushed.controlledDeviceId = u"dect"_s;
+    QVERIFY(!m_document->update(pushed));
+    QCOMPARE(watch.rule.count(), 1);
+    QCOMPARE(watch.controlled.count(), 1);
+    QVERIFY(!m_document->reset(m_demo));
+    QCOMPARE(watch.reset.count(), 1);
+    QVERIFY(intents.seen.isEmpty());
 }
 
 void TestSettingsDocument::resetAcceptsValid()

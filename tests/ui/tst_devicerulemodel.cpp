@@ -79,6 +79,22 @@ private slots:
         QVERIFY(m_document->settings().devices.at(DemoRow::mobile).rule(CallKind::Teams).enabled);
     }
 
+    // A spinner's value is an edit of that field only, and reaches the document as such.
+    void aSpinnerEditsOneField()
+    {
+        QList<RuleChange> changes;
+        connect(m_document.get(), &SettingsDocument::ruleEdited, this,
+                [&changes](const QString &, CallKind, const RuleChange &change) {
+                    changes.append(change);
+                });
+        QVERIFY(
+            m_model->setData(m_model->index(DemoRow::desk, DeviceRuleModel::TimeoutColumn), 33));
+        QCOMPARE(changes.size(), 1);
+        QVERIFY(!changes.constFirst().enabled);
+        QVERIFY(!changes.constFirst().delay);
+        QCOMPARE(changes.constFirst().timeout, std::optional<int>(33));
+    }
+
     void refusesBadEdits()
     {
         const FollowMeSettings before = m_document->settings();

@@ -53,6 +53,25 @@ private slots:
         QCOMPARE(stack()->count(), 1);
     }
 
+    // The spinner's field alone travels: the step, its undo and redo each announce only it.
+    void undoAndRedoAnnounceOnlyTheirFields()
+    {
+        QStringList seen;
+        connect(m_document.get(), &SettingsDocument::ruleEdited, this,
+                [&seen](const QString &id, CallKind, const RuleChange &change) {
+                    seen.append(
+                        u"%1 %2 %3 %4"_s.arg(id, change.enabled ? u"e"_s : u"-"_s,
+                                             change.delay ? QString::number(*change.delay) : u"-"_s,
+                                             change.timeout ? u"t"_s : u"-"_s));
+                });
+        RuleChange delay;
+        delay.delay = 5;
+        QVERIFY(!m_editor->editRule(u"desk"_s, CallKind::External, delay));
+        m_editor->undo();
+        m_editor->redo();
+        QCOMPARE(seen, (QStringList {u"desk - 5 -"_s, u"desk - 0 -"_s, u"desk - 5 -"_s}));
+    }
+
     void refusedEditsPushNoStep()
     {
         QVERIFY(m_editor->setRule(u"reception"_s, CallKind::External, {true, 1, 30}));

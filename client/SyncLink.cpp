@@ -1,0 +1,237 @@
+#include "SyncLink.h"
+
+#include "Protocol.h"
+#include "QtCompat.h"
+#include "RefusalText.h"
+
+#include <QLoggingCategory>
+#include <QNetworkRequest>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+Q_LOGGING_CATEGORY(lcLink, "followme.sync.link")
+
+SyncLink::SyncLink(QObject *parent)
+    : QObject(parent)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    m_keepaliveTimer.setInterval(10s);
+    m_pongDeadline.setSingleShot(true);
+    m_pongDeadline.setInterval(10s);
+    m_reconnectTimer.setSingleShot(true);
+    // A coarse timer may be set to fire up to 5 % late, so the countdown the status bar shows
+    // would start above the backoff ("2 seconds" for 1 s). One precise timer costs nothing.
+    m_reconnectTimer.setTimerType(Qt::PreciseTimer);
+
+    connect(&m_keepaliveTimer, &QTimer::timeout, this, &SyncLink::sendKeepalive);
+    connect(&m_pongDeadline, &QTimer::timeout, this, [this] {
+        qCInfo(lcLink) << "no pong in time: the link is dead";
+        m_lastError = tr("The server stopped answering.");
+        linkLost();
+    });
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncLink::openSocket);
+}
+
+SyncLink::~SyncLink()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void SyncLink::setKeepalive(std::chrono::milliseconds interval, std::chrono::milliseconds timeout)
+{
+    m_keepaliveTimer.setInterval(interval);
+    m_pongDeadline.setInterval(timeout);
+}
+
+std::chrono::milliseconds SyncLink::timeUntilReconnect() const
+{
+    return m_reconnectTimer.isActive() ? m_reconnectTimer.remainingTimeAsDuration() : 0ms;
+}
+
+void SyncLink::connectToServer()
+{
+    m_wanted = true;
+    m_failures = 0;
+    m_reconnectTimer.stop();
+    if (!m_url.isValid() || m_url.isEmpty() || m_token.isEmpty()) {
+        m_lastError = tr("Enter the server address and your token to connect.");
+        m_problem = Problem::MissingServerOrToken;
+        setState(State::Offline);
+        return;
+    }
+    openSocket();
+}
+
+void SyncLink::retryNow()
+{
+    if (m_state != State::WaitingToReconnect)
+        return;
+    // Only the wait is skipped: the failures so far still count, the problem stays until a link
+    // is up.
+    m_reconnectTimer.stop();
+    openSocket();
+}
+
+void SyncLink::disconnectFromServer()
+{
+    m_wanted = false;
+    m_problem = Problem::None;
+    m_reconnectTimer.stop();
+    endLink(LinkEnd::Close);
+    setState(State::Offline);
+}
+
+bool SyncLink::send(const ClientMessage &message)
+{
+    if (m_state != State::Connected || !m_socket)
+        return false;
+    m_socket->sendTextMessage(QString::fromUtf8(message.encode()));
+    return true;
+}
+
+void SyncLink::endLink(LinkEnd how)
+{
+    m_keepaliveTimer.stop();
+    m_pongDeadline.stop();
+    // A link that stayed up long enough proves the server healthy: the next outage starts the
+    // backoff from the beginning. Measured when the link ends rather than by a timer that any
+    // shorter link cancels, so no outage inherits the failures of older ones.
+    if (m_upSince.isValid()) {
+        const auto upFor = std::chrono::milliseconds(m_upSince.msecsTo(m_clock()));
+        if (upFor >= m_policy.stableAfter())
+            m_failures = 0;
+        m_upSince = QDateTime();
+    }
+    if (!m_socket)
+        return;
+    m_socket->disconnect(this);
+    if (how == LinkEnd::Close)
+        m_socket->close();
+    else
+        m_socket->abort();
+    m_socket.release()->deleteLater();
+}
+
+void SyncLink::openSocket()
+{
+    endLink(LinkEnd::Abort);
+    m_socket = std::make_unique<QWebSocket>(QString(), QWebSocketProtocol::VersionLatest);
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(8) * 1024 * 1024);
+    connect(m_socket.get(), &QWebSocket::connected, this, &SyncLink::onConnected);
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &SyncLink::onTextMessage);
+    connect(m_socket.get(), &QWebSocket::disconnected, this, &SyncLink::onDisconnected);
+    connect(m_socket.get(), QtCompat::webSocketError(), this, &SyncLink::onSocketError);
+    connect(m_socket.get(), &QWebSocket::pong, &m_pongDeadline, &QTimer::stop);
+
+    setState(State::Connecting);
+    m_socket->open(QNetworkRequest(QtCompat::withRequestPath(m_url)));
+}
+
+void SyncLink::onConnected()
+{
+    m_socket->sendTextMessage(QString::fromUtf8(
+        ClientMessage::hello(m_token, u"FollowMe/"_s + QStringLiteral(FOLLOWME_VERSION)).encode()));
+    m_keepaliveTimer.start();
+}
+
+void SyncLink::onTextMessage(const QString &text)
+{
+    ProtocolError error;
+    const auto message = ServerMessage::decode(text.toUtf8(), &error);
+    if (!message) {
+        qCWarning(lcLink) << "ignoring a message from the server:" << error.message;
+        return;
+    }
+    if (message->type == ServerMessage::Type::Error && message->requestId.isEmpty()) {
+        // About the link, not an edit. The server's text is English prose: for the log only.
+        qCInfo(lcLink) << "the server reports:" << Protocol::errorKey(message->error.code)
+                       << message->error.message;
+        if (m_state != State::Connected)
+            m_lastError = RefusalText::connection(message->error.code);
+        return;
+    }
+    emit received(*message);
+    // The snapshot answers the hello: only now is the link up. It was handed on first, so the
+    // settings are in place before anyone hears of the link.
+    if (message->type == ServerMessage::Type::Snapshot && m_state == State::Connecting
+        && m_socket) {
+        m_lastError.clear();
+        m_problem = Problem::None;
+        m_upSince = m_clock();
+        setState(State::Connected);
+    }
+}
+
+void SyncLink::onDisconnected()
+{
+    if (!m_socket)
+        return;
+    const quint16 code = quint16(m_socket->closeCode());
+    qCInfo(lcLink) << "disconnected, close code" << code << m_socket->closeReason();
+    if (!Protocol::mayReconnectAfter(code)) {
+        // No loop after a refused token: only the user can change something.
+        m_wanted = false;
+        endLink(LinkEnd::Abort);
+        if (m_lastError.isEmpty() || code == Protocol::CloseUnauthorized)
+            m_lastError = RefusalText::connection(code == Protocol::CloseUnauthorized
+                                                      ? Protocol::ErrorCode::Unauthorized
+                                                      : Protocol::ErrorCode::Unsupported);
+        m_problem =
+            code == Protocol::CloseUnauthorized ? Problem::TokenRefused : Problem::VersionRefused;
+        setState(State::Refused);
+        return;
+    }
+    linkLost();
+}
+
+void SyncLink::onSocketError(QAbstractSocket::SocketError error)
+{
+    qCInfo(lcLink) << "socket error" << error << (m_socket ? m_socket->errorString() : QString());
+    if (m_socket && m_state != State::Connected)
+        m_lastError = m_socket->errorString();
+    // Up to Qt 6.4.2 a failed handshake leaves the socket "connecting" and never says
+    // disconnected() (fixed in 6.4.3). Ending the link here is right on every version: the
+    // socket is dropped, so a later disconnected() finds nothing to do.
+    if (m_socket && m_socket->state() != QAbstractSocket::ConnectedState)
+        linkLost();
+}
+
+void SyncLink::linkLost()
+{
+    endLink(LinkEnd::Abort);
+    if (m_wanted)
+        scheduleReconnect();
+    else
+        setState(State::Offline);
+}
+
+void SyncLink::scheduleReconnect()
+{
+    if (m_reconnectTimer.isActive())
+        return;
+    ++m_failures;
+    m_problem = Problem::Unreachable;
+    m_reconnectTimer.start(m_policy.delayFor(m_failures));
+    setState(State::WaitingToReconnect);
+}
+
+void SyncLink::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void SyncLink::sendKeepalive()
+{
+    if (!m_socket || m_pongDeadline.isActive())
+        return;
+    m_socket->ping();
+    m_pongDeadline.start();
+}

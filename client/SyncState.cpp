@@ -1,0 +1,355 @@
+#include "SyncState.h"
+
+#include "DeviceChanges.h"
+#include "Protocol.h"
+#include "RefusalText.h"
+#include "SettingsDocument.h"
+
+#include <QLoggingCategory>
+
+using namespace std::chrono_literals;
+
+Q_LOGGING_CATEGORY(lcState, "followme.sync.state")
+
+SyncState::SyncState(SettingsDocument *document, const QString &outboxPath,
+                     const QString &cachePath, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_outbox(outboxPath)
+    , m_cache(cachePath)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    Q_ASSERT(document);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(250ms);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        flush();
+        emit readyToSend();
+    });
+    connect(document, &SettingsDocument::ruleEdited, this, &SyncState::onRuleEdited);
+    connect(document, &SettingsDocument::controlledDeviceEdited, this,
+            &SyncState::onControlledDeviceEdited);
+    m_confirmed = document->settings();
+}
+
+SyncState::~SyncState()
+{
+    flush();
+    // The time of the last contact too, so the next start says how old its preview is.
+    writeCache(true);
+}
+
+void SyncState::setServer(const QUrl &url)
+{
+    if (url == m_server)
+        return;
+    if (!m_outbox.isEmpty()) {
+        emit notice(tr("%n unsent change(s) for %1 were dropped: they were meant for that server.",
+                       nullptr, pendingEditCount())
+                        .arg(m_server.host()));
+        m_outbox.removeIf([](const ClientMessage &) { return true; });
+        m_outbox.setOwner(url.toString());
+        outboxChanged();
+        showCurrent();
+    }
+    m_server = url;
+    // Only the owner changes here: the file on disk is not touched before restore() read it.
+    m_outbox.setOwner(url.toString());
+}
+
+void SyncState::restore()
+{
+    m_outbox.setOwner(m_server.toString());
+    QString problem;
+    const auto cached = m_cache.load(&problem);
+    // A cache from another server (or another user's token) is not this user's state.
+    if (cached && !m_server.isEmpty() && cached->server != m_server.toString()) {
+        qCInfo(lcState) << "ignoring the cache of" << cached->server;
+    } else if (cached) {
+        m_confirmed = cached->settings;
+        m_confirmedServer = cached->server;
+        m_userId = cached->userId;
+        m_userName = cached->userName;
+        m_revision = cached->revision;
+        m_confirmedAt = cached->receivedAt;
+        m_written = cached;
+    } else if (!problem.isEmpty()) {
+        emit notice(problem);
+    }
+    if (const auto outboxProblem = m_outbox.load())
+        emit notice(*outboxProblem);
+    m_outboxDirty = false;
+    showCurrent();
+}
+
+void SyncState::receive(const ServerMessage &message)
+{
+    switch (message.type) {
+    case ServerMessage::Type::Snapshot:
+        handleSnapshot(message);
+        break;
+    case ServerMessage::Type::Ack:
+        handleAck(message);
+        break;
+    case ServerMessage::Type::Error:
+        handleRefusal(message);
+        break;
+    case ServerMessage::Type::RuleChanged: {
+        const FollowMeSettings before = m_document->settings();
+        const int index = m_confirmed.indexOf(message.deviceId);
+        if (index >= 0)
+            m_confirmed.devices[index].rule(message.callKind) = message.rule;
+        m_revision = message.revision;
+        confirmedChanged();
+        showCurrent();
+        // The administrator may change the rules of a device they manage.
+        tellDeviceChanges(before);
+        break;
+    }
+    case ServerMessage::Type::ControlledDeviceChanged:
+        m_confirmed.controlledDeviceId = message.deviceId;
+        m_revision = message.revision;
+        confirmedChanged();
+        showCurrent();
+        break;
+    }
+}
+
+void SyncState::handleSnapshot(const ServerMessage &message)
+{
+    // Changes are news only to a user looking at this server's settings for them already (kept
+    // from the last link, or from the cache): not on a fresh start, another server or user.
+    const bool news = m_confirmedServer == m_server.toString() && m_userId == message.userId;
+    const FollowMeSettings before = m_document->settings();
+    m_confirmed = message.settings;
+    m_confirmedServer = m_server.toString();
+    m_userId = message.userId;
+    m_userName = message.userName;
+    m_revision = message.revision;
+    confirmedChanged();
+    const QStringList dropped = dropEditsThatCannotApply();
+    showCurrent();
+    // What the administrator did first, then what that meant for the user's unsent edits.
+    if (news)
+        tellDeviceChanges(before);
+    for (const QString &text : dropped)
+        emit notice(text);
+}
+
+void SyncState::handleAck(const ServerMessage &message)
+{
+    const auto edit = m_outbox.take(message.requestId);
+    if (!edit)
+        return; // an ack for an edit dropped meanwhile; the next push or snapshot tells the rest
+    // The ack of a resend names the revision of the original commit, and a no-op edit the
+    // current one: then the confirmed state (a snapshot at least that new) already holds it,
+    // maybe with later changes on top that must not be overwritten.
+    const bool newer = message.revision > m_revision;
+    if (newer && edit->type == ClientMessage::Type::SetRule) {
+        const int index = m_confirmed.indexOf(edit->deviceId);
+        if (index >= 0) {
+            RingRule &rule = m_confirmed.devices[index].rule(edit->callKind);
+            rule = edit->change.appliedTo(rule);
+        }
+    } else if (newer && edit->type == ClientMessage::Type::SetControlledDevice) {
+        m_confirmed.controlledDeviceId = edit->deviceId;
+    }
+    m_revision = std::max(m_revision, message.revision);
+    outboxChanged();
+    confirmedChanged();
+    showCurrent();
+}
+
+void SyncState::handleRefusal(const ServerMessage &message)
+{
+    const auto edit = m_outbox.take(message.requestId);
+    if (!edit)
+        return;
+    // The server's text is English prose for the log; the user reads it worded from the code.
+    qCInfo(lcState) << "the server refused" << message.requestId << ":"
+                    << Protocol::errorKey(message.error.code) << message.error.message;
+    outboxChanged();
+    showCurrent(); // the refused edit disappears from what is shown
+    const QString name =
+        edit->type == ClientMessage::Type::SetControlledDevice && edit->deviceId.isEmpty()
+        ? tr("No device")
+        : deviceName(edit->deviceId);
+    emit notice(edit->type == ClientMessage::Type::SetRule
+                    ? RefusalText::ruleEdit(message.error.code, name, edit->callKind)
+                    : RefusalText::controlledDevice(message.error.code, name));
+}
+
+QStringList SyncState::dropEditsThatCannotApply()
+{
+    // A device removed or locked meanwhile: the edit can't apply any more. Say so; never drop
+    // an edit silently.
+    const QList<ClientMessage> dropped = m_outbox.removeIf([this](const ClientMessage &edit) {
+        if (edit.type == ClientMessage::Type::SetRule) {
+            const Device *device = m_confirmed.device(edit.deviceId);
+            return !device || device->isLocked();
+        }
+        return !edit.deviceId.isEmpty() && !m_confirmed.device(edit.deviceId);
+    });
+    QStringList notices;
+    for (const ClientMessage &edit : dropped) {
+        const Device *device = m_confirmed.device(edit.deviceId);
+        const QString name = device ? device->name : edit.deviceId;
+        if (!device)
+            notices.append(
+                tr("Your change to %1 was dropped: the device is no longer yours.").arg(name));
+        else
+            notices.append(tr("Your change to %1 was dropped: your administrator now manages "
+                              "this device.")
+                               .arg(name));
+    }
+    if (!dropped.isEmpty())
+        outboxChanged();
+    return notices;
+}
+
+void SyncState::tellDeviceChanges(const FollowMeSettings &before)
+{
+    for (const QString &sentence : DeviceChanges::describe(before, m_document->settings()))
+        emit notice(sentence);
+}
+
+void SyncState::onRuleEdited(const QString &deviceId, CallKind kind, const RuleChange &change)
+{
+    // The document only takes edits of devices it shows, and it shows the confirmed ones.
+    if (!m_confirmed.device(deviceId)) {
+        qCWarning(lcState) << "an edit of a device the server never confirmed:" << deviceId;
+        return;
+    }
+    // The change goes into the outbox as it came: the document already shows it.
+    m_outbox.addRuleChange(deviceId, kind, change);
+    m_outboxDirty = true;
+    showPending();
+    // Each edit restarts the wait, so a spinner held down is one write and one message.
+    m_flushTimer.start();
+}
+
+void SyncState::onControlledDeviceEdited(const QString &deviceId)
+{
+    m_outbox.setControlledDevice(deviceId);
+    m_outboxDirty = true;
+    showPending();
+    m_flushTimer.start();
+}
+
+QList<ClientMessage> SyncState::takeUnsent()
+{
+    QList<ClientMessage> unsent;
+    for (const Outbox::Entry &entry : m_outbox.entries()) {
+        if (!entry.sent)
+            unsent.append(entry.message);
+    }
+    for (const ClientMessage &message : std::as_const(unsent))
+        m_outbox.markSent(message.requestId);
+    return unsent;
+}
+
+void SyncState::showCurrent()
+{
+    FollowMeSettings shown = m_confirmed;
+    for (const Outbox::Entry &entry : m_outbox.entries()) {
+        const ClientMessage &edit = entry.message;
+        if (edit.type == ClientMessage::Type::SetRule) {
+            const int index = shown.indexOf(edit.deviceId);
+            if (index < 0 || shown.devices.at(index).isLocked())
+                continue;
+            RingRule &rule = shown.devices[index].rule(edit.callKind);
+            rule = edit.change.appliedTo(rule);
+        } else if (edit.type == ClientMessage::Type::SetControlledDevice) {
+            if (edit.deviceId.isEmpty() || shown.device(edit.deviceId))
+                shown.controlledDeviceId = edit.deviceId;
+        }
+    }
+    // update() is the document's entry point for settings from elsewhere: it announces what
+    // changed to the views, and no intent, so nothing of this comes back here as an edit.
+    if (const auto problem = m_document->update(shown))
+        qCWarning(lcState) << "the combined settings are invalid:" << problem->message();
+    showPending();
+}
+
+void SyncState::showPending()
+{
+    QSet<QString> pendingRules;
+    bool controlledPending = false;
+    for (const Outbox::Entry &entry : m_outbox.entries()) {
+        const ClientMessage &edit = entry.message;
+        if (edit.type == ClientMessage::Type::SetRule) {
+            const Device *device = m_confirmed.device(edit.deviceId);
+            if (device && !device->isLocked())
+                pendingRules.insert(SettingsDocument::ruleKey(edit.deviceId, edit.callKind));
+        } else if (edit.type == ClientMessage::Type::SetControlledDevice) {
+            controlledPending |= edit.deviceId.isEmpty() || m_confirmed.device(edit.deviceId);
+        }
+    }
+    m_document->setPending(pendingRules, controlledPending);
+    emit pendingEditCountChanged(pendingEditCount());
+}
+
+void SyncState::confirmedChanged()
+{
+    m_confirmedAt = m_clock();
+    scheduleFlush();
+}
+
+void SyncState::outboxChanged()
+{
+    m_outboxDirty = true;
+    scheduleFlush();
+}
+
+void SyncState::scheduleFlush()
+{
+    // Not restarted: a stream of messages must not put the write off for ever.
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void SyncState::flush()
+{
+    // The batching point: the end of the send delay (an edit's steps have merged by then, and
+    // a burst of acks and pushes is one write), and destruction, so quitting loses nothing. A
+    // crash loses at most the last send delay's edits.
+    if (m_outboxDirty) {
+        m_outboxDirty = false;
+        if (const auto problem = m_outbox.save())
+            emit notice(tr("Your unsent changes could not be saved: %1").arg(*problem));
+    }
+    writeCache(false);
+}
+
+SnapshotCache::Snapshot SyncState::currentSnapshot() const
+{
+    SnapshotCache::Snapshot snapshot;
+    snapshot.server = m_server.toString();
+    snapshot.userId = m_userId;
+    snapshot.userName = m_userName;
+    snapshot.revision = m_revision;
+    snapshot.receivedAt = m_confirmedAt;
+    snapshot.settings = m_confirmed;
+    return snapshot;
+}
+
+void SyncState::writeCache(bool evenIfOnlyTheTimeChanged)
+{
+    if (m_confirmedServer.isEmpty())
+        return; // nothing came from a server yet: nothing to cache
+    const SnapshotCache::Snapshot snapshot = currentSnapshot();
+    // The same settings again (a resync, a no-op ack) are no reason to write the file.
+    if (m_written && m_written->sameContentAs(snapshot)
+        && (!evenIfOnlyTheTimeChanged || m_written->receivedAt == snapshot.receivedAt))
+        return;
+    if (const auto problem = m_cache.save(snapshot))
+        qCWarning(lcState) << problem->toUtf8().constData();
+    else
+        m_written = snapshot;
+}
+
+QString SyncState::deviceName(const QString &deviceId) const
+{
+    const Device *device = m_confirmed.device(deviceId);
+    return device ? device->name : deviceId;
+}

@@ -1,0 +1,254 @@
+// Tests for SyncState without a socket and without timing: the server's messages are fed in as
+// ServerMessage values, the user's edits come from the document, and the batched writes are
+// triggered by flush() (the send delay's timer is never waited for, except where the timer
+// itself is the subject).
+
+#include "DemoData.h"
+#include "Outbox.h"
+#include "RefusalText.h"
+#include "ServerMessage.h"
+#include "SettingsDocument.h"
+#include "SyncState.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+class TestSyncState : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_document = std::make_unique<SettingsDocument>();
+        m_state = makeState(m_document.get());
+        m_state->receive(ServerMessage::snapshot(1, u"alice"_s, u"Alice"_s, demoSettings()));
+    }
+    void cleanup()
+    {
+        m_state.reset();
+        m_document.reset();
+        m_dir.reset();
+    }
+
+    // The spinner's change goes into the outbox as it is: only the field the user changed, the
+    // document announced once and not written to again by the sync in the same call.
+    void anEditGoesOutAsItCame()
+    {
+        QSignalSpy shown(m_document.get(), &SettingsDocument::ruleChanged);
+        QSignalSpy resets(m_document.get(), &SettingsDocument::settingsReset);
+        RuleChange change;
+        change.delay = 5;
+        QVERIFY(!m_document->editRule(u"desk"_s, CallKind::External, change));
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(m_document->isRulePending(u"desk"_s, CallKind::External));
+
+        const QList<ClientMessage> unsent = m_state->takeUnsent();
+        QCOMPARE(unsent.size(), 1);
+        QCOMPARE(unsent.constFirst().type, ClientMessage::Type::SetRule);
+        QCOMPARE(unsent.constFirst().deviceId, u"desk"_s);
+        QCOMPARE(unsent.constFirst().callKind, CallKind::External);
+        QCOMPARE(unsent.constFirst().change, change);
+        QVERIFY(m_state->takeUnsent().isEmpty()); // taken means sent on this link
+
+        m_state->receive(ServerMessage::ack(unsent.constFirst().requestId, 2));
+        QCOMPARE(m_state->pendingEditCount(), 0);
+        QVERIFY(!m_document->isRulePending(u"desk"_s, CallKind::External));
+        QCOMPARE(m_state->confirmed().device(u"desk"_s)->rule(CallKind::External).delay, 5);
+        QCOMPARE(shown.count(), 1); // the ack changes nothing the document shows
+    }
+
+    // What the server pushes is shown, and never taken for the user's edit.
+    void serverUpdatesAreNoEdits()
+    {
+        m_state->receive(
+            ServerMessage::ruleChanged(2, u"mobile"_s, CallKind::Teams, {true, 7, 40}));
+        QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::Teams),
+                 (RingRule {true, 7, 40}));
+        m_state->receive(ServerMessage::controlledDeviceChanged(3, u"dect"_s));
+        QCOMPARE(m_document->settings().controlledDeviceId, u"dect"_s);
+        FollowMeSettings changed = demoSettings();
+        changed.devices[DemoRow::desk].rule(CallKind::Internal) = {false, 3, 33};
+        m_state->receive(ServerMessage::snapshot(4, u"alice"_s, u"Alice"_s, changed));
+        QCOMPARE(m_document->settings(), changed);
+        QCOMPARE(m_state->pendingEditCount(), 0);
+        QVERIFY(m_state->takeUnsent().isEmpty());
+        QCOMPARE(m_state->revision(), 4);
+    }
+
+    // A push of another session's change to the same rule: the pending field stays on top.
+    void pendingEditsStayOnTopOfPushes()
+    {
+        QVERIFY(!m_document->setRule(u"dect"_s, CallKind::External, {true, 7, 30}));
+        const auto sent = m_state->takeUnsent();
+        m_state->receive(
+            ServerMessage::ruleChanged(5, u"dect"_s, CallKind::External, {true, 5, 44}));
+        QCOMPARE(m_document->settings().device(u"dect"_s)->rule(CallKind::External),
+                 (RingRule {true, 7, 44}));
+        QVERIFY(m_document->isRulePending(u"dect"_s, CallKind::External));
+        m_state->receive(ServerMessage::ack(sent.constFirst().requestId, 6));
+        QCOMPARE(m_state->confirmed().device(u"dect"_s)->rule(CallKind::External),
+                 (RingRule {true, 7, 44}));
+    }
+
+    // The refusal is worded by the client from its code; the server's English is not shown.
+    void refusalsAreWordedFromTheCode_data()
+    {
+        QTest::addColumn<int>("code");
+        for (int code = 0; code <= int(Protocol::ErrorCode::Internal); ++code)
+            QTest::addRow("%s", qPrintable(Protocol::errorKey(Protocol::ErrorCode(code)))) << code;
+    }
+    void refusalsAreWordedFromTheCode()
+    {
+        QFETCH(int, code);
+        QSignalSpy notices(m_state.get(), &SyncState::notice);
+        QVERIFY(!m_document->setRule(u"mobile"_s, CallKind::Internal, {true, 99, 20}));
+        const QString id = m_state->takeUnsent().constFirst().requestId;
+        m_state->receive(ServerMessage::failure(
+            {Protocol::ErrorCode(code), u"the English text of the server"_s, id}));
+        QCOMPARE(notices.count(), 1);
+        const QString text = notices.constFirst().constFirst().toString();
+        QCOMPARE(
+            text,
+            RefusalText::ruleEdit(Protocol::ErrorCode(code), u"Mobile app"_s, CallKind::Internal));
+        QVERIFY(!text.contains(u"English"_s));
+        QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::Internal).delay, 15);
+        QVERIFY(!m_document->isRulePending(u"mobile"_s, CallKind::Internal));
+    }
+
+    void refusedControlledDeviceIsWordedToo()
+    {
+        QSignalSpy notices(m_state.get(), &SyncState::notice);
+        QVERIFY(!m_document->setControlledDevice(u"dect"_s));
+        QVERIFY(m_document->isControlledDevicePending());
+        const QString id = m_state->takeUnsent().constFirst().requestId;
+        m_state->receive(ServerMessage::failure({Protocol::ErrorCode::Forbidden, u"nope"_s, id}));
+        QCOMPARE(notices.count(), 1);
+        QCOMPARE(notices.constFirst().constFirst().toString(),
+                 RefusalText::controlledDevice(Protocol::ErrorCode::Forbidden, u"DECT handset"_s));
+        QCOMPARE(m_document->settings().controlledDeviceId, u"desk"_s);
+    }
+
+    // A snapshot that locks a device drops its unsent edit: the administrator's change is told
+    // first, then what it meant for the edit.
+    void lockedMeanwhileDropsTheEdit()
+    {
+        QSignalSpy notices(m_state.get(), &SyncState::notice);
+        QVERIFY(!m_document->setRule(u"softphone"_s, CallKind::Teams, {false, 0, 20}));
+        FollowMeSettings locked = demoSettings();
+        locked.devices[DemoRow::softphone].userConfigurable = false;
+        m_state->receive(ServerMessage::snapshot(9, u"alice"_s, u"Alice"_s, locked));
+        QCOMPARE(notices.count(), 2);
+        QCOMPARE(notices.at(0).constFirst().toString(),
+                 u"Desktop softphone is now managed by your administrator."_s);
+        QVERIFY(notices.at(1).constFirst().toString().contains(u"dropped"_s));
+        QCOMPARE(m_state->pendingEditCount(), 0);
+        QCOMPARE(m_document->settings(), locked);
+    }
+
+    // The ack of a resend names the revision of its first commit: newer state stays.
+    void anOldAckRollsNothingBack()
+    {
+        QVERIFY(!m_document->setRule(u"mobile"_s, CallKind::External, {true, 5, 25}));
+        const QString id = m_state->takeUnsent().constFirst().requestId;
+        FollowMeSettings newer = demoSettings();
+        newer.devices[DemoRow::mobile].rule(CallKind::External) = {true, 10, 25};
+        m_state->markAllUnsent(); // a new link
+        m_state->receive(ServerMessage::snapshot(8, u"alice"_s, u"Alice"_s, newer));
+        QCOMPARE(m_state->takeUnsent().size(), 1); // resent
+        m_state->receive(ServerMessage::ack(id, 2));
+        QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::External).delay, 10);
+        QCOMPARE(m_state->revision(), 8);
+    }
+
+    // A spinner held down is many steps, one edit: the outbox file is written once, when the
+    // send delay passes, not once per step. Messages that change nothing don't rewrite the cache.
+    void writesAreBatched()
+    {
+        QCOMPARE(m_state->outbox().writeCount(), 0);
+        for (int delay = 1; delay <= 20; ++delay)
+            QVERIFY(!m_document->setRule(u"desk"_s, CallKind::External, {true, delay, 25}));
+        QCOMPARE(m_state->pendingEditCount(), 1);
+        QCOMPARE(m_state->outbox().writeCount(), 0);
+        m_state->flush();
+        QCOMPARE(m_state->outbox().writeCount(), 1);
+        QCOMPARE(m_state->cache().writeCount(), 1); // the first snapshot
+        m_state->flush();
+        QCOMPARE(m_state->outbox().writeCount(), 1);
+
+        // The same snapshot again (a resync), a few times: the cache holds it already.
+        for (int i = 0; i < 5; ++i)
+            m_state->receive(ServerMessage::snapshot(1, u"alice"_s, u"Alice"_s, demoSettings()));
+        m_state->flush();
+        QCOMPARE(m_state->cache().writeCount(), 1);
+        // Several acks and pushes in one send delay: one write each for outbox and cache.
+        const QString id = m_state->takeUnsent().constFirst().requestId;
+        m_state->receive(ServerMessage::ack(id, 2));
+        m_state->receive(ServerMessage::ruleChanged(3, u"dect"_s, CallKind::Teams, {true, 1, 20}));
+        m_state->receive(ServerMessage::ruleChanged(4, u"dect"_s, CallKind::Teams, {true, 2, 20}));
+        m_state->flush();
+        QCOMPARE(m_state->outbox().writeCount(), 2);
+        QCOMPARE(m_state->cache().writeCount(), 2);
+    }
+
+    // The send delay's timer is the batching point while running: it writes, then says the
+    // edits may go out.
+    void theSendDelayWritesThenSends()
+    {
+        m_state->setSendDelay(1ms);
+        QSignalSpy ready(m_state.get(), &SyncState::readyToSend);
+        for (int delay = 1; delay <= 5; ++delay)
+            QVERIFY(!m_document->setRule(u"desk"_s, CallKind::External, {true, delay, 25}));
+        QVERIFY(ready.wait());
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(m_state->outbox().writeCount(), 1);
+        Outbox onDisk(outboxPath());
+        QVERIFY(!onDisk.load());
+        QCOMPARE(onDisk.entries().size(), 1);
+        QCOMPARE(onDisk.entries().constFirst().message.change.delay, std::optional<int>(5));
+    }
+
+    // Quitting before the send delay passed loses nothing: destruction writes.
+    void quittingWritesWhatIsLeft()
+    {
+        QVERIFY(!m_document->setControlledDevice(u"dect"_s));
+        QCOMPARE(m_state->outbox().writeCount(), 0);
+        m_state.reset();
+        Outbox onDisk(outboxPath());
+        QVERIFY(!onDisk.load());
+        QCOMPARE(onDisk.entries().size(), 1);
+        QCOMPARE(onDisk.entries().constFirst().message.deviceId, u"dect"_s);
+
+        SettingsDocument restarted;
+        auto state = makeState(&restarted);
+        state->restore();
+        QCOMPARE(restarted.settings().controlledDeviceId, u"dect"_s);
+        QVERIFY(restarted.isControlledDevicePending());
+    }
+
+private:
+    std::unique_ptr<SyncState> makeState(SettingsDocument *document)
+    {
+        auto state =
+            std::make_unique<SyncState>(document, outboxPath(), m_dir->filePath(u"cache.json"_s));
+        state->setServer(QUrl(u"ws://127.0.0.1:1/"_s));
+        state->setSendDelay(1h); // flush() by hand, unless a test sets it
+        return state;
+    }
+    QString outboxPath() const { return m_dir->filePath(u"outbox.json"_s); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SettingsDocument> m_document;
+    std::unique_ptr<SyncState> m_state;
+};
+
+QTEST_GUILESS_MAIN(TestSyncState)
+#include "tst_syncstate.moc"
