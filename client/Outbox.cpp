@@ -1,5 +1,7 @@
 #include "Outbox.h"
 
+#include "StrictJson.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,10 +27,12 @@ std::optional<QString> Outbox::load()
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly))
         return tr("cannot read %1: %2").arg(m_path, file.errorString());
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    // Read as strictly as the wire: what the file holds goes out as messages.
+    const std::optional<QJsonObject> document = StrictJson::parseObject(file.readAll(), nullptr);
     file.close();
-    const QString fileOwner = document.object().value(u"owner"_s).toString();
-    if (document.isObject() && !m_owner.isEmpty() && fileOwner != m_owner) {
+    const QJsonObject object = document.value_or(QJsonObject());
+    const QString fileOwner = object.value(u"owner"_s).toString();
+    if (document && !m_owner.isEmpty() && fileOwner != m_owner) {
         QFile::remove(m_path + u".other-server"_s);
         QFile::rename(m_path, m_path + u".other-server"_s);
         return tr("unsent edits for %1 were not loaded, since this client now uses %2; they "
@@ -36,8 +40,8 @@ std::optional<QString> Outbox::load()
             .arg(fileOwner, m_owner, m_path);
     }
     QList<Entry> entries;
-    bool damaged = !document.isObject();
-    const QJsonArray array = document.object().value(u"edits"_s).toArray();
+    bool damaged = !document;
+    const QJsonArray array = object.value(u"edits"_s).toArray();
     for (const QJsonValue &value : array) {
         ProtocolError error;
         const auto message = ClientMessage::fromJson(value.toObject(), &error);

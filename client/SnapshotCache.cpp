@@ -1,6 +1,7 @@
 #include "SnapshotCache.h"
 
 #include "SettingsCodec.h"
+#include "StrictJson.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -26,7 +27,8 @@ std::optional<SnapshotCache::Snapshot> SnapshotCache::load(QString *error) const
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("cannot read %1: %2").arg(m_path, file.errorString()));
     const QJsonObject object =
-        QJsonDocument::fromJson(file.read(4 * SettingsCodec::maxDocumentBytes)).object();
+        StrictJson::parseObject(file.read(4 * SettingsCodec::maxDocumentBytes), nullptr)
+            .value_or(QJsonObject());
     ValidationError invalid;
     const auto settings = SettingsCodec::fromJson(object.value(u"settings"_s).toObject(), &invalid);
     if (!settings)
