@@ -36,6 +36,8 @@ public:
     // Writes a pending change now (also done on destruction); the reason if that failed.
     std::optional<QString> flush();
     bool hasPendingChange() const { return m_pending; }
+    // Whether a write is due when the delay has passed; no write happens without one.
+    bool isSaveScheduled() const { return m_saveTimer.isActive(); }
 
 signals:
     void saved();
