@@ -52,7 +52,9 @@ bool convert(const simdjson::dom::element &element, QJsonValue *out, QString *er
     }
     case simdjson::dom::element_type::ARRAY: {
         QJsonArray array;
-        for (const simdjson::dom::element item : element.get_array().value_unsafe()) {
+        // A copy (it is a cursor), so the loop doesn't run over a destroyed temporary.
+        const simdjson::dom::array items = element.get_array().value_unsafe();
+        for (const simdjson::dom::element item : items) {
             QJsonValue value;
             if (!convert(item, &value, error))
                 return false;
@@ -135,6 +137,8 @@ std::optional<QJsonObject> StrictJson::parseObject(QByteArrayView text, QString 
     // drops one before a message anyway, so files and messages are read alike.
     if (text.startsWith("\xEF\xBB\xBF"))
         text = text.sliced(3);
+    if (text.isEmpty()) // simdjson would memcpy from a null pointer
+        return fail(describe(simdjson::EMPTY));
     simdjson::dom::element root;
     // The copy into a padded buffer (realloc_if_needed) lets simdjson read whole SIMD blocks.
     if (const auto code = parser.parse(text.data(), size_t(text.size()), true).get(root))
