@@ -1,23 +1,19 @@
 #include "MemoryCredentialStore.h"
 
-#include <QTimer>
-
-void MemoryCredentialStore::load(const QString &account)
+void MemoryCredentialStore::load(const QString &account, QObject *context, Callback done)
 {
     const QString secret = m_secrets.value(account);
-    QTimer::singleShot(0, this, [this, account, secret] { emit loaded(account, secret); });
+    answerLater(context, std::move(done),
+                {account, secret, secret.isEmpty() ? Place::Nowhere : Place::Memory, {}, {}});
 }
 
-void MemoryCredentialStore::store(const QString &account, const QString &secret)
+void MemoryCredentialStore::store(const QString &account, const QString &secret, QObject *context,
+                                  Callback done)
 {
     if (secret.isEmpty())
         m_secrets.remove(account);
     else
         m_secrets.insert(account, secret);
-    QTimer::singleShot(0, this, [this, account] { emit stored(account); });
-}
-
-QString MemoryCredentialStore::description() const
-{
-    return tr("kept in memory for this session only");
+    answerLater(context, std::move(done),
+                {account, secret, secret.isEmpty() ? Place::Nowhere : Place::Memory, {}, {}});
 }

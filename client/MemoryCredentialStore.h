@@ -5,7 +5,7 @@
 #include <QHash>
 
 // Keeps secrets in memory only, answering on the next event loop turn like a real keychain.
-// For tests, and for a token handed over on start-up (FOLLOWME_TOKEN) that must not be saved.
+// For tests.
 class MemoryCredentialStore : public CredentialStore
 {
     Q_OBJECT
@@ -13,9 +13,12 @@ class MemoryCredentialStore : public CredentialStore
 public:
     using CredentialStore::CredentialStore;
 
-    void load(const QString &account) override;
-    void store(const QString &account, const QString &secret) override;
-    QString description() const override;
+    void load(const QString &account, QObject *context, Callback done) override;
+    void store(const QString &account, const QString &secret, QObject *context,
+               Callback done) override;
+
+    // What is stored now, for tests.
+    QHash<QString, QString> secrets() const { return m_secrets; }
 
 private:
     QHash<QString, QString> m_secrets;
