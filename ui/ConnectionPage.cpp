@@ -72,6 +72,8 @@ ConnectionPage::ConnectionPage(Connection *connection, QWidget *parent)
 
     connect(m_connect, &QPushButton::clicked, this, &ConnectionPage::connectClicked);
     connect(m_token, &QLineEdit::returnPressed, this, &ConnectionPage::connectClicked);
+    connect(m_server, &QLineEdit::textChanged, this, &ConnectionPage::refresh);
+    connect(m_token, &QLineEdit::textChanged, this, &ConnectionPage::refresh);
     connect(m_disconnect, &QPushButton::clicked, connection, &Connection::disconnectFromServer);
     connect(connection, &Connection::statusChanged, this, &ConnectionPage::refresh);
     connect(connection, &Connection::tokenChanged, this, &ConnectionPage::refreshToken);
@@ -92,6 +94,8 @@ void ConnectionPage::connectClicked()
     m_connection->connectTo(url, typed);
     if (m_connection->status() == Connection::Status::NoToken)
         m_token->setFocus();
+    // Still reading: once the answer says there is none.
+    m_askForToken = m_connection->status() == Connection::Status::ReadingToken;
 }
 
 void ConnectionPage::refresh()
@@ -102,8 +106,18 @@ void ConnectionPage::refresh()
         || status == Connection::Status::WaitingToReconnect
         || (status == Connection::Status::ReadingToken && m_connection->wantsConnection());
     m_disconnect->setEnabled(linked);
-    m_connect->setEnabled(status != Connection::Status::Connected);
+    // Connected: only another server or a new token is something to connect with.
+    const bool changed = !m_token->text().isEmpty()
+        || Connection::tokenAccount(QUrl::fromUserInput(m_server->text().trimmed()))
+            != Connection::tokenAccount(m_connection->server());
+    m_connect->setEnabled(status != Connection::Status::Connected || changed);
     m_state->setText(m_connection->statusText());
+    // Connect found no token for this server: the next thing to do is to type one.
+    if (m_askForToken && status != Connection::Status::ReadingToken) {
+        m_askForToken = false;
+        if (status == Connection::Status::NoToken)
+            m_token->setFocus();
+    }
 }
 
 void ConnectionPage::refreshToken()

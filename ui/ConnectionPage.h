@@ -44,4 +44,5 @@ private:
     QPushButton *m_connect;
     QPushButton *m_disconnect;
     QLabel *m_state;
+    bool m_askForToken = false; // after Connect, until the token is known to be there or not
 };

@@ -57,7 +57,9 @@ private slots:
         QCOMPARE(stored->location, m_path);
         QVERIFY(QFile::exists(m_path));
 #if defined(Q_OS_UNIX)
-        struct stat status {};
+        struct stat status
+        {
+        };
         QCOMPARE(::stat(QFile::encodeName(m_path).constData(), &status), 0);
         QCOMPARE(status.st_mode & 0777, mode_t(0600));
 #endif
@@ -139,7 +141,9 @@ private:
     {
         std::optional<CredentialStore::Answer> result;
         QObject context;
-        auto done = [&result](const CredentialStore::Answer &answer) { result = answer; };
+        auto done = [&result](const CredentialStore::Answer &answer) {
+            result = answer;
+        };
         if (secret)
             store.store(account, *secret, &context, done);
         else

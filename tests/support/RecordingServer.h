@@ -69,16 +69,16 @@ private:
         }
         if (message->token != validToken) {
             socket->sendTextMessage(QString::fromUtf8(
-                ServerMessage::failure({Protocol::ErrorCode::Unauthorized,
-                                        QStringLiteral("unknown token"), {}})
+                ServerMessage::failure(
+                    {Protocol::ErrorCode::Unauthorized, QStringLiteral("unknown token"), {}})
                     .encode()));
             socket->close(QWebSocketProtocol::CloseCode(Protocol::CloseUnauthorized));
             return;
         }
-        socket->sendTextMessage(QString::fromUtf8(
-            ServerMessage::snapshot(1, QStringLiteral("alice"), QStringLiteral("Alice"),
-                                    demoSettings())
-                .encode()));
+        socket->sendTextMessage(
+            QString::fromUtf8(ServerMessage::snapshot(1, QStringLiteral("alice"),
+                                                      QStringLiteral("Alice"), demoSettings())
+                                  .encode()));
     }
 
     QTcpServer m_tcp;

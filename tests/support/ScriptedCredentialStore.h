@@ -26,7 +26,8 @@ public:
     {
         stores.append(account);
         if (!storeFailure.isEmpty()) {
-            answerLater(context, std::move(done), {account, secret, Place::Nowhere, {}, storeFailure});
+            answerLater(context, std::move(done),
+                        {account, secret, Place::Nowhere, {}, storeFailure});
             return;
         }
         secrets.insert(account, secret);
