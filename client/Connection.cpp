@@ -41,7 +41,11 @@ Connection::Connection(std::unique_ptr<SyncClient> sync,
     connect(m_sync.get(), &SyncClient::pendingEditCountChanged, this, &Connection::statusChanged);
 }
 
-Connection::~Connection() = default;
+Connection::~Connection()
+{
+    // The SyncClient outlives this object's members by a moment: nothing of it may call back.
+    m_sync->disconnect(this);
+}
 
 QString Connection::tokenAccount(const QUrl &server)
 {
@@ -149,9 +153,8 @@ void Connection::onLoaded(quint64 request, const CredentialStore::Answer &answer
     }
     m_tokenFile = answer.location;
     useToken(answer.account, answer.secret,
-             answer.place == CredentialStore::Place::File         ? TokenSource::File
-                 : answer.place == CredentialStore::Place::Memory ? TokenSource::Session
-                                                                  : TokenSource::Keychain);
+             answer.place == CredentialStore::Place::File ? TokenSource::File
+                                                          : TokenSource::Keychain);
     if (m_wanted)
         m_sync->connectToServer();
     emit statusChanged();

@@ -44,7 +44,7 @@ public:
         Keychain, // the platform's credential store
         File, // the fallback file (tokenFile())
         Environment, // FOLLOWME_TOKEN: this run only, never stored
-        Session, // typed, but could not be stored (tokenProblem()), or kept in memory only
+        Session, // typed, but could not be stored (tokenProblem()): this session only
     };
     Q_ENUM(TokenSource)
 

@@ -6,8 +6,8 @@
 
 #include <functional>
 
-// Where the user's token is kept. Asynchronous, because platform keychains are; tests use an
-// in-memory or a scripted store instead of the real one.
+// Where the user's token is kept. Asynchronous, because platform keychains are; tests use a
+// scripted store instead of the real one.
 //
 // Every request has an answer of its own, through its own callback, tied to its account: a
 // caller that has moved on (to another server) can tell a late answer from the one it waits for,
@@ -21,7 +21,6 @@ public:
         Nowhere, // load: nothing stored; store: the entry was removed
         Keychain, // the platform's credential store
         File, // the fallback file, readable by the user only (location)
-        Memory, // this process only
     };
     Q_ENUM(Place)
 

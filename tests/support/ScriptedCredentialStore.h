@@ -7,7 +7,7 @@
 #include <QStringList>
 
 // A credential store the test answers by hand, in any order: for a keychain that answers late.
-// With `holdLoads` false it answers loads on the next event loop turn, like MemoryCredentialStore;
+// With `holdLoads` false it answers loads on the next event loop turn, as a quick keychain would;
 // stores are always answered that way (or fail with `storeFailure`).
 class ScriptedCredentialStore : public CredentialStore
 {
