@@ -7,13 +7,14 @@
 
 #include <memory>
 
-class CredentialStore;
+class Connection;
 class SettingsWindow;
 class SyncClient;
 class Translator;
 
 // The client as it normally runs: the settings live on the server, the window shows them (from
-// the cache until the server answers) and every edit goes through the sync client.
+// the cache until the server answers) and every edit goes through the sync client. Only wiring:
+// the Connection owns the link, the token and their settings.
 class ClientSession : public QObject
 {
     Q_OBJECT
@@ -28,17 +29,13 @@ public:
     void start();
 
     // What start() brought up, for the startup check.
-    SyncClient *syncClient() const { return m_sync.get(); }
+    SyncClient *syncClient() const;
     const SettingsDocument *document() const { return &m_document; }
     SettingsWindow *window() const { return m_window.get(); }
 
 private:
-    void onTokenLoaded(const QString &account, const QString &token);
-
     SettingsDocument m_document;
-    std::unique_ptr<CredentialStore> m_credentials;
-    std::unique_ptr<SyncClient> m_sync;
+    std::unique_ptr<Connection> m_connection;
     std::unique_ptr<SettingsWindow> m_window;
     Translator *m_translator;
-    bool m_connectOnStart = false;
 };

@@ -1,24 +1,20 @@
 #include "ConnectionPage.h"
 
-#include "CredentialStore.h"
+#include "Connection.h"
 
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
-#include <QSettings>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-using namespace std::chrono_literals;
 
-ConnectionPage::ConnectionPage(SyncClient *client, CredentialStore *credentials, QWidget *parent)
+ConnectionPage::ConnectionPage(Connection *connection, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
-    , m_credentials(credentials)
+    , m_connection(connection)
     , m_title(new QLabel(this))
     , m_intro(new QLabel(this))
     , m_serverLabel(new QLabel(this))
@@ -35,18 +31,24 @@ ConnectionPage::ConnectionPage(SyncClient *client, CredentialStore *credentials,
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
     m_title->setFont(titleFont);
     m_intro->setWordWrap(true);
+    m_tokenNote->setObjectName(u"tokenNote"_s);
     m_tokenNote->setWordWrap(true);
-    m_tokenNote->setForegroundRole(QPalette::PlaceholderText);
+    m_tokenNote->setTextInteractionFlags(Qt::TextSelectableByMouse); // the file's path
+    m_state->setObjectName(u"connectionState"_s);
     m_state->setWordWrap(true);
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_server->setText(client->server().toString());
+    m_server->setObjectName(u"serverEdit"_s);
+    m_server->setText(connection->server().toString());
     m_server->setPlaceholderText(u"ws://127.0.0.1:8765/"_s);
     m_server->setClearButtonEnabled(true);
+    m_token->setObjectName(u"tokenEdit"_s);
     m_token->setEchoMode(QLineEdit::Password);
     m_serverLabel->setBuddy(m_server);
     m_tokenLabel->setBuddy(m_token);
+    m_connect->setObjectName(u"connectButton"_s);
     m_connect->setDefault(true);
+    m_disconnect->setObjectName(u"disconnectButton"_s);
 
     auto *form = new QFormLayout;
     form->addRow(m_serverLabel, m_server);
@@ -70,75 +72,13 @@ ConnectionPage::ConnectionPage(SyncClient *client, CredentialStore *credentials,
 
     connect(m_connect, &QPushButton::clicked, this, &ConnectionPage::connectClicked);
     connect(m_token, &QLineEdit::returnPressed, this, &ConnectionPage::connectClicked);
-    connect(m_disconnect, &QPushButton::clicked, this, [this] {
-        QSettings().setValue(u"sync/connect"_s, false);
-        m_client->disconnectFromServer();
-    });
-    connect(client, &SyncClient::stateChanged, this, &ConnectionPage::refresh);
-    connect(client, &SyncClient::pendingEditCountChanged, this, &ConnectionPage::refresh);
-    // The stored token of a server the user just switched to: connect once it is there.
-    connect(credentials, &CredentialStore::loaded, this,
-            [this](const QString &account, const QString &secret) {
-                if (!m_awaitingStoredToken || account != tokenAccount(m_client->server()))
-                    return;
-                m_awaitingStoredToken = false;
-                if (secret.isEmpty()) {
-                    m_state->setText(tr("Enter your token for this server to connect."));
-                    m_token->setFocus();
-                    return;
-                }
-                m_client->setToken(secret);
-                m_client->connectToServer();
-            });
-    connect(credentials, &CredentialStore::failed, this,
-            [this](const QString &, const QString &reason) {
-                m_tokenNote->setText(tr("The token could not be stored: %1").arg(reason));
-            });
-    m_countdown.setInterval(1s);
-    connect(&m_countdown, &QTimer::timeout, this, &ConnectionPage::refresh);
+    connect(m_server, &QLineEdit::textChanged, this, &ConnectionPage::refresh);
+    connect(m_token, &QLineEdit::textChanged, this, &ConnectionPage::refresh);
+    connect(m_disconnect, &QPushButton::clicked, connection, &Connection::disconnectFromServer);
+    connect(connection, &Connection::statusChanged, this, &ConnectionPage::refresh);
+    connect(connection, &Connection::tokenChanged, this, &ConnectionPage::refreshToken);
 
     retranslate();
-}
-
-QString ConnectionPage::tokenAccount(const QUrl &server)
-{
-    return server.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
-}
-
-QString ConnectionPage::describe(const SyncClient &client)
-{
-    const QString host = client.server().host();
-    QString text;
-    switch (client.state()) {
-    case SyncClient::State::Connected:
-        text = client.userName().isEmpty()
-            ? tr("Connected to %1").arg(host)
-            : tr("Connected to %1 as %2").arg(host, client.userName());
-        break;
-    case SyncClient::State::Connecting:
-        text = tr("Connecting to %1…").arg(host);
-        break;
-    case SyncClient::State::WaitingToReconnect: {
-        const auto seconds = (client.timeUntilReconnect() + 999ms) / 1000ms;
-        text = tr("Reconnecting in %n second(s)", nullptr, int(seconds));
-        break;
-    }
-    case SyncClient::State::Refused:
-        text = tr("Not connected: %1").arg(client.lastError());
-        break;
-    case SyncClient::State::Offline:
-        text = tr("Offline");
-        break;
-    }
-    if (client.state() != SyncClient::State::Connected && client.confirmedAt().isValid())
-        text += u" · "_s
-            + tr("showing cached settings from %1")
-                  .arg(
-                      QLocale().toString(client.confirmedAt().toLocalTime(), QLocale::ShortFormat));
-    if (client.pendingEditCount() > 0)
-        text +=
-            u" · "_s + tr("%n change(s) waiting to be sent", nullptr, client.pendingEditCount());
-    return text;
 }
 
 void ConnectionPage::connectClicked()
@@ -149,51 +89,52 @@ void ConnectionPage::connectClicked()
         m_server->setFocus();
         return;
     }
-    QSettings settings;
-    settings.setValue(u"sync/server"_s, url.toString());
-    settings.setValue(u"sync/connect"_s, true);
-    // A token belongs to its server: never send one server's token to another.
-    const bool otherServer = tokenAccount(url) != tokenAccount(m_client->server());
-    m_client->setServer(url);
-    if (otherServer && m_token->text().isEmpty()) {
-        m_client->setToken({});
-        m_awaitingStoredToken = true;
-        m_credentials->load(tokenAccount(url));
-        return;
-    }
-    if (!m_token->text().isEmpty()) {
-        m_client->setToken(m_token->text());
-        m_credentials->store(tokenAccount(url), m_token->text());
-        m_token->clear(); // stored; the field is only for entering a new one
-    }
-    if (!m_client->hasToken()) {
-        m_state->setText(tr("Enter your token to connect."));
+    const QString typed = m_token->text();
+    m_token->clear(); // the field is only for entering a new one
+    m_connection->connectTo(url, typed);
+    if (m_connection->status() == Connection::Status::NoToken)
         m_token->setFocus();
-        return;
-    }
-    m_client->connectToServer();
+    // Still reading: once the answer says there is none.
+    m_askForToken = m_connection->status() == Connection::Status::ReadingToken;
 }
 
 void ConnectionPage::refresh()
 {
-    const SyncClient::State state = m_client->state();
-    const bool linked = state == SyncClient::State::Connected
-        || state == SyncClient::State::Connecting || state == SyncClient::State::WaitingToReconnect;
+    const Connection::Status status = m_connection->status();
+    const bool linked = status == Connection::Status::Connected
+        || status == Connection::Status::Connecting
+        || status == Connection::Status::WaitingToReconnect
+        || (status == Connection::Status::ReadingToken && m_connection->wantsConnection());
     m_disconnect->setEnabled(linked);
-    m_connect->setEnabled(state != SyncClient::State::Connected);
-    if (state == SyncClient::State::WaitingToReconnect)
-        m_countdown.start();
-    else
-        m_countdown.stop();
+    // Connected: only another server or a new token is something to connect with.
+    const bool changed = !m_token->text().isEmpty()
+        || Connection::tokenAccount(QUrl::fromUserInput(m_server->text().trimmed()))
+            != Connection::tokenAccount(m_connection->server());
+    m_connect->setEnabled(status != Connection::Status::Connected || changed);
+    m_state->setText(m_connection->statusText());
+    // Connect found no token for this server: the next thing to do is to type one.
+    if (m_askForToken && status != Connection::Status::ReadingToken) {
+        m_askForToken = false;
+        if (status == Connection::Status::NoToken)
+            m_token->setFocus();
+    }
+}
 
-    m_token->setPlaceholderText(m_client->hasToken() ? tr("Stored — type to replace")
-                                                     : tr("Your access token"));
-    QString text = describe(*m_client);
-    if (state != SyncClient::State::Connected && !m_client->lastError().isEmpty()
-        && state != SyncClient::State::Refused)
-        text += u'\n' + tr("Last problem: %1").arg(m_client->lastError());
-    m_state->setText(text);
-    emit statusTextChanged(describe(*m_client));
+void ConnectionPage::refreshToken()
+{
+    using Source = Connection::TokenSource;
+    const Source source = m_connection->tokenSource();
+    m_token->setPlaceholderText(
+        source == Source::Keychain || source == Source::File ? tr("Stored — type to replace")
+            : m_connection->hasToken()                       ? tr("Type a new token to replace it")
+                                                             : tr("Your access token"));
+    m_tokenNote->setText(m_connection->tokenText());
+    // A failure must read as one, not as a quiet note.
+    const bool failed = !m_connection->tokenProblem().isEmpty();
+    m_tokenNote->setForegroundRole(failed ? QPalette::WindowText : QPalette::PlaceholderText);
+    QFont font = m_tokenNote->font();
+    font.setBold(failed);
+    m_tokenNote->setFont(font);
 }
 
 void ConnectionPage::retranslate()
@@ -208,10 +149,11 @@ void ConnectionPage::retranslate()
     m_tokenLabel->setText(tr("&Token:"));
     m_server->setAccessibleName(tr("Server address"));
     m_token->setAccessibleName(tr("Access token"));
-    m_tokenNote->setText(tr("Your token is %1.").arg(m_credentials->description()));
+    m_tokenNote->setAccessibleName(tr("Where the token is kept"));
     m_connect->setText(tr("&Connect"));
     m_disconnect->setText(tr("&Disconnect"));
     m_state->setAccessibleName(tr("Connection state"));
+    refreshToken();
     refresh();
 }
 

@@ -1,38 +1,28 @@
 #pragma once
 
-#include "SyncClient.h"
-
-#include <QTimer>
 #include <QWidget>
 
-class CredentialStore;
+class Connection;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
-// Settings > Connection: the server's address, the user's token (kept in the credential
-// store), connect and disconnect, and the link's state in words.
+// Settings > Connection: the server's address, the user's token and where it is kept, connect
+// and disconnect, and the link's state with the reason when there is none. It only shows and
+// drives the Connection.
 class ConnectionPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    ConnectionPage(SyncClient *client, CredentialStore *credentials, QWidget *parent = nullptr);
-
-    // The account name tokens are stored under.
-    static QString tokenAccount(const QUrl &server);
-    // The state in one line, for the status bar: "Connected to …", "Reconnecting in 4 s", …
-    static QString describe(const SyncClient &client);
+    explicit ConnectionPage(Connection *connection, QWidget *parent = nullptr);
 
     QLineEdit *serverEdit() const { return m_server; }
     QLineEdit *tokenEdit() const { return m_token; }
+    QLabel *tokenNote() const { return m_tokenNote; }
     QPushButton *connectButton() const { return m_connect; }
     QPushButton *disconnectButton() const { return m_disconnect; }
     QLabel *stateLabel() const { return m_state; }
-
-signals:
-    // The one-line state changed (also every second while waiting to reconnect).
-    void statusTextChanged(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -41,9 +31,9 @@ private:
     void retranslate();
     void connectClicked();
     void refresh();
+    void refreshToken();
 
-    SyncClient *m_client;
-    CredentialStore *m_credentials;
+    Connection *m_connection;
     QLabel *m_title;
     QLabel *m_intro;
     QLabel *m_serverLabel;
@@ -54,6 +44,5 @@ private:
     QPushButton *m_connect;
     QPushButton *m_disconnect;
     QLabel *m_state;
-    QTimer m_countdown;
-    bool m_awaitingStoredToken = false;
+    bool m_askForToken = false; // after Connect, until the token is known to be there or not
 };

@@ -111,6 +111,12 @@ void SettingsWindow::setSourceDescription(const QString &text)
     m_source->setFullText(text);
 }
 
+void SettingsWindow::setSourceWidget(QWidget *widget)
+{
+    m_source->hide();
+    statusBar()->addPermanentWidget(widget, 1);
+}
+
 void SettingsWindow::showSaveProblem(const QString &reason)
 {
     statusBar()->showMessage(tr("Not saved: %1").arg(reason));

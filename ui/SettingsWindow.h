@@ -28,6 +28,9 @@ public:
     void addPage(const QIcon &icon, QWidget *page);
     // Where the settings live, shown permanently in the status bar.
     void setSourceDescription(const QString &text);
+    // Puts `widget` in the status bar in place of that description: a source that says more
+    // (the connection, with its Retry now button).
+    void setSourceWidget(QWidget *widget);
     void showSaveProblem(const QString &reason);
     // Something the user must not miss (an edit of theirs was undone, the administrator changed
     // a device): laid over the page, so nothing moves, and kept until dismissed.

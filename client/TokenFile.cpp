@@ -1,0 +1,107 @@
+#include "TokenFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#if defined(Q_OS_UNIX)
+#include <sys/stat.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+std::optional<QJsonObject> readAll(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.exists())
+        return QJsonObject();
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = TokenFile::tr("%1 can't be read: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError parse;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parse);
+    if (!document.isObject()) {
+        *error = TokenFile::tr("%1 is damaged: %2")
+                     .arg(QDir::toNativeSeparators(path), parse.errorString());
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+} // namespace
+
+TokenFile::TokenFile(const QString &path)
+    : m_path(path)
+{ }
+
+QString TokenFile::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/tokens.json"_s;
+}
+
+std::optional<QString> TokenFile::read(const QString &account, QString *error) const
+{
+    const auto tokens = readAll(m_path, error);
+    if (!tokens)
+        return std::nullopt;
+    return tokens->value(account).toString();
+}
+
+bool TokenFile::write(const QString &account, const QString &token, QString *error) const
+{
+    auto tokens = readAll(m_path, error);
+    if (!tokens)
+        return false;
+    if (token.isEmpty())
+        tokens->remove(account);
+    else
+        tokens->insert(account, token);
+
+    if (tokens->isEmpty()) {
+        QFile file(m_path);
+        if (file.exists() && !file.remove()) {
+            *error = tr("%1 can't be removed: %2")
+                         .arg(QDir::toNativeSeparators(m_path), file.errorString());
+            return false;
+        }
+        return true;
+    }
+
+    const QString folder = QFileInfo(m_path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        *error = tr("the folder %1 can't be created").arg(QDir::toNativeSeparators(folder));
+        return false;
+    }
+    // Unbuffered: a full disk then fails write() instead of an unchecked flush in commit()
+    // (QTBUG-75077).
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+        *error =
+            tr("%1 can't be written: %2").arg(QDir::toNativeSeparators(m_path), file.errorString());
+        return false;
+    }
+#if defined(Q_OS_UNIX)
+    // The temporary file is created with the umask's mode: made the user's alone before a byte
+    // of the token is in it (the rename keeps the mode).
+    if (::fchmod(file.handle(), S_IRUSR | S_IWUSR) != 0) {
+        file.cancelWriting();
+        *error = tr("%1 can't be made readable by you only").arg(QDir::toNativeSeparators(m_path));
+        return false;
+    }
+#endif
+    const QByteArray bytes = QJsonDocument(*tokens).toJson(QJsonDocument::Compact);
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        *error =
+            tr("%1 can't be written: %2").arg(QDir::toNativeSeparators(m_path), file.errorString());
+        return false;
+    }
+    return true;
+}
