@@ -211,6 +211,8 @@ std::optional<ClientMessage> ClientMessage::fromJson(const QJsonObject &object,
         message.protocol = int(std::clamp(protocol.toDouble(), 0.0, double(INT_MAX)));
         message.token = token.toString();
         message.client = client.toString();
+        // A hello needs no id; one it has anyway goes back with a refusal (protocol.md §4.3).
+        message.requestId = readableId(object);
         return message;
     }
 

@@ -218,7 +218,11 @@ std::optional<FollowMeSettings> SettingsCodec::decode(const QByteArray &json,
         return std::nullopt;
     }
     QString reason;
-    const auto object = StrictJson::parseObject(json, &reason);
+    // RFC 8259 §8.1 lets a reader ignore one byte order mark before the text: editors write one.
+    QByteArrayView text(json);
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text = text.sliced(3);
+    const auto object = StrictJson::parseObject(text, &reason);
     if (!object) {
         reader.fail(ValidationError::Code::Malformed, {}, tr("not valid JSON: %1").arg(reason));
         return std::nullopt;

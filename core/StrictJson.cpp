@@ -21,11 +21,23 @@ QString decodeString(std::string_view utf8)
     return decoder(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
 }
 
-// Builds the Qt value, or leaves the reason for the first broken rule in *error.
-bool convert(const simdjson::dom::element &element, QJsonValue *out, QString *error);
+// Builds the Qt value, or leaves the reason for the first broken rule in *error. `depth` is the
+// level of the array or object being built, the outermost object being 1.
+bool convert(const simdjson::dom::element &element, int depth, QJsonValue *out, QString *error);
 
-bool convertObject(const simdjson::dom::object &object, QJsonObject *out, QString *error)
+bool tooDeep(int depth, QString *error)
 {
+    if (depth <= StrictJson::maxDepth)
+        return false;
+    *error =
+        StrictJson::tr("arrays and objects are nested more than %1 deep").arg(StrictJson::maxDepth);
+    return true;
+}
+
+bool convertObject(const simdjson::dom::object &object, int depth, QJsonObject *out, QString *error)
+{
+    if (tooDeep(depth, error))
+        return false;
     for (const simdjson::dom::key_value_pair field : object) {
         const QString key = decodeString(field.key);
         if (out->contains(key)) {
@@ -33,30 +45,32 @@ bool convertObject(const simdjson::dom::object &object, QJsonObject *out, QStrin
             return false;
         }
         QJsonValue value;
-        if (!convert(field.value, &value, error))
+        if (!convert(field.value, depth, &value, error))
             return false;
         out->insert(key, value);
     }
     return true;
 }
 
-bool convert(const simdjson::dom::element &element, QJsonValue *out, QString *error)
+bool convert(const simdjson::dom::element &element, int depth, QJsonValue *out, QString *error)
 {
     switch (element.type()) {
     case simdjson::dom::element_type::OBJECT: {
         QJsonObject object;
-        if (!convertObject(element.get_object().value_unsafe(), &object, error))
+        if (!convertObject(element.get_object().value_unsafe(), depth + 1, &object, error))
             return false;
         *out = object;
         return true;
     }
     case simdjson::dom::element_type::ARRAY: {
+        if (tooDeep(depth + 1, error))
+            return false;
         QJsonArray array;
         // A copy (it is a cursor), so the loop doesn't run over a destroyed temporary.
         const simdjson::dom::array items = element.get_array().value_unsafe();
         for (const simdjson::dom::element item : items) {
             QJsonValue value;
-            if (!convert(item, &value, error))
+            if (!convert(item, depth + 1, &value, error))
                 return false;
             array.append(value);
         }
@@ -131,12 +145,11 @@ std::optional<QJsonObject> StrictJson::parseObject(QByteArrayView text, QString 
     // their main thread only, the tests on several. Allocated once with the depth limit, which
     // later growth keeps.
     thread_local simdjson::dom::parser parser;
-    if (parser.max_depth() != size_t(maxDepth) && parser.allocate(64 * 1024, maxDepth))
+    // simdjson counts a value inside the deepest array or object as one more level, so it gets
+    // room for that; the exact limit is checked while the Qt objects are built.
+    constexpr size_t parserDepth = maxDepth + 1;
+    if (parser.max_depth() != parserDepth && parser.allocate(64 * 1024, parserDepth))
         return fail(tr("out of memory"));
-    // RFC 8259 §8.1 lets a reader ignore a byte order mark before the text; the WebSocket layer
-    // drops one before a message anyway, so files and messages are read alike.
-    if (text.startsWith("\xEF\xBB\xBF"))
-        text = text.sliced(3);
     if (text.isEmpty()) // simdjson would memcpy from a null pointer
         return fail(describe(simdjson::EMPTY));
     simdjson::dom::element root;
@@ -147,7 +160,7 @@ std::optional<QJsonObject> StrictJson::parseObject(QByteArrayView text, QString 
         return fail(tr("the text must be a JSON object"));
     QJsonObject object;
     QString reason;
-    if (!convertObject(root.get_object().value_unsafe(), &object, &reason))
+    if (!convertObject(root.get_object().value_unsafe(), 1, &object, &reason))
         return fail(reason);
     return object;
 }

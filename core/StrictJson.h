@@ -10,7 +10,8 @@
 // Reads JSON text the way docs/protocol.md §2.1 demands, for the wire and for the files the
 // client keeps: RFC 8259 exactly (well-formed UTF-8, no raw control characters in strings, only
 // the standard escapes, paired surrogates), no duplicate member names, at most maxDepth nested
-// arrays and objects, and numbers that fit a 64-bit integer or a double. QJsonDocument::fromJson
+// arrays and objects, numbers that fit a 64-bit integer or a double, and no byte order mark
+// (a file reader that allows one strips it first: SettingsCodec::decode). QJsonDocument::fromJson
 // can't be used for this: it accepts raw control characters and unknown escapes, and drops a U+FEFF
 // at the start of a string.
 //

@@ -153,7 +153,7 @@ void Server::helloReceived(Session *session, const ClientMessage &hello)
         qCWarning(lcServer) << "refusing a hello from" << address << "(too many failed logins)";
         session->refuse({Code::RateLimited,
                          tr("too many failed logins from your address; try again later"),
-                         {}},
+                         hello.requestId},
                         Protocol::CloseRateLimited);
         return;
     }
@@ -162,7 +162,7 @@ void Server::helloReceived(Session *session, const ClientMessage &hello)
                          tr("protocol %1 is not supported; this server speaks protocol %2")
                              .arg(hello.protocol)
                              .arg(Protocol::version),
-                         {}},
+                         hello.requestId},
                         Protocol::CloseUnsupportedVersion);
         return;
     }
@@ -173,7 +173,7 @@ void Server::authenticate(Session *session, const ClientMessage &hello)
 {
     const auto identity = m_tokens.identify(hello.token);
     if (!identity) {
-        refuseLogin(session);
+        refuseLogin(session, hello.requestId);
         return;
     }
     m_throttle.recordSuccess(session->peerAddress());
@@ -187,8 +187,9 @@ void Server::authenticate(Session *session, const ClientMessage &hello)
     }
     const QString snapshot = encodedSnapshot(identity->userId);
     if (snapshot.isEmpty()) {
-        session->refuse({Code::Internal, tr("the server cannot read your settings"), {}},
-                        QWebSocketProtocol::CloseCodeBadOperation);
+        session->refuse(
+            {Code::Internal, tr("the server cannot read your settings"), hello.requestId},
+            QWebSocketProtocol::CloseCodeBadOperation);
         return;
     }
     session->acceptUser(identity->userId, identity->tokenId);
@@ -198,15 +199,15 @@ void Server::authenticate(Session *session, const ClientMessage &hello)
                      << hello.client;
 }
 
-void Server::refuseLogin(Session *session)
+void Server::refuseLogin(Session *session, const QString &requestId)
 {
     const QString address = session->peerAddress();
     const auto delay = m_throttle.recordFailure(address, now());
     qCWarning(lcServer) << "failed login from" << address << "answered in" << delay.count() << "ms";
     QPointer<Session> guard(session);
-    QTimer::singleShot(delay, this, [guard] {
+    QTimer::singleShot(delay, this, [guard, requestId] {
         if (guard)
-            guard->refuse({Code::Unauthorized, tr("the token is unknown or revoked"), {}},
+            guard->refuse({Code::Unauthorized, tr("the token is unknown or revoked"), requestId},
                           Protocol::CloseUnauthorized);
     });
 }

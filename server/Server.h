@@ -51,7 +51,7 @@ private:
 
     void onNewConnection();
     void authenticate(Session *session, const ClientMessage &hello);
-    void refuseLogin(Session *session);
+    void refuseLogin(Session *session, const QString &requestId);
     // The user's snapshot, encoded; empty if it cannot be read.
     QString encodedSnapshot(const QString &userId) const;
     void fanOut(const ChangeOutcome &outcome, Session *sender);

@@ -444,6 +444,8 @@ void TestSettingsCodec::accepted_data()
         rule.insert(u"delay"_s, 0);
         rule.insert(u"timeout"_s, 1);
     });
+    // RFC 8259 §8.1: one byte order mark before the document is ignored (editors write one).
+    QTest::newRow("byte order mark before the document") << "\xEF\xBB\xBF" + demoJson();
     // dect's external rule is the only one with delay 5 and timeout 30.
     QTest::newRow("delay written as 5.0")
         << textReplacedInDemo(R"("delay": 5, "timeout": 30)", R"("delay": 5.0, "timeout": 30)");
@@ -476,6 +478,14 @@ void TestSettingsCodec::refused_data()
     QTest::newRow("malformed: truncated")
         << QByteArray(R"({"version": 1, "devices": [)") << Code::Malformed << QString();
     QTest::newRow("malformed: empty") << QByteArray() << Code::Malformed << QString();
+    QTest::newRow("malformed: two byte order marks")
+        << "\xEF\xBB\xBF\xEF\xBB\xBF" + demoJson() << Code::Malformed << QString();
+    QTest::newRow("malformed: duplicate member")
+        << QByteArray(R"({"version": 1, "version": 1, "devices": []})") << Code::Malformed
+        << QString();
+    QTest::newRow("malformed: raw control character")
+        << QByteArray("{\"version\": 1, \"devices\": [], \"controlledDevice\": \"a\x01\"}")
+        << Code::Malformed << QString();
     QTest::newRow("malformed: not JSON") << QByteArray("version=1") << Code::Malformed << QString();
     QTest::newRow("malformed: trailing comma")
         << QByteArray(R"({"version": 1, "devices": [],})") << Code::Malformed << QString();

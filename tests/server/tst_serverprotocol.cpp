@@ -133,6 +133,7 @@ void tst_ServerProtocol::badTokenIsRefusedWith4001()
     QVERIFY(answer);
     QCOMPARE(answer->value(u"type"_s).toString(), u"error"_s);
     QCOMPARE(answer->value(u"code"_s).toString(), u"unauthorized"_s);
+    QVERIFY(!answer->contains(u"id"_s)); // the hello had none
     QCOMPARE(client.waitForClose(), 4001);
 }
 
@@ -140,10 +141,14 @@ void tst_ServerProtocol::unsupportedProtocolIsRefusedWith4002()
 {
     TestClient client;
     QVERIFY(client.open(m_server.url()));
-    client.sendJson(hello(aliceToken, 2));
+    // A hello needs no id, but one it has goes back with the refusal (protocol.md §4.3).
+    QJsonObject message = hello(aliceToken, 2);
+    message.insert(u"id"_s, u"h-1"_s);
+    client.sendJson(message);
     const auto answer = client.next();
     QVERIFY(answer);
     QCOMPARE(answer->value(u"code"_s).toString(), u"unsupported"_s);
+    QCOMPARE(answer->value(u"id"_s).toString(), u"h-1"_s);
     QCOMPARE(client.waitForClose(), 4002);
 }
 
@@ -397,6 +402,11 @@ void tst_ServerProtocol::refusalChangesNothing_data()
     QTest::newRow("a number beyond 64 bits")
         << edit.arg(u"desk"_s, u",\"extra\":123456789012345678901234567890"_s) << false
         << u"malformed"_s << QString();
+    // The WebSocket layer drops one byte order mark before a message (RFC 8259 §8.1); a second
+    // is JSON text that isn't JSON.
+    QTest::newRow("two byte order marks")
+        << QString(2, QChar(0xfeff)) + edit.arg(u"desk"_s, QString()) << false << u"malformed"_s
+        << QString();
     QTest::newRow("single quotes")
         << u"{'type':'setRule'}"_s << false << u"malformed"_s << QString();
     QTest::newRow("trailing comma")
