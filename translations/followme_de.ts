@@ -31,10 +31,6 @@
 <context>
     <name>ClientMessage</name>
     <message>
-        <source>id: must be a string of 1 to %1 characters</source>
-        <translation>id: muss eine Zeichenkette mit 1 bis %1 Zeichen sein</translation>
-    </message>
-    <message>
         <source>device: must be a device id or null</source>
         <translation>device: muss eine Geräte-ID oder null sein</translation>
     </message>
@@ -57,10 +53,6 @@
     <message>
         <source>not valid JSON: %1</source>
         <translation>kein gültiges JSON: %1</translation>
-    </message>
-    <message>
-        <source>a message must be a JSON object</source>
-        <translation>eine Nachricht muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>type: must be a string</source>
@@ -93,6 +85,10 @@
     <message>
         <source>&quot;%1&quot; is not a message type of protocol %2</source>
         <translation>„%1“ ist kein Nachrichtentyp der Protokollversion %2</translation>
+    </message>
+    <message>
+        <source>id: must be a string of 1 to %1 UTF-16 code units</source>
+        <translation>id: muss eine Zeichenkette aus 1 bis %1 UTF-16-Codeeinheiten sein</translation>
     </message>
 </context>
 <context>
@@ -191,10 +187,26 @@
     </message>
 </context>
 <context>
-    <name>ConnectionPage</name>
+    <name>Connection</name>
     <message>
-        <source>The token could not be stored: %1</source>
-        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
+        <source>Offline: no server is set</source>
+        <translation>Offline: kein Server eingestellt</translation>
+    </message>
+    <message>
+        <source>Offline: no token for %1</source>
+        <translation>Offline: kein Token für %1</translation>
+    </message>
+    <message>
+        <source>Reading the token for %1…</source>
+        <translation>Token für %1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Offline: disconnected from %1</source>
+        <translation>Offline: Verbindung zu %1 getrennt</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
     </message>
     <message>
         <source>Connected to %1</source>
@@ -205,32 +217,67 @@
         <translation>Verbunden mit %1 als %2</translation>
     </message>
     <message>
-        <source>Connecting to %1…</source>
-        <translation>Verbindung mit %1 wird hergestellt…</translation>
+        <source>Offline: %1 can&apos;t be reached</source>
+        <translation>Offline: %1 ist nicht erreichbar</translation>
     </message>
     <message>
-        <source>Not connected: %1</source>
-        <translation>Nicht verbunden: %1</translation>
+        <source>Offline: %1 can&apos;t be reached (%2)</source>
+        <translation>Offline: %1 ist nicht erreichbar (%2)</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
+        <source>Offline: %1 refused the token; enter a new one</source>
+        <translation>Offline: %1 hat das Token abgelehnt; geben Sie ein neues ein</translation>
+    </message>
+    <message>
+        <source>Offline: %1 does not accept this version of FollowMe (%2)</source>
+        <translation>Offline: %1 akzeptiert diese Version von FollowMe nicht (%2)</translation>
     </message>
     <message>
         <source>showing cached settings from %1</source>
-        <translation>zeigt die zwischengespeicherten Einstellungen vom %1</translation>
+        <translation>zeigt zwischengespeicherte Einstellungen vom %1</translation>
     </message>
+    <message>
+        <source>The stored token could not be read: %1</source>
+        <translation>Das gespeicherte Token konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No token is stored for this server.</source>
+        <translation>Für diesen Server ist kein Token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Reading the stored token…</source>
+        <translation>Das gespeicherte Token wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Storing the token…</source>
+        <translation>Das Token wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Stored in your system&apos;s keychain.</source>
+        <translation>Im Schlüsselbund Ihres Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stored in a file only you can read: %1 — no keychain is available.</source>
+        <translation>In einer Datei gespeichert, die nur Sie lesen können: %1 – es ist kein Schlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <source>Taken from the environment (FOLLOWME_TOKEN) for this run only; not stored.</source>
+        <translation>Aus der Umgebung (FOLLOWME_TOKEN) nur für diesen Programmlauf übernommen; nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The token could not be stored (%1): it is used for this session only.</source>
+        <translation>Das Token konnte nicht gespeichert werden (%1): Es wird nur für diese Sitzung verwendet.</translation>
+    </message>
+    <message>
+        <source>Kept in memory for this session only.</source>
+        <translation>Nur für diese Sitzung im Arbeitsspeicher gehalten.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
     <message>
         <source>The server address must start with ws:// or wss://</source>
         <translation>Die Serveradresse muss mit ws:// oder wss:// beginnen</translation>
-    </message>
-    <message>
-        <source>Enter your token to connect.</source>
-        <translation>Geben Sie zum Verbinden Ihr Token ein.</translation>
-    </message>
-    <message>
-        <source>Last problem: %1</source>
-        <translation>Letztes Problem: %1</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -265,10 +312,6 @@
         <translation>Zugangstoken</translation>
     </message>
     <message>
-        <source>Your token is %1.</source>
-        <translation>Ihr Token wird %1.</translation>
-    </message>
-    <message>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
@@ -279,10 +322,6 @@
     <message>
         <source>Connection state</source>
         <translation>Verbindungsstatus</translation>
-    </message>
-    <message>
-        <source>Enter your token for this server to connect.</source>
-        <translation>Geben Sie Ihr Token für diesen Server ein, um sich zu verbinden.</translation>
     </message>
     <message numerus="yes">
         <source>Reconnecting in %n second(s)</source>
@@ -297,6 +336,29 @@
             <numerusform>%n Änderung wartet auf das Senden</numerusform>
             <numerusform>%n Änderungen warten auf das Senden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Type a new token to replace it</source>
+        <translation>Geben Sie ein neues Token ein, um es zu ersetzen</translation>
+    </message>
+    <message>
+        <source>Where the token is kept</source>
+        <translation>Wo das Token aufbewahrt wird</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Try to reach the server at once instead of waiting</source>
+        <translation>Den Server sofort zu erreichen versuchen, statt zu warten</translation>
     </message>
 </context>
 <context>
@@ -706,8 +768,8 @@
 <context>
     <name>KeychainCredentialStore</name>
     <message>
-        <source>kept in your system&apos;s credential store; where there is none, in FollowMe&apos;s own settings file, readable by you only</source>
-        <translation>im Anmeldedatenspeicher Ihres Systems aufbewahrt; gibt es keinen, in der eigenen Einstellungsdatei von FollowMe, die nur Sie lesen können</translation>
+        <source>no keychain (%1), and %2</source>
+        <translation>kein Schlüsselbund (%1), und %2</translation>
     </message>
 </context>
 <context>
@@ -745,13 +807,6 @@
     <message>
         <source>System language</source>
         <translation>Systemsprache</translation>
-    </message>
-</context>
-<context>
-    <name>MemoryCredentialStore</name>
-    <message>
-        <source>kept in memory for this session only</source>
-        <translation>nur für diese Sitzung im Arbeitsspeicher aufbewahrt</translation>
     </message>
 </context>
 <context>
@@ -899,6 +954,105 @@
     </message>
 </context>
 <context>
+    <name>RefusalText</name>
+    <message>
+        <source>The server did not accept the new values for “%1”; the change to %2 was undone.</source>
+        <translation>Der Server hat die neuen Werte für „%1“ nicht angenommen; die Änderung bei %2 wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Your administrator has locked “%1”; the change to %2 was undone.</source>
+        <translation>Ihr Administrator hat „%1“ gesperrt; die Änderung bei %2 wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>You may not change “%1”; the change to %2 was undone.</source>
+        <translation>Sie dürfen „%1“ nicht ändern; die Änderung bei %2 wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer one of your devices; the change to %2 was undone.</source>
+        <translation>„%1“ gehört nicht mehr zu Ihren Geräten; die Änderung bei %2 wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The server cannot make this change to “%1”; the change to %2 was undone.</source>
+        <translation>Der Server kann diese Änderung an „%1“ nicht vornehmen; die Änderung bei %2 wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The change to %2 for “%1” was too large for the server and was undone.</source>
+        <translation>Die Änderung bei %2 für „%1“ war für den Server zu groß und wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The server could not read the change to %2 for “%1”; it was undone.</source>
+        <translation>Der Server konnte die Änderung bei %2 für „%1“ nicht lesen; sie wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts your token; the change to %2 for “%1” was undone.</source>
+        <translation>Der Server akzeptiert Ihr Token nicht mehr; die Änderung bei %2 für „%1“ wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Too many changes in a short time: the change to %2 for “%1” was undone. Try again in a moment.</source>
+        <translation>Zu viele Änderungen in kurzer Zeit: Die Änderung bei %2 für „%1“ wurde rückgängig gemacht. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server failed to save the change to %2 for “%1”; it was undone.</source>
+        <translation>Der Server konnte die Änderung bei %2 für „%1“ nicht speichern; sie wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be the device this client controls; your choice was undone.</source>
+        <translation>„%1“ kann nicht das Gerät sein, das dieser Client kontrolliert; Ihre Auswahl wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Your administrator decides which device this client controls; your choice of “%1” was undone.</source>
+        <translation>Ihr Administrator legt fest, welches Gerät dieser Client kontrolliert; Ihre Auswahl von „%1“ wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>You may not choose “%1” as the device this client controls; your choice was undone.</source>
+        <translation>Sie dürfen „%1“ nicht als das Gerät wählen, das dieser Client kontrolliert; Ihre Auswahl wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer one of your devices; your choice of the device this client controls was undone.</source>
+        <translation>„%1“ gehört nicht mehr zu Ihren Geräten; Ihre Auswahl des Geräts, das dieser Client kontrolliert, wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The server cannot let this client control “%1”; your choice was undone.</source>
+        <translation>Der Server kann diesen Client „%1“ nicht kontrollieren lassen; Ihre Auswahl wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Your choice of “%1” as the device this client controls was too large for the server and was undone.</source>
+        <translation>Ihre Auswahl von „%1“ als das Gerät, das dieser Client kontrolliert, war für den Server zu groß und wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The server could not read your choice of “%1” as the device this client controls; it was undone.</source>
+        <translation>Der Server konnte Ihre Auswahl von „%1“ als das Gerät, das dieser Client kontrolliert, nicht lesen; sie wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts your token; your choice of “%1” as the device this client controls was undone.</source>
+        <translation>Der Server akzeptiert Ihr Token nicht mehr; Ihre Auswahl von „%1“ als das Gerät, das dieser Client kontrolliert, wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Too many changes in a short time: your choice of “%1” as the device this client controls was undone. Try again in a moment.</source>
+        <translation>Zu viele Änderungen in kurzer Zeit: Ihre Auswahl von „%1“ als das Gerät, das dieser Client kontrolliert, wurde rückgängig gemacht. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server failed to save your choice of “%1” as the device this client controls; it was undone.</source>
+        <translation>Der Server konnte Ihre Auswahl von „%1“ als das Gerät, das dieser Client kontrolliert, nicht speichern; sie wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The server refused your token.</source>
+        <translation>Der Server hat Ihr Token abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server does not speak this client&apos;s protocol version.</source>
+        <translation>Der Server spricht die Protokollversion dieses Clients nicht.</translation>
+    </message>
+    <message>
+        <source>The server asks this client to wait before connecting again.</source>
+        <translation>Der Server bittet diesen Client, mit dem nächsten Verbindungsversuch zu warten.</translation>
+    </message>
+    <message>
+        <source>The server turned the connection down.</source>
+        <translation>Der Server hat die Verbindung abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>RingTimelineChart</name>
     <message>
         <source>%1 (locked)</source>
@@ -1011,10 +1165,6 @@
         <translation>die Nachricht des Servers ist zu groß</translation>
     </message>
     <message>
-        <source>the server sent something that is not a JSON object</source>
-        <translation>der Server hat etwas gesendet, das kein JSON-Objekt ist</translation>
-    </message>
-    <message>
         <source>a &quot;%1&quot; message without a valid revision</source>
         <translation>eine „%1“-Nachricht ohne gültige Revision</translation>
     </message>
@@ -1037,6 +1187,10 @@
     <message>
         <source>an unknown message type &quot;%1&quot;</source>
         <translation>ein unbekannter Nachrichtentyp „%1“</translation>
+    </message>
+    <message>
+        <source>the server sent something that is not valid JSON: %1</source>
+        <translation>der Server hat etwas gesendet, das kein gültiges JSON ist: %1</translation>
     </message>
 </context>
 <context>
@@ -1094,14 +1248,6 @@
         <translation>das Dokument ist %1 Bytes groß und überschreitet die Grenze von %2 Bytes</translation>
     </message>
     <message>
-        <source>not valid JSON: %1 at byte %2</source>
-        <translation>kein gültiges JSON: %1 bei Byte %2</translation>
-    </message>
-    <message>
-        <source>the document must be a JSON object</source>
-        <translation>das Dokument muss ein JSON-Objekt sein</translation>
-    </message>
-    <message>
         <source>must be a whole number</source>
         <translation>muss eine ganze Zahl sein</translation>
     </message>
@@ -1156,6 +1302,10 @@
     <message>
         <source>only the action &quot;number&quot; has a number</source>
         <translation>nur die Aktion „number“ hat eine Rufnummer</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
     </message>
 </context>
 <context>
@@ -1283,49 +1433,87 @@
     </message>
 </context>
 <context>
-    <name>SyncClient</name>
+    <name>StrictJson</name>
+    <message>
+        <source>arrays and objects are nested more than %1 deep</source>
+        <translation>Arrays und Objekte sind tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>the member &quot;%1&quot; appears more than once</source>
+        <translation>das Element „%1“ kommt mehr als einmal vor</translation>
+    </message>
+    <message>
+        <source>the text is not valid UTF-8</source>
+        <translation>der Text ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>a string holds a raw control character; write it as an escape such as \n or \u0001</source>
+        <translation>eine Zeichenkette enthält ein rohes Steuerzeichen; schreiben Sie es als Escape-Sequenz wie \n oder \u0001</translation>
+    </message>
+    <message>
+        <source>a string is not valid: an unknown escape, an unpaired surrogate or a missing closing quote</source>
+        <translation>eine Zeichenkette ist ungültig: eine unbekannte Escape-Sequenz, ein ungepaartes Surrogat oder ein fehlendes schließendes Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>a number is not valid, or beyond what 64-bit integers and doubles hold</source>
+        <translation>eine Zahl ist ungültig oder größer, als 64-Bit-Ganzzahlen und Gleitkommazahlen (double) fassen</translation>
+    </message>
+    <message>
+        <source>the text is empty</source>
+        <translation>der Text ist leer</translation>
+    </message>
+    <message>
+        <source>a value is not valid JSON (true, false and null are lower case)</source>
+        <translation>ein Wert ist kein gültiges JSON (true, false und null werden kleingeschrieben)</translation>
+    </message>
+    <message>
+        <source>the text is not valid JSON (a brace, bracket, comma, colon or quote is missing or out of place)</source>
+        <translation>der Text ist kein gültiges JSON (eine Klammer, ein Komma, ein Doppelpunkt oder ein Anführungszeichen fehlt oder steht falsch)</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>kein Speicher mehr frei</translation>
+    </message>
+    <message>
+        <source>the text must be a JSON object</source>
+        <translation>der Text muss ein JSON-Objekt sein</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLink</name>
     <message>
         <source>The server stopped answering.</source>
         <translation>Der Server antwortet nicht mehr.</translation>
     </message>
     <message>
         <source>Enter the server address and your token to connect.</source>
-        <translation>Geben Sie zum Verbinden die Serveradresse und Ihr Token ein.</translation>
+        <translation>Geben Sie die Serveradresse und Ihr Token ein, um die Verbindung herzustellen.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncState</name>
+    <message numerus="yes">
+        <source>%n unsent change(s) for %1 were dropped: they were meant for that server.</source>
+        <translation>
+            <numerusform>%n nicht gesendete Änderung für %1 wurde verworfen: Sie war für jenen Server bestimmt.</numerusform>
+            <numerusform>%n nicht gesendete Änderungen für %1 wurden verworfen: Sie waren für jenen Server bestimmt.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>The server refused your token.</source>
-        <translation>Der Server hat Ihr Token abgelehnt.</translation>
-    </message>
-    <message>
-        <source>Your change to %1 (%2) was undone: %3</source>
-        <translation>Ihre Änderung an %1 (%2) wurde rückgängig gemacht: %3</translation>
-    </message>
-    <message>
-        <source>Your choice of the controlled device was undone: %1</source>
-        <translation>Ihre Wahl des kontrollierten Geräts wurde rückgängig gemacht: %1</translation>
+        <source>No device</source>
+        <translation>Kein Gerät</translation>
     </message>
     <message>
         <source>Your change to %1 was dropped: the device is no longer yours.</source>
-        <translation>Ihre Änderung an %1 wurde verworfen: Das Gerät ist Ihnen nicht mehr zugewiesen.</translation>
+        <translation>Ihre Änderung an %1 wurde verworfen: Das Gerät gehört nicht mehr Ihnen.</translation>
     </message>
     <message>
         <source>Your change to %1 was dropped: your administrator now manages this device.</source>
-        <translation>Ihre Änderung an %1 wurde verworfen: Dieses Gerät wird jetzt von Ihrem Administrator verwaltet.</translation>
-    </message>
-    <message>
-        <source>The server does not speak this client&apos;s protocol version.</source>
-        <translation>Der Server unterstützt die Protokollversion dieses Clients nicht.</translation>
+        <translation>Ihre Änderung an %1 wurde verworfen: Ihr Administrator verwaltet dieses Gerät jetzt.</translation>
     </message>
     <message>
         <source>Your unsent changes could not be saved: %1</source>
         <translation>Ihre nicht gesendeten Änderungen konnten nicht gespeichert werden: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unsent change(s) for %1 were dropped: they were meant for that server.</source>
-        <translation>
-            <numerusform>%n nicht gesendete Änderung für %1 wurde verworfen: Sie war für diesen Server bestimmt.</numerusform>
-            <numerusform>%n nicht gesendete Änderungen für %1 wurden verworfen: Sie waren für diesen Server bestimmt.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1602,33 @@
     <message>
         <source>Ringing now</source>
         <translation>Läutet gerade</translation>
+    </message>
+</context>
+<context>
+    <name>TokenFile</name>
+    <message>
+        <source>%1 can&apos;t be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be removed: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>the folder %1 can&apos;t be created</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be made readable by you only</source>
+        <translation>%1 kann nicht so eingestellt werden, dass nur Sie es lesen können</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@
     </message>
 </context>
 <context>
-    <name>SyncClient</name>
+    <name>SyncState</name>
     <message numerus="yes">
         <source>%n unsent change(s) for %1 were dropped: they were meant for that server.</source>
         <translation>
