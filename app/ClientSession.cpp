@@ -53,8 +53,16 @@ void ClientSession::start()
     m_window->setSourceWidget(new ConnectionStatus(m_connection.get()));
     connect(m_connection->syncClient(), &SyncClient::notice, m_window.get(),
             &SettingsWindow::showNotice);
+    // Settings are known once the server (or the cache of it) has given some.
+    const auto showKnown = [this] {
+        m_window->followMePage()->setSettingsKnown(
+            m_connection->syncClient()->confirmedAt().isValid());
+    };
+    connect(m_connection.get(), &Connection::statusChanged, m_window.get(), showKnown);
+    connect(&m_document, &SettingsDocument::settingsReset, m_window.get(), showKnown);
 
     m_connection->start();
+    showKnown(); // the cache, if any, is shown by now
     // Nothing to show yet: the first thing to do is to connect.
     if (m_document.settings().devices.isEmpty() && !m_connection->wantsConnection())
         m_window->pageList()->setCurrentRow(1);

@@ -581,6 +581,10 @@
         <comment>what the spinner sets, its range, why it is off</comment>
         <translation>%1. %2. %3</translation>
     </message>
+    <message>
+        <source>Your devices appear here as soon as FollowMe has reached the server; the status bar below says why it hasn&apos;t yet.</source>
+        <translation>Ihre Geräte erscheinen hier, sobald FollowMe den Server erreicht hat; die Statusleiste unten sagt, warum das noch nicht geschehen ist.</translation>
+    </message>
 </context>
 <context>
     <name>FollowMePage</name>

@@ -24,8 +24,10 @@ ConnectionStatus::ConnectionStatus(Connection *connection, QWidget *parent)
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_text, 1);
+    // The button right after the sentence it acts on, not at the far end of a wide window.
+    layout->addWidget(m_text);
     layout->addWidget(m_retry);
+    layout->addStretch(1);
 
     connect(m_retry, &QPushButton::clicked, connection, &Connection::retryNow);
     connect(connection, &Connection::statusChanged, this, &ConnectionStatus::refresh);

@@ -65,6 +65,7 @@ DeviceRulesView::DeviceRulesView(QWidget *parent)
     m_grid->setColumnStretch(NameColumn, 1);
 
     m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(u"emptyPlan"_s);
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->hide();
     updateTextColors();
@@ -379,10 +380,21 @@ void DeviceRulesView::updateRow(int row)
     widgets.lock->setAccessibleName(tr("Managed by your administrator"));
 }
 
+void DeviceRulesView::setSettingsKnown(bool known)
+{
+    if (known == m_settingsKnown)
+        return;
+    m_settingsKnown = known;
+    retranslate();
+}
+
 void DeviceRulesView::retranslate()
 {
-    m_emptyLabel->setText(tr("No devices are assigned to you yet. Your administrator assigns "
-                             "devices in the phone system."));
+    m_emptyLabel->setText(m_settingsKnown
+                              ? tr("No devices are assigned to you yet. Your administrator "
+                                   "assigns devices in the phone system.")
+                              : tr("Your devices appear here as soon as FollowMe has reached "
+                                   "the server; the status bar below says why it hasn't yet."));
     for (const Row &row : std::as_const(m_rows)) {
         row.delay->setSuffix(tr(" s", "unit suffix of the delay and timeout spinners"));
         row.timeout->setSuffix(tr(" s", "unit suffix of the delay and timeout spinners"));

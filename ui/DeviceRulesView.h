@@ -50,6 +50,10 @@ public:
 
     // While a simulated call plays: the rows of the devices ringing now light up.
     void setRingingRows(const QSet<int> &rows);
+
+    // Whether there are settings at all yet; without (a client that never reached its server),
+    // no rows is no news, not "no devices".
+    void setSettingsKnown(bool known);
     bool isRowRinging(int row) const { return m_ringing.contains(row); }
 
 signals:
@@ -87,6 +91,7 @@ private:
     QPointer<DeviceRuleModel> m_model;
     QGridLayout *m_grid = nullptr;
     QLabel *m_emptyLabel = nullptr;
+    bool m_settingsKnown = true;
     QList<Row> m_rows;
     int m_lastStretchRow = 0;
     int m_rowPitch = 0;

@@ -417,10 +417,20 @@ void FollowMePage::clearPlayedCall()
     updateStatus();
 }
 
+void FollowMePage::setSettingsKnown(bool known)
+{
+    if (known == m_settingsKnown)
+        return;
+    m_settingsKnown = known;
+    m_rulesView->setSettingsKnown(known);
+    updatePlan();
+}
+
 void FollowMePage::updatePlan()
 {
-    const TimelineDecorations decorations =
-        TimelineDecorations::of(m_document->settings(), callKind());
+    const TimelineDecorations decorations = m_settingsKnown
+        ? TimelineDecorations::of(m_document->settings(), callKind())
+        : TimelineDecorations();
     m_warnings->setText(keepNumbersTogether(decorations.warningLines.join(u'\n')));
     m_warnings->setVisible(!decorations.warningLines.isEmpty());
     m_timeline->setDecorations(decorations);

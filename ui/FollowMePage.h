@@ -68,6 +68,10 @@ public:
     CallKind callKind() const;
     void setCallKind(CallKind kind);
 
+    // False while there are no settings at all yet (never received, nothing cached): the page
+    // then says so instead of judging an empty plan ("no device rings").
+    void setSettingsKnown(bool known);
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -108,6 +112,7 @@ private:
     QLabel *m_summary;
     PlanEditor *m_editor;
     CallPlayer *m_player;
+    bool m_settingsKnown = true;
     QToolBar *m_toolBar;
     QAction *m_playAction;
     QComboBox *m_speed;

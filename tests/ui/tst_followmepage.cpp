@@ -55,6 +55,35 @@ private slots:
         QCOMPARE(m_window->pageList()->item(0)->text(), u"FollowMe"_s);
     }
 
+    // A client that never reached its server has no settings: no rows is no news, and an empty
+    // plan is not judged ("no device rings").
+    void settingsNotKnownYetAreNotJudged()
+    {
+        SettingsDocument empty;
+        SettingsWindow window(&empty);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        FollowMePage *page = window.followMePage();
+        auto *emptyPlan = page->findChild<QLabel *>(u"emptyPlan"_s);
+        QVERIFY(emptyPlan);
+        QTRY_VERIFY(emptyPlan->isVisible());
+        QVERIFY(emptyPlan->text().contains(u"No devices are assigned"_s));
+        QVERIFY(!page->summaryLabel()->text().isEmpty());
+        QVERIFY(page->warningsLabel()->isVisible());
+
+        page->setSettingsKnown(false);
+        QVERIFY2(emptyPlan->text().contains(u"as soon as FollowMe has reached the server"_s),
+                 qPrintable(emptyPlan->text()));
+        QCOMPARE(page->summaryLabel()->text(), QString());
+        QVERIFY(!page->warningsLabel()->isVisible());
+
+        // The settings arrive: the page judges them again.
+        page->setSettingsKnown(true);
+        QVERIFY(!empty.reset(demoSettings()));
+        QTRY_VERIFY(!emptyPlan->isVisible());
+        QVERIFY(!page->summaryLabel()->text().isEmpty());
+    }
+
     // The devices arrive after the window is shown (from the server): the list must grow so
     // that no spinner is cut off.
     void devicesArrivingLaterAreFullyVisible()
