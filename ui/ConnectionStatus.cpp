@@ -17,7 +17,7 @@ ConnectionStatus::ConnectionStatus(Connection *connection, QWidget *parent)
 {
     m_text->setObjectName(u"connectionStatusText"_s);
     m_text->setMinimumCharacters(12);
-    m_text->setMaximumCharacters(70);
+    m_text->setMaximumCharacters(90); // "can't be reached" with its countdown, also in German
     m_retry->setObjectName(u"retryNowButton"_s);
     m_retry->setAutoDefault(false);
     m_retry->setFocusPolicy(Qt::StrongFocus);
