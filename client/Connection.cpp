@@ -1,5 +1,7 @@
 #include "Connection.h"
 
+#include "ServerAccount.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QLocale>
@@ -49,7 +51,7 @@ Connection::~Connection()
 
 QString Connection::tokenAccount(const QUrl &server)
 {
-    return server.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+    return ServerAccount::of(server);
 }
 
 void Connection::start()

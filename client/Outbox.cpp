@@ -1,5 +1,6 @@
 #include "Outbox.h"
 
+#include "ServerAccount.h"
 #include "StrictJson.h"
 
 #include <QFile>
@@ -32,7 +33,7 @@ std::optional<QString> Outbox::load()
     file.close();
     const QJsonObject object = document.value_or(QJsonObject());
     const QString fileOwner = object.value(u"owner"_s).toString();
-    if (document && !m_owner.isEmpty() && fileOwner != m_owner) {
+    if (document && !m_owner.isEmpty() && !ServerAccount::same(fileOwner, m_owner)) {
         QFile::remove(m_path + u".other-server"_s);
         QFile::rename(m_path, m_path + u".other-server"_s);
         return tr("unsent edits for %1 were not loaded, since this client now uses %2; they "

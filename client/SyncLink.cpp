@@ -20,6 +20,8 @@ SyncLink::SyncLink(QObject *parent)
     m_keepaliveTimer.setInterval(10s);
     m_pongDeadline.setSingleShot(true);
     m_pongDeadline.setInterval(10s);
+    m_helloDeadline.setSingleShot(true);
+    m_helloDeadline.setInterval(10s);
     m_reconnectTimer.setSingleShot(true);
     // A coarse timer may be set to fire up to 5 % late, so the countdown the status bar shows
     // would start above the backoff ("2 seconds" for 1 s). One precise timer costs nothing.
@@ -29,6 +31,11 @@ SyncLink::SyncLink(QObject *parent)
     connect(&m_pongDeadline, &QTimer::timeout, this, [this] {
         qCInfo(lcLink) << "no pong in time: the link is dead";
         m_lastError = tr("The server stopped answering.");
+        linkLost();
+    });
+    connect(&m_helloDeadline, &QTimer::timeout, this, [this] {
+        qCInfo(lcLink) << "no snapshot in time after the hello";
+        m_lastError = tr("The server did not answer.");
         linkLost();
     });
     connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncLink::openSocket);
@@ -46,6 +53,7 @@ void SyncLink::setKeepalive(std::chrono::milliseconds interval, std::chrono::mil
 {
     m_keepaliveTimer.setInterval(interval);
     m_pongDeadline.setInterval(timeout);
+    m_helloDeadline.setInterval(timeout);
 }
 
 std::chrono::milliseconds SyncLink::timeUntilReconnect() const
@@ -98,6 +106,7 @@ void SyncLink::endLink(LinkEnd how)
 {
     m_keepaliveTimer.stop();
     m_pongDeadline.stop();
+    m_helloDeadline.stop();
     // A link that stayed up long enough proves the server healthy: the next outage starts the
     // backoff from the beginning. Measured when the link ends rather than by a timer that any
     // shorter link cancels, so no outage inherits the failures of older ones.
@@ -137,6 +146,7 @@ void SyncLink::onConnected()
     m_socket->sendTextMessage(QString::fromUtf8(
         ClientMessage::hello(m_token, u"FollowMe/"_s + QStringLiteral(FOLLOWME_VERSION)).encode()));
     m_keepaliveTimer.start();
+    m_helloDeadline.start();
 }
 
 void SyncLink::onTextMessage(const QString &text)
@@ -144,7 +154,12 @@ void SyncLink::onTextMessage(const QString &text)
     ProtocolError error;
     const auto message = ServerMessage::decode(text.toUtf8(), &error);
     if (!message) {
-        qCWarning(lcLink) << "ignoring a message from the server:" << error.message;
+        qCWarning(lcLink) << "a message from the server can't be read:" << error.message;
+        // Before the snapshot there is nothing to go on: this is no server to stay with.
+        if (m_state == State::Connecting) {
+            m_lastError = tr("The server sent something FollowMe can't read.");
+            linkLost();
+        }
         return;
     }
     if (message->type == ServerMessage::Type::Error && message->requestId.isEmpty()) {
@@ -160,6 +175,7 @@ void SyncLink::onTextMessage(const QString &text)
     // settings are in place before anyone hears of the link.
     if (message->type == ServerMessage::Type::Snapshot && m_state == State::Connecting
         && m_socket) {
+        m_helloDeadline.stop();
         m_lastError.clear();
         m_problem = Problem::None;
         m_upSince = m_clock();

@@ -109,5 +109,9 @@ private:
 
     QTimer m_keepaliveTimer;
     QTimer m_pongDeadline;
+    // From the hello to the snapshot: a server that accepts the socket but never answers the
+    // hello with something readable would keep the link "connecting" for ever (pongs come from
+    // the WebSocket layer by themselves).
+    QTimer m_helloDeadline;
     QTimer m_reconnectTimer;
 };

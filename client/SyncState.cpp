@@ -3,6 +3,7 @@
 #include "DeviceChanges.h"
 #include "Protocol.h"
 #include "RefusalText.h"
+#include "ServerAccount.h"
 #include "SettingsDocument.h"
 
 #include <QLoggingCategory>
@@ -41,8 +42,11 @@ SyncState::~SyncState()
 
 void SyncState::setServer(const QUrl &url)
 {
-    if (url == m_server)
+    if (ServerAccount::of(url) == ServerAccount::of(m_server)) {
+        m_server = url; // the same server, spelt differently: nothing of it is dropped
         return;
+    }
+    flush(); // what belongs to the old server is on disk as its own before anything is dropped
     if (!m_outbox.isEmpty()) {
         emit notice(tr("%n unsent change(s) for %1 were dropped: they were meant for that server.",
                        nullptr, pendingEditCount())
@@ -52,22 +56,36 @@ void SyncState::setServer(const QUrl &url)
         outboxChanged();
         showCurrent();
     }
+    const bool wasShowingAServer = !m_confirmedServer.isEmpty();
     m_server = url;
     // Only the owner changes here: the file on disk is not touched before restore() read it.
-    m_outbox.setOwner(url.toString());
+    m_outbox.setOwner(ServerAccount::of(url));
+    if (wasShowingAServer) {
+        // The old server's settings are not this one's: not shown, not edited, not cached as
+        // this server's. The cache file keeps them for the old server.
+        m_confirmed = {};
+        m_confirmedServer.clear();
+        m_userId.clear();
+        m_userName.clear();
+        m_revision = 0;
+        m_confirmedAt = {};
+        m_written.reset();
+        showCurrent();
+    }
 }
 
 void SyncState::restore()
 {
-    m_outbox.setOwner(m_server.toString());
+    m_outbox.setOwner(ServerAccount::of(m_server));
     QString problem;
     const auto cached = m_cache.load(&problem);
     // A cache from another server (or another user's token) is not this user's state.
-    if (cached && !m_server.isEmpty() && cached->server != m_server.toString()) {
+    if (cached && !m_server.isEmpty()
+        && !ServerAccount::same(cached->server, m_server.toString())) {
         qCInfo(lcState) << "ignoring the cache of" << cached->server;
     } else if (cached) {
         m_confirmed = cached->settings;
-        m_confirmedServer = cached->server;
+        m_confirmedServer = ServerAccount::of(QUrl(cached->server));
         m_userId = cached->userId;
         m_userName = cached->userName;
         m_revision = cached->revision;
@@ -119,15 +137,24 @@ void SyncState::handleSnapshot(const ServerMessage &message)
 {
     // Changes are news only to a user looking at this server's settings for them already (kept
     // from the last link, or from the cache): not on a fresh start, another server or user.
-    const bool news = m_confirmedServer == m_server.toString() && m_userId == message.userId;
+    const QString server = ServerAccount::of(m_server);
+    const bool news = m_confirmedServer == server && m_userId == message.userId;
+    // Edits made as another user of this server (the token changed) are not this user's.
+    if (m_confirmedServer == server && !m_userId.isEmpty() && m_userId != message.userId
+        && !m_outbox.isEmpty()) {
+        emit notice(tr("%n unsent change(s) were dropped: they were made as another user.", nullptr,
+                       pendingEditCount()));
+        m_outbox.removeIf([](const ClientMessage &) { return true; });
+        outboxChanged();
+    }
     const FollowMeSettings before = m_document->settings();
     m_confirmed = message.settings;
-    m_confirmedServer = m_server.toString();
+    m_confirmedServer = server;
     m_userId = message.userId;
     m_userName = message.userName;
     m_revision = message.revision;
     confirmedChanged();
-    const QStringList dropped = dropEditsThatCannotApply();
+    const QStringList dropped = dropEditsThatCannotApply(before);
     showCurrent();
     // What the administrator did first, then what that meant for the user's unsent edits.
     if (news)
@@ -179,7 +206,7 @@ void SyncState::handleRefusal(const ServerMessage &message)
                     : RefusalText::controlledDevice(message.error.code, name));
 }
 
-QStringList SyncState::dropEditsThatCannotApply()
+QStringList SyncState::dropEditsThatCannotApply(const FollowMeSettings &before)
 {
     // A device removed or locked meanwhile: the edit can't apply any more. Say so; never drop
     // an edit silently.
@@ -193,7 +220,9 @@ QStringList SyncState::dropEditsThatCannotApply()
     QStringList notices;
     for (const ClientMessage &edit : dropped) {
         const Device *device = m_confirmed.device(edit.deviceId);
-        const QString name = device ? device->name : edit.deviceId;
+        // A removed device is named as the user knew it.
+        const Device *known = device ? device : before.device(edit.deviceId);
+        const QString name = known ? known->name : edit.deviceId;
         if (!device)
             notices.append(
                 tr("Your change to %1 was dropped: the device is no longer yours.").arg(name));
@@ -324,7 +353,7 @@ void SyncState::flush()
 SnapshotCache::Snapshot SyncState::currentSnapshot() const
 {
     SnapshotCache::Snapshot snapshot;
-    snapshot.server = m_server.toString();
+    snapshot.server = m_confirmedServer; // where the settings came from, not where we go now
     snapshot.userId = m_userId;
     snapshot.userName = m_userName;
     snapshot.revision = m_revision;

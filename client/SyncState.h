@@ -86,7 +86,8 @@ private:
     void handleAck(const ServerMessage &message);
     void handleRefusal(const ServerMessage &message);
     // Returns the notices that say which edits were dropped.
-    QStringList dropEditsThatCannotApply();
+    // `before`: what was shown, for the names of removed devices.
+    QStringList dropEditsThatCannotApply(const FollowMeSettings &before);
     // Notices for what the administrator changed since `before` (what the document showed).
     void tellDeviceChanges(const FollowMeSettings &before);
 

@@ -69,6 +69,8 @@ public:
     qint64 revision = 1;
     QString validToken = u"good-token"_s;
     bool answerEdits = true;
+    bool answerHello = true; // false: takes the hello and says nothing (but answers pings)
+    QString helloAnswer; // sent as it is instead of the snapshot, when set
     bool ackEdits = true; // false: commit, but the ack is "lost" with the link
     QString refuseWithLocked; // request ids matching this device are refused
     QList<ClientMessage> received;
@@ -88,6 +90,12 @@ private:
             if (message->token != validToken) {
                 send(ServerMessage::failure({Protocol::ErrorCode::Unauthorized, u"no"_s, {}}));
                 socket->close(QWebSocketProtocol::CloseCode(Protocol::CloseUnauthorized));
+                return;
+            }
+            if (!answerHello)
+                return;
+            if (!helloAnswer.isEmpty()) {
+                socket->sendTextMessage(helloAnswer);
                 return;
             }
             send(ServerMessage::snapshot(revision, u"alice"_s, u"Alice"_s, settings));
@@ -457,6 +465,35 @@ private slots:
         // The handshake succeeds, then nothing: no snapshot, no pong.
         QTRY_COMPARE_WITH_TIMEOUT(m_client->state(), SyncClient::State::WaitingToReconnect, 3000);
         QVERIFY(m_client->lastError().contains(u"answer"_s));
+    }
+
+    // A server that takes the hello but never answers it (pongs still come from its WebSocket
+    // layer): the link must not stay "connecting" for ever.
+    void unansweredHelloEndsTheLink()
+    {
+        m_server->answerHello = false;
+        m_client->setServer(m_server->url());
+        m_client->setKeepalive(50ms, 100ms);
+        m_client->connectToServer();
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->state(), SyncClient::State::WaitingToReconnect, 3000);
+        QVERIFY2(m_client->lastError().contains(u"did not answer"_s),
+                 qPrintable(m_client->lastError()));
+    }
+
+    // An answer to the hello that isn't strict JSON (here: a member twice) is no server to stay
+    // with: the link ends and is tried again later.
+    void unreadableSnapshotEndsTheLink()
+    {
+        QString snapshot = QString::fromUtf8(
+            ServerMessage::snapshot(1, u"alice"_s, u"Alice"_s, demoSettings()).encode());
+        snapshot.replace(u"\"revision\":1"_s, u"\"revision\":1,\"revision\":1"_s);
+        m_server->helloAnswer = snapshot;
+        m_client->setServer(m_server->url());
+        m_client->connectToServer();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::WaitingToReconnect);
+        QVERIFY2(m_client->lastError().contains(u"can't read"_s),
+                 qPrintable(m_client->lastError()));
+        QCOMPARE(m_client->revision(), qint64(0)); // nothing of it was taken
     }
 
     void offlineEditsSurviveARestartAndAreSentLater()

@@ -234,12 +234,89 @@ private slots:
         QVERIFY(restarted.isControlledDevicePending());
     }
 
+    // Another server: its settings aren't the old one's. Nothing of A is shown, edited or
+    // cached as B's; the next start on B shows nothing of A either.
+    void anotherServerStartsEmpty()
+    {
+        QVERIFY(!m_document->setRule(u"desk"_s, CallKind::External, {true, 9, 20}));
+        QSignalSpy notices(m_state.get(), &SyncState::notice);
+        m_state->setServer(QUrl(u"ws://b.example:8765/"_s));
+        QCOMPARE(notices.count(), 1); // the unsent edit for A was dropped, and said so
+        QCOMPARE(m_state->pendingEditCount(), 0);
+        QVERIFY(m_document->settings().devices.isEmpty());
+        QVERIFY(!m_state->confirmedAt().isValid());
+        QVERIFY(m_document->editRule(u"desk"_s, CallKind::External, RuleChange {{}, 3, {}}));
+        QCOMPARE(m_state->pendingEditCount(), 0);
+        m_state.reset(); // quits: writes what it has
+
+        SettingsDocument next;
+        auto again = makeState(&next, QUrl(u"ws://b.example:8765/"_s));
+        again->restore();
+        QVERIFY(next.settings().devices.isEmpty());
+        QVERIFY(!again->confirmedAt().isValid());
+        // A's cache is still A's.
+        SettingsDocument onA;
+        auto backOnA = makeState(&onA);
+        backOnA->restore();
+        QCOMPARE(onA.settings().devices.size(), demoSettings().devices.size());
+    }
+
+    // The same server spelt another way is the same server: nothing is dropped.
+    void theSameServerSpeltDifferentlyKeepsEverything()
+    {
+        QVERIFY(!m_document->setRule(u"desk"_s, CallKind::External, {true, 9, 20}));
+        QSignalSpy notices(m_state.get(), &SyncState::notice);
+        m_state->setServer(QUrl(u"ws://127.0.0.1:1"_s));
+        m_state->setServer(QUrl(u"ws://someone@127.0.0.1:1/"_s));
+        QCOMPARE(notices.count(), 0);
+        QCOMPARE(m_state->pendingEditCount(), 1);
+        QCOMPARE(m_document->settings().devices.size(), demoSettings().devices.size());
+        m_state->flush();
+        m_state.reset();
+        SettingsDocument next;
+        auto again = makeState(&next, QUrl(u"ws://127.0.0.1:1"_s));
+        again->restore();
+        QCOMPARE(again->pendingEditCount(), 1); // the outbox and the cache are still this server's
+        QVERIFY(again->confirmedAt().isValid());
+    }
+
+    // A snapshot for another user of the same server (the token changed): the old user's edits
+    // are not this user's, the controlled device "none" included.
+    void anotherUsersSnapshotDropsTheOutbox()
+    {
+        QVERIFY(!m_document->setControlledDevice(QString()));
+        QCOMPARE(m_state->pendingEditCount(), 1);
+        QSignalSpy notices(m_state.get(), &SyncState::notice);
+        FollowMeSettings bobs = demoSettings();
+        bobs.controlledDeviceId = u"dect"_s;
+        m_state->receive(ServerMessage::snapshot(3, u"bob"_s, u"Bob"_s, bobs));
+        QCOMPARE(m_state->pendingEditCount(), 0);
+        QCOMPARE(notices.count(), 1);
+        QCOMPARE(m_document->settings().controlledDeviceId, u"dect"_s);
+    }
+
+    // A device removed meanwhile is named as the user knew it, not by its id.
+    void aDroppedEditNamesTheRemovedDevice()
+    {
+        QVERIFY(!m_document->setRule(u"dect"_s, CallKind::External, {true, 7, 30}));
+        QSignalSpy notices(m_state.get(), &SyncState::notice);
+        FollowMeSettings without = demoSettings();
+        const QString name = without.device(u"dect"_s)->name;
+        without.devices.removeAt(without.indexOf(u"dect"_s));
+        m_state->receive(ServerMessage::snapshot(3, u"alice"_s, u"Alice"_s, without));
+        bool named = false;
+        for (const QList<QVariant> &notice : std::as_const(notices))
+            named = named || notice.constFirst().toString().contains(u"Your change to "_s + name);
+        QVERIFY2(named, qPrintable(notices.value(notices.size() - 1).value(0).toString()));
+    }
+
 private:
-    std::unique_ptr<SyncState> makeState(SettingsDocument *document)
+    std::unique_ptr<SyncState> makeState(SettingsDocument *document,
+                                         const QUrl &server = QUrl(u"ws://127.0.0.1:1/"_s))
     {
         auto state =
             std::make_unique<SyncState>(document, outboxPath(), m_dir->filePath(u"cache.json"_s));
-        state->setServer(QUrl(u"ws://127.0.0.1:1/"_s));
+        state->setServer(server);
         state->setSendDelay(1h); // flush() by hand, unless a test sets it
         return state;
     }

@@ -33,7 +33,7 @@ private slots:
     {
         QSettings().clear();
         m_dir = std::make_unique<QTemporaryDir>();
-        for (const QString name : {u"a"_s, u"b"_s}) {
+        for (const QString &name : {u"a"_s, u"b"_s}) {
             m_servers.push_back(std::make_unique<ServerProcess>(
                 QStringLiteral(FOLLOWME_SERVER_EXECUTABLE), m_dir->filePath(name + u".db"_s)));
             QVERIFY(m_servers.back()->start());
