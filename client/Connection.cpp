@@ -265,16 +265,12 @@ QString Connection::statusText() const
             : tr("Connected to %1 as %2").arg(host, m_sync->userName());
         break;
     case Status::WaitingToReconnect: {
-        // The plural forms (here and below) keep the page's context, where followme_en.ts and
-        // followme_de.ts have them: English needs its own "1 second" / "2 seconds".
         // To the nearest second, at least one: a coarse timer may report a little more than
         // its interval ("6 seconds" for 5), and "0 seconds" would read as stuck.
         const auto seconds = std::max<qint64>(1, (m_sync->timeUntilReconnect() + 500ms) / 1000ms);
         text = (problem.isEmpty() ? tr("Offline: %1 can't be reached").arg(host)
                                   : tr("Offline: %1 can't be reached (%2)").arg(host, problem))
-            + u" · "_s
-            + QCoreApplication::translate("ConnectionPage", "Reconnecting in %n second(s)", nullptr,
-                                          int(seconds));
+            + u" · "_s + tr("Reconnecting in %n second(s)", nullptr, int(seconds));
         break;
     }
     case Status::TokenRefused:
@@ -290,9 +286,8 @@ QString Connection::statusText() const
                   .arg(QLocale().toString(m_sync->confirmedAt().toLocalTime(),
                                           QLocale::ShortFormat));
     if (m_sync->pendingEditCount() > 0)
-        text += u" · "_s
-            + QCoreApplication::translate("ConnectionPage", "%n change(s) waiting to be sent",
-                                          nullptr, m_sync->pendingEditCount());
+        text +=
+            u" · "_s + tr("%n change(s) waiting to be sent", nullptr, m_sync->pendingEditCount());
     return text;
 }
 

@@ -253,8 +253,18 @@ void SyncState::onRuleEdited(const QString &deviceId, CallKind kind, const RuleC
     m_outbox.addRuleChange(deviceId, kind, change);
     m_outboxDirty = true;
     showPending();
-    // Each edit restarts the wait, so a spinner held down is one write and one message.
-    m_flushTimer.start();
+    restartFlushForEdit();
+}
+
+void SyncState::restartFlushForEdit()
+{
+    // Each edit restarts the wait, so a spinner held down is one write and one message; but
+    // never for longer than maxWriteDelay, so a long drag can't keep its edits off the disk.
+    constexpr qint64 maxWriteDelayMs = 2000;
+    if (!m_unwrittenSince.isValid())
+        m_unwrittenSince.start();
+    if (m_unwrittenSince.elapsed() < maxWriteDelayMs || !m_flushTimer.isActive())
+        m_flushTimer.start();
 }
 
 void SyncState::onControlledDeviceEdited(const QString &deviceId)
@@ -262,7 +272,7 @@ void SyncState::onControlledDeviceEdited(const QString &deviceId)
     m_outbox.setControlledDevice(deviceId);
     m_outboxDirty = true;
     showPending();
-    m_flushTimer.start();
+    restartFlushForEdit();
 }
 
 QList<ClientMessage> SyncState::takeUnsent()
@@ -341,7 +351,8 @@ void SyncState::flush()
 {
     // The batching point: the end of the send delay (an edit's steps have merged by then, and
     // a burst of acks and pushes is one write), and destruction, so quitting loses nothing. A
-    // crash loses at most the last send delay's edits.
+    // crash loses at most the edits of the last send delay (2 s while edits keep coming).
+    m_unwrittenSince.invalidate();
     if (m_outboxDirty) {
         m_outboxDirty = false;
         if (const auto problem = m_outbox.save())

@@ -6,6 +6,7 @@
 #include "SnapshotCache.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -99,6 +100,7 @@ private:
     void confirmedChanged(); // the confirmed state or its metadata moved on
     void outboxChanged();
     void scheduleFlush();
+    void restartFlushForEdit();
     void writeCache(bool evenIfOnlyTheTimeChanged);
     SnapshotCache::Snapshot currentSnapshot() const;
     QString deviceName(const QString &deviceId) const;
@@ -119,4 +121,7 @@ private:
     bool m_outboxDirty = false;
     std::optional<SnapshotCache::Snapshot> m_written; // what the cache file holds
     QTimer m_flushTimer;
+    // Since when edits are waiting to be written: a stream of them may put the write off only
+    // for so long (maxWriteDelay).
+    QElapsedTimer m_unwrittenSince;
 };

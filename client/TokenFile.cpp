@@ -1,5 +1,7 @@
 #include "TokenFile.h"
 
+#include "StrictJson.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,7 +18,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::optional<QJsonObject> readAll(const QString &path, QString *error)
+// A damaged file is an error to read; to write, it is set aside (path.damaged) for a person to
+// look at and a new one begun, so one bad byte can't stop every token from being stored.
+enum class Damaged { Fail, SetAside };
+
+std::optional<QJsonObject> readAll(const QString &path, Damaged damaged, QString *error)
 {
     QFile file(path);
     if (!file.exists())
@@ -26,14 +32,18 @@ std::optional<QJsonObject> readAll(const QString &path, QString *error)
                      .arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
-    QJsonParseError parse;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parse);
-    if (!document.isObject()) {
-        *error = TokenFile::tr("%1 is damaged: %2")
-                     .arg(QDir::toNativeSeparators(path), parse.errorString());
-        return std::nullopt;
+    QString reason;
+    const auto object = StrictJson::parseObject(file.readAll(), &reason);
+    file.close();
+    if (object)
+        return object;
+    if (damaged == Damaged::SetAside) {
+        QFile::remove(path + u".damaged"_s);
+        if (QFile::rename(path, path + u".damaged"_s))
+            return QJsonObject();
     }
-    return document.object();
+    *error = TokenFile::tr("%1 is damaged: %2").arg(QDir::toNativeSeparators(path), reason);
+    return std::nullopt;
 }
 
 } // namespace
@@ -49,7 +59,7 @@ QString TokenFile::defaultPath()
 
 std::optional<QString> TokenFile::read(const QString &account, QString *error) const
 {
-    const auto tokens = readAll(m_path, error);
+    const auto tokens = readAll(m_path, Damaged::Fail, error);
     if (!tokens)
         return std::nullopt;
     return tokens->value(account).toString();
@@ -57,7 +67,7 @@ std::optional<QString> TokenFile::read(const QString &account, QString *error) c
 
 bool TokenFile::write(const QString &account, const QString &token, QString *error) const
 {
-    auto tokens = readAll(m_path, error);
+    auto tokens = readAll(m_path, Damaged::SetAside, error);
     if (!tokens)
         return false;
     if (token.isEmpty())

@@ -110,7 +110,7 @@ followme_build() {
     fi
     CXX="$compiler" cmake -S "$FOLLOWME_ROOT" -B "$FOLLOWME_BUILD_DIR" -G Ninja \
         -DCMAKE_BUILD_TYPE="${FOLLOWME_BUILD_TYPE:-RelWithDebInfo}" \
-        -DFOLLOWME_WERROR="${FOLLOWME_WERROR:-ON}" \
+        -DFOLLOWME_WERROR="${FOLLOWME_WERROR:-ON}" -DFOLLOWME_REQUIRE_ALL_TESTS=ON \
         -DFOLLOWME_SANITIZE="${FOLLOWME_SANITIZE:-}" \
         -DFOLLOWME_BUILD_CLIENT="${FOLLOWME_BUILD_CLIENT:-ON}" >/dev/null
     cmake --build "$FOLLOWME_BUILD_DIR" --parallel "$(nproc)"

@@ -161,21 +161,25 @@ bool Database::configure(QString *error)
     return true;
 }
 
-int Database::storedSchemaVersion() const
+std::optional<int> Database::storedSchemaVersion(QString *error) const
 {
     QSqlQuery query(connection());
     if (query.exec(u"PRAGMA user_version"_s) && query.next())
         return query.value(0).toInt();
-    return 0;
+    // Busy beyond the timeout, or not a database at all: nothing may be written to it.
+    *error = tr("cannot read the database's schema version: %1").arg(query.lastError().text());
+    return std::nullopt;
 }
 
 bool Database::refuseNewerSchema(QString *error) const
 {
-    const int version = storedSchemaVersion();
-    if (version <= schemaVersion)
+    const auto version = storedSchemaVersion(error);
+    if (!version)
+        return false;
+    if (*version <= schemaVersion)
         return true;
     *error = tr("the database was written by a newer server (schema %1, this server knows %2)")
-                 .arg(version)
+                 .arg(*version)
                  .arg(schemaVersion);
     return false;
 }
@@ -188,9 +192,9 @@ bool Database::migrate(QString *error)
         *error = tr("cannot start a transaction: %1").arg(transaction.errorText());
         return false;
     }
-    const int version = storedSchemaVersion();
     if (!refuseNewerSchema(error))
         return false;
+    const int version = storedSchemaVersion(error).value_or(0);
     // Each step upgrades from the version before, so a file of any older server ends up
     // current; all in the one transaction, so a failed upgrade leaves the old file untouched.
     if (version < 1 && !execAll(schemaV1, qsizetype(std::size(schemaV1)), error))

@@ -4,6 +4,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <optional>
+
 // The server's SQLite database: opens it with the durability settings the protocol's "ack only
 // after commit" promise needs (WAL, synchronous=FULL) and creates or upgrades the schema.
 class Database
@@ -30,7 +32,8 @@ public:
     static QString defaultPath();
 
 private:
-    int storedSchemaVersion() const;
+    // The file's user_version; nullopt (with the reason) when it can't be read.
+    std::optional<int> storedSchemaVersion(QString *error) const;
     // False, with the reason, for a database of a newer server; reads only.
     bool refuseNewerSchema(QString *error) const;
     bool configure(QString *error);

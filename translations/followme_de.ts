@@ -272,6 +272,20 @@
         <source>Kept in memory for this session only.</source>
         <translation>Nur für diese Sitzung im Arbeitsspeicher gehalten.</translation>
     </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n second(s)</source>
+        <translation>
+            <numerusform>Neuer Verbindungsversuch in %n Sekunde</numerusform>
+            <numerusform>Neuer Verbindungsversuch in %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf das Senden</numerusform>
+            <numerusform>%n Änderungen warten auf das Senden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPage</name>
@@ -322,20 +336,6 @@
     <message>
         <source>Connection state</source>
         <translation>Verbindungsstatus</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reconnecting in %n second(s)</source>
-        <translation>
-            <numerusform>Neuer Verbindungsversuch in %n Sekunde</numerusform>
-            <numerusform>Neuer Verbindungsversuch in %n Sekunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n Änderung wartet auf das Senden</numerusform>
-            <numerusform>%n Änderungen warten auf das Senden</numerusform>
-        </translation>
     </message>
     <message>
         <source>Type a new token to replace it</source>
@@ -1493,6 +1493,14 @@
         <source>Enter the server address and your token to connect.</source>
         <translation>Geben Sie die Serveradresse und Ihr Token ein, um die Verbindung herzustellen.</translation>
     </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>Der Server hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server sent something FollowMe can&apos;t read.</source>
+        <translation>Der Server hat etwas gesendet, das FollowMe nicht lesen kann.</translation>
+    </message>
 </context>
 <context>
     <name>SyncState</name>
@@ -1518,6 +1526,13 @@
     <message>
         <source>Your unsent changes could not be saved: %1</source>
         <translation>Ihre nicht gesendeten Änderungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsent change(s) were dropped: they were made as another user.</source>
+        <translation>
+            <numerusform>%n nicht gesendete Änderung wurde verworfen: Sie wurde als anderer Benutzer vorgenommen.</numerusform>
+            <numerusform>%n nicht gesendete Änderungen wurden verworfen: Sie wurden als anderer Benutzer vorgenommen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

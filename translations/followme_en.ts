@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ConnectionPage</name>
+    <name>Connection</name>
     <message numerus="yes">
         <source>Reconnecting in %n second(s)</source>
         <translation>
@@ -46,6 +46,13 @@
         <translation>
             <numerusform>%n unsent change for %1 was dropped: it was meant for that server.</numerusform>
             <numerusform>%n unsent changes for %1 were dropped: they were meant for that server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsent change(s) were dropped: they were made as another user.</source>
+        <translation>
+            <numerusform>%n unsent change was dropped: it was made as another user.</numerusform>
+            <numerusform>%n unsent changes were dropped: they were made as another user.</numerusform>
         </translation>
     </message>
 </context>

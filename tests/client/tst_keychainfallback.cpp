@@ -3,8 +3,11 @@
 #include "RecordingServer.h"
 #include "SettingsDocument.h"
 #include "SyncClient.h"
+#include "TokenFile.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -45,6 +48,24 @@ private slots:
     {
         m_dir.reset();
         QSettings().clear();
+    }
+
+    // A damaged file can't be read, but it doesn't stop the next token from being stored: it
+    // is set aside for a person to look at, and a new file begun.
+    void aDamagedFileIsSetAsideWhenATokenIsStored()
+    {
+        QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
+        QFile damaged(m_path);
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write("{\"ws://a/\": \"x\", \"ws://a/\": \"y\"}"); // a member twice
+        damaged.close();
+        TokenFile file(m_path);
+        QString error;
+        QVERIFY(!file.read(u"ws://a/"_s, &error));
+        QVERIFY2(error.contains(u"damaged"_s), qPrintable(error));
+        QVERIFY2(file.write(u"ws://b/"_s, u"token-b"_s, &error), qPrintable(error));
+        QCOMPARE(file.read(u"ws://b/"_s, &error), std::optional<QString>(u"token-b"_s));
+        QVERIFY(QFile::exists(m_path + u".damaged"_s));
     }
 
     void storesIntoAFileOnlyTheUserCanRead()

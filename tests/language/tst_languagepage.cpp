@@ -202,7 +202,7 @@ private slots:
         QFETCH(int, count);
         QFETCH(QString, expected);
         QVERIFY(m_translator->install(locale));
-        QCOMPARE(QCoreApplication::translate("ConnectionPage", "Reconnecting in %n second(s)",
+        QCOMPARE(QCoreApplication::translate("Connection", "Reconnecting in %n second(s)",
                                              nullptr, count),
                  expected);
     }

@@ -72,6 +72,7 @@ private slots:
     void helloGivesTheSnapshot();
     void badTokenIsRefusedWith4001();
     void unsupportedProtocolIsRefusedWith4002();
+    void unsupportedVersionIsCheckedBeforeTheToken();
     void firstMessageMustBeHello_data();
     void firstMessageMustBeHello();
     void twoSessionsSeeEachOthersEdits();
@@ -149,6 +150,19 @@ void tst_ServerProtocol::unsupportedProtocolIsRefusedWith4002()
     QVERIFY(answer);
     QCOMPARE(answer->value(u"code"_s).toString(), u"unsupported"_s);
     QCOMPARE(answer->value(u"id"_s).toString(), u"h-1"_s);
+    QCOMPARE(client.waitForClose(), 4002);
+}
+
+// protocol.md §3.1: the version is checked before the token, so an unknown token with an unknown
+// version is "unsupported" (4002), not "unauthorized".
+void tst_ServerProtocol::unsupportedVersionIsCheckedBeforeTheToken()
+{
+    TestClient client;
+    QVERIFY(client.open(m_server.url()));
+    client.sendJson(hello(u"not-a-token"_s, 2));
+    const auto answer = client.next();
+    QVERIFY(answer);
+    QCOMPARE(answer->value(u"code"_s).toString(), u"unsupported"_s);
     QCOMPARE(client.waitForClose(), 4002);
 }
 
