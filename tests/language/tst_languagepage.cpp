@@ -202,8 +202,8 @@ private slots:
         QFETCH(int, count);
         QFETCH(QString, expected);
         QVERIFY(m_translator->install(locale));
-        QCOMPARE(QCoreApplication::translate("Connection", "Reconnecting in %n second(s)",
-                                             nullptr, count),
+        QCOMPARE(QCoreApplication::translate("Connection", "Reconnecting in %n second(s)", nullptr,
+                                             count),
                  expected);
     }
 
