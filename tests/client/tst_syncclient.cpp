@@ -1,5 +1,6 @@
 #include "ClientMessage.h"
 #include "DemoData.h"
+#include "RefusalText.h"
 #include "ServerMessage.h"
 #include "SettingsDocument.h"
 #include "SyncClient.h"
@@ -231,8 +232,8 @@ private slots:
         QTRY_COMPARE(notices.count(), 1);
         // Worded by the client from the code; the server's English text is for the log only.
         QCOMPARE(notices.constFirst().constFirst().toString(),
-                 u"Your administrator has locked “Mobile app”; the change to Internal calls was "
-                 "undone."_s);
+                 RefusalText::ruleEdit(Protocol::ErrorCode::Locked, u"Mobile app"_s,
+                                       CallKind::Internal));
         QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::Internal).delay, 15);
         QVERIFY(!m_document->isRulePending(u"mobile"_s, CallKind::Internal));
     }
