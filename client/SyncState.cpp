@@ -47,20 +47,14 @@ void SyncState::setServer(const QUrl &url)
         return;
     }
     flush(); // what belongs to the old server is on disk as its own before anything is dropped
-    if (!m_outbox.isEmpty()) {
-        emit notice(tr("%n unsent change(s) for %1 were dropped: they were meant for that server.",
-                       nullptr, pendingEditCount())
-                        .arg(m_server.host()));
-        m_outbox.removeIf([](const ClientMessage &) { return true; });
-        m_outbox.setOwner(url.toString());
-        outboxChanged();
-        showCurrent();
-    }
-    const bool wasShowingAServer = !m_confirmedServer.isEmpty();
+    const bool shownChanges = !m_outbox.isEmpty() || !m_confirmedServer.isEmpty();
+    dropAllEdits(tr("%n unsent change(s) for %1 were dropped: they were meant for that server.",
+                    nullptr, pendingEditCount())
+                     .arg(m_server.host()));
     m_server = url;
     // Only the owner changes here: the file on disk is not touched before restore() read it.
     m_outbox.setOwner(ServerAccount::of(url));
-    if (wasShowingAServer) {
+    if (!m_confirmedServer.isEmpty()) {
         // The old server's settings are not this one's: not shown, not edited, not cached as
         // this server's. The cache file keeps them for the old server.
         m_confirmed = {};
@@ -70,8 +64,18 @@ void SyncState::setServer(const QUrl &url)
         m_revision = 0;
         m_confirmedAt = {};
         m_written.reset();
-        showCurrent();
     }
+    if (shownChanges)
+        showCurrent();
+}
+
+void SyncState::dropAllEdits(const QString &why)
+{
+    if (m_outbox.isEmpty())
+        return;
+    emit notice(why);
+    m_outbox.removeIf([](const ClientMessage &) { return true; });
+    outboxChanged();
 }
 
 void SyncState::restore()
@@ -140,13 +144,9 @@ void SyncState::handleSnapshot(const ServerMessage &message)
     const QString server = ServerAccount::of(m_server);
     const bool news = m_confirmedServer == server && m_userId == message.userId;
     // Edits made as another user of this server (the token changed) are not this user's.
-    if (m_confirmedServer == server && !m_userId.isEmpty() && m_userId != message.userId
-        && !m_outbox.isEmpty()) {
-        emit notice(tr("%n unsent change(s) were dropped: they were made as another user.", nullptr,
-                       pendingEditCount()));
-        m_outbox.removeIf([](const ClientMessage &) { return true; });
-        outboxChanged();
-    }
+    if (m_confirmedServer == server && !m_userId.isEmpty() && m_userId != message.userId)
+        dropAllEdits(tr("%n unsent change(s) were dropped: they were made as another user.",
+                        nullptr, pendingEditCount()));
     const FollowMeSettings before = m_document->settings();
     m_confirmed = message.settings;
     m_confirmedServer = server;

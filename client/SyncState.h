@@ -99,6 +99,8 @@ private:
     void showPending();
     void confirmedChanged(); // the confirmed state or its metadata moved on
     void outboxChanged();
+    // Empties the outbox, saying `why`, if there is anything in it.
+    void dropAllEdits(const QString &why);
     void scheduleFlush();
     void restartFlushForEdit();
     void writeCache(bool evenIfOnlyTheTimeChanged);
