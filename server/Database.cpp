@@ -142,7 +142,7 @@ bool Database::configure(QString *error)
     }
     // Before anything that writes: switching to WAL rewrites the file's header, and a newer
     // server's database must be left exactly as it is.
-    if (!refuseNewerSchema(error))
+    if (!knownSchemaVersion(error))
         return false;
     const char16_t *const pragmas[] = {
         u"PRAGMA journal_mode = WAL",
@@ -171,17 +171,15 @@ std::optional<int> Database::storedSchemaVersion(QString *error) const
     return std::nullopt;
 }
 
-bool Database::refuseNewerSchema(QString *error) const
+std::optional<int> Database::knownSchemaVersion(QString *error) const
 {
     const auto version = storedSchemaVersion(error);
-    if (!version)
-        return false;
-    if (*version <= schemaVersion)
-        return true;
+    if (!version || *version <= schemaVersion)
+        return version;
     *error = tr("the database was written by a newer server (schema %1, this server knows %2)")
                  .arg(*version)
                  .arg(schemaVersion);
-    return false;
+    return std::nullopt;
 }
 
 bool Database::migrate(QString *error)
@@ -192,9 +190,10 @@ bool Database::migrate(QString *error)
         *error = tr("cannot start a transaction: %1").arg(transaction.errorText());
         return false;
     }
-    if (!refuseNewerSchema(error))
+    const auto known = knownSchemaVersion(error);
+    if (!known)
         return false;
-    const int version = storedSchemaVersion(error).value_or(0);
+    const int version = *known;
     // Each step upgrades from the version before, so a file of any older server ends up
     // current; all in the one transaction, so a failed upgrade leaves the old file untouched.
     if (version < 1 && !execAll(schemaV1, qsizetype(std::size(schemaV1)), error))

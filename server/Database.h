@@ -34,8 +34,9 @@ public:
 private:
     // The file's user_version; nullopt (with the reason) when it can't be read.
     std::optional<int> storedSchemaVersion(QString *error) const;
-    // False, with the reason, for a database of a newer server; reads only.
-    bool refuseNewerSchema(QString *error) const;
+    // The schema version, or nullopt with the reason for a database of a newer server or one
+    // whose version can't be read; reads only.
+    std::optional<int> knownSchemaVersion(QString *error) const;
     bool configure(QString *error);
     bool migrate(QString *error);
     bool execAll(const char16_t *const *statements, qsizetype count, QString *error);
