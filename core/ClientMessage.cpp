@@ -24,16 +24,6 @@ bool fail(ProtocolError *error, Code code, const QString &message, const QString
     return false;
 }
 
-bool readRequestId(const QJsonObject &object, QString *out, ProtocolError *error)
-{
-    *out = ClientMessage::readableId(object);
-    if (out->isEmpty())
-        return fail(error, Code::Invalid,
-                    ClientMessage::tr("id: must be a string of 1 to %1 UTF-16 code units")
-                        .arg(Protocol::maxRequestIdLength));
-    return true;
-}
-
 bool readDeviceId(const QJsonObject &object, bool nullable, QString *out, ProtocolError *error,
                   const QString &requestId)
 {
@@ -78,6 +68,16 @@ bool readSeconds(const QJsonObject &object, const QString &key, int minimum, int
 }
 
 } // namespace
+
+bool ClientMessage::readRequestId(const QJsonObject &object, QString *out, ProtocolError *error)
+{
+    *out = readableId(object);
+    if (out->isEmpty())
+        return fail(error, Code::Invalid,
+                    tr("id: must be a string of 1 to %1 UTF-16 code units")
+                        .arg(Protocol::maxRequestIdLength));
+    return true;
+}
 
 QString ClientMessage::readableId(const QJsonObject &object)
 {

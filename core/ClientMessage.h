@@ -45,6 +45,9 @@ public:
     // The object's "id" when it is one a refusal can carry back (a string of at most
     // maxRequestIdLength code units), else empty.
     static QString readableId(const QJsonObject &object);
+    // The request id an edit or admin message must carry; false with an `invalid` refusal
+    // (without an id) when it is missing, empty, not a string or too long.
+    static bool readRequestId(const QJsonObject &object, QString *out, ProtocolError *error);
 
     static std::optional<ClientMessage> decode(const QByteArray &text, ProtocolError *error);
     static std::optional<ClientMessage> fromJson(const QJsonObject &object, ProtocolError *error);

@@ -171,12 +171,10 @@ void Session::handleAdmin(const QJsonObject &object)
                 ClientMessage::readableId(object)});
         return;
     }
-    const QString requestId = ClientMessage::readableId(object);
-    if (requestId.isEmpty()) {
-        sendError({Code::Invalid,
-                   tr("id: must be a string of 1 to %1 UTF-16 code units")
-                       .arg(Protocol::maxRequestIdLength),
-                   {}});
+    QString requestId;
+    ProtocolError error;
+    if (!ClientMessage::readRequestId(object, &requestId, &error)) {
+        sendError(error);
         return;
     }
     if (m_state != State::Admin) {
