@@ -10,7 +10,6 @@
 #include "SettingsWindow.h"
 #include "SyncClient.h"
 
-#include <QDir>
 #include <QListWidget>
 #include <QStandardPaths>
 
@@ -20,9 +19,8 @@ namespace {
 
 QString dataFile(const QString &name)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
+    // The folder is made by UserFolders at start, or by the first write.
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + name;
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "StartupCheck.h"
 #include "TimelineExporter.h"
 #include "Translator.h"
+#include "UserFolders.h"
 
 #include <QApplication>
 #include <QDir>
@@ -115,6 +116,9 @@ int main(int argc, char *argv[])
 
     if (commandLine.mode == CommandLine::Mode::ExportTimeline)
         return exportTimeline(commandLine);
+    // Before anything is written there: QSettings' file, tokens, unsent edits, the cache.
+    for (const QString &problem : UserFolders::makePrivate())
+        qWarning("%s", qUtf8Printable(problem));
 
     if (commandLine.mode == CommandLine::Mode::Window) {
         // The token is taken from the environment, not the command line, where every user of

@@ -1,12 +1,12 @@
 #include "Outbox.h"
 
+#include "AtomicFile.h"
 #include "ServerAccount.h"
 #include "StrictJson.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -74,10 +74,7 @@ std::optional<QString> Outbox::save() const
         QJsonDocument(QJsonObject {{u"version"_s, 1}, {u"owner"_s, m_owner}, {u"edits"_s, edits}})
             .toJson();
     ++m_writes;
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return tr("cannot write %1: %2").arg(m_path, file.errorString());
-    return std::nullopt;
+    return AtomicFile::write(m_path, data);
 }
 
 void Outbox::addRuleChange(const QString &deviceId, CallKind kind, const RuleChange &change)

@@ -37,6 +37,7 @@ public:
     // Reads the file; a missing file is an empty outbox. On a damaged file the outbox stays
     // empty and the file is kept aside (FILE.damaged) rather than overwritten.
     std::optional<QString> load();
+    // Replaces the file (AtomicFile); the system's reason on failure, the file then unchanged.
     std::optional<QString> save() const;
     // How often save() wrote the file, for tests that check writes are batched.
     int writeCount() const { return m_writes; }

@@ -1,10 +1,12 @@
 #include "SettingsFileStore.h"
 
+#include "AtomicFile.h"
 #include "SettingsCodec.h"
 #include "SettingsDocument.h"
 
 #include <QFile>
-#include <QSaveFile>
+
+#include <algorithm>
 
 SettingsFileStore::SettingsFileStore(const QString &path, QObject *parent)
     : QObject(parent)
@@ -12,6 +14,16 @@ SettingsFileStore::SettingsFileStore(const QString &path, QObject *parent)
 {
     m_saveTimer.setSingleShot(true);
     connect(&m_saveTimer, &QTimer::timeout, this, &SettingsFileStore::flush);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SettingsFileStore::flush);
+}
+
+void SettingsFileStore::setRetryDelays(std::chrono::milliseconds first,
+                                       std::chrono::milliseconds longest)
+{
+    m_firstRetry = first;
+    m_longestRetry = longest;
+    m_nextRetry = first;
 }
 
 SettingsFileStore::~SettingsFileStore()
@@ -39,13 +51,7 @@ std::optional<QString> SettingsFileStore::save(const QString &path,
 {
     if (const auto problem = SettingsCodec::validate(settings))
         return SettingsCodec::tr("not saved, the settings are invalid: %1").arg(problem->message());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return SettingsCodec::tr("cannot write %1: %2").arg(path, file.errorString());
-    const QByteArray data = SettingsCodec::encode(settings);
-    if (file.write(data) != data.size() || !file.commit())
-        return SettingsCodec::tr("cannot write %1: %2").arg(path, file.errorString());
-    return std::nullopt;
+    return AtomicFile::write(path, SettingsCodec::encode(settings));
 }
 
 void SettingsFileStore::watch(SettingsDocument *document, int delayMs)
@@ -64,14 +70,19 @@ std::optional<QString> SettingsFileStore::flush()
 {
     // The timer is no longer active when its own timeout calls this: track the change itself.
     m_saveTimer.stop();
+    m_retryTimer.stop();
     if (!m_pending || !m_document)
         return std::nullopt;
     const auto failure = save(m_path, m_document->settings());
-    // A failed write stays pending: the next edit or the last flush tries again.
+    // A failed write stays pending: the retry, the next edit or the last flush tries again.
     m_pending = failure.has_value();
-    if (failure)
+    if (failure) {
+        m_retryTimer.start(m_nextRetry);
+        m_nextRetry = std::min(m_nextRetry * 2, m_longestRetry);
         emit saveFailed(*failure);
-    else
+    } else {
+        m_nextRetry = m_firstRetry;
         emit saved();
+    }
     return failure;
 }

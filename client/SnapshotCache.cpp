@@ -1,12 +1,12 @@
 #include "SnapshotCache.h"
 
+#include "AtomicFile.h"
 #include "SettingsCodec.h"
 #include "StrictJson.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -58,8 +58,5 @@ std::optional<QString> SnapshotCache::save(const Snapshot &snapshot) const
     };
     const QByteArray data = QJsonDocument(object).toJson();
     ++m_writes;
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return tr("cannot write %1: %2").arg(m_path, file.errorString());
-    return std::nullopt;
+    return AtomicFile::write(m_path, data);
 }

@@ -35,6 +35,7 @@ public:
     explicit SnapshotCache(const QString &path = {}); // no path: nothing is kept
 
     std::optional<Snapshot> load(QString *error = nullptr) const;
+    // Replaces the file (AtomicFile); the system's reason on failure, the file then unchanged.
     std::optional<QString> save(const Snapshot &snapshot) const;
     // How often save() wrote the file, for tests that check writes are batched.
     int writeCount() const { return m_writes; }

@@ -354,9 +354,19 @@ void SyncState::flush()
     // crash loses at most the edits of the last send delay (2 s while edits keep coming).
     m_unwrittenSince.invalidate();
     if (m_outboxDirty) {
-        m_outboxDirty = false;
-        if (const auto problem = m_outbox.save())
-            emit notice(tr("Your unsent changes could not be saved: %1").arg(*problem));
+        if (const auto problem = m_outbox.save()) {
+            // Still in memory and still sent: the file is written again at the next flush, which
+            // is due soon, so a full disk costs nothing once space returns. Said once per spell.
+            if (!m_outboxUnsaved)
+                emit notice(tr("Your unsent changes could not be saved on this computer: %1. "
+                               "They are kept and saved as soon as that works.")
+                                .arg(*problem));
+            m_outboxUnsaved = true;
+            scheduleFlush();
+        } else {
+            m_outboxDirty = false;
+            m_outboxUnsaved = false;
+        }
     }
     writeCache(false);
 }

@@ -121,6 +121,7 @@ private:
     QDateTime m_confirmedAt;
 
     bool m_outboxDirty = false;
+    bool m_outboxUnsaved = false; // the last write of the outbox file failed
     std::optional<SnapshotCache::Snapshot> m_written; // what the cache file holds
     QTimer m_flushTimer;
     // Since when edits are waiting to be written: a stream of them may put the write off only

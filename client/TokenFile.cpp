@@ -1,18 +1,13 @@
 #include "TokenFile.h"
 
+#include "AtomicFile.h"
 #include "StrictJson.h"
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
-
-#if defined(Q_OS_UNIX)
-#include <sys/stat.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -85,32 +80,9 @@ bool TokenFile::write(const QString &account, const QString &token, QString *err
         return true;
     }
 
-    const QString folder = QFileInfo(m_path).absolutePath();
-    if (!QDir().mkpath(folder)) {
-        *error = tr("the folder %1 can't be created").arg(QDir::toNativeSeparators(folder));
-        return false;
-    }
-    // Unbuffered: a full disk then fails write() instead of an unchecked flush in commit()
-    // (QTBUG-75077).
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        *error =
-            tr("%1 can't be written: %2").arg(QDir::toNativeSeparators(m_path), file.errorString());
-        return false;
-    }
-#if defined(Q_OS_UNIX)
-    // The temporary file is created with the umask's mode: made the user's alone before a byte
-    // of the token is in it (the rename keeps the mode).
-    if (::fchmod(file.handle(), S_IRUSR | S_IWUSR) != 0) {
-        file.cancelWriting();
-        *error = tr("%1 can't be made readable by you only").arg(QDir::toNativeSeparators(m_path));
-        return false;
-    }
-#endif
     const QByteArray bytes = QJsonDocument(*tokens).toJson(QJsonDocument::Compact);
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        *error =
-            tr("%1 can't be written: %2").arg(QDir::toNativeSeparators(m_path), file.errorString());
+    if (const auto problem = AtomicFile::write(m_path, bytes)) {
+        *error = tr("%1 can't be written: %2").arg(QDir::toNativeSeparators(m_path), *problem);
         return false;
     }
     return true;

@@ -7,7 +7,7 @@
 
 // The tokens where no keychain works: a JSON object of account → token in one file that only
 // the user can read (mode 0600 on Unix; on Windows the per-user AppData folder is the user's
-// alone), always replaced as a whole (QSaveFile), so it is never half written.
+// alone), always replaced as a whole (AtomicFile), so it is never half written.
 class TokenFile
 {
     Q_DECLARE_TR_FUNCTIONS(TokenFile)

@@ -119,7 +119,10 @@ void SettingsWindow::setSourceWidget(QWidget *widget)
 
 void SettingsWindow::showSaveProblem(const QString &reason)
 {
-    statusBar()->showMessage(tr("Not saved: %1").arg(reason));
+    // Stays until the next save succeeds: the change is kept and the store tries again.
+    statusBar()->showMessage(tr("Not saved: %1. Your change is kept and saved as soon as that "
+                                "works.")
+                                 .arg(reason));
 }
 
 void SettingsWindow::showNotice(const QString &text)

@@ -1,5 +1,6 @@
 #include "TimelineExporter.h"
 
+#include "AtomicFile.h"
 #include "DeviceRuleModel.h"
 #include "RingTimelineChart.h"
 #include "SettingsDocument.h"
@@ -14,7 +15,6 @@
 #include <QImage>
 #include <QPainter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -196,8 +196,7 @@ std::optional<QString> TimelineExporter::exportTimeline(const FollowMeSettings &
             return renderFailed;
     }
 
-    QSaveFile file(outputPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return tr("cannot write %1: %2").arg(outputPath, file.errorString());
+    if (const auto problem = AtomicFile::write(outputPath, data, AtomicFile::Access::Shared))
+        return tr("cannot write %1: %2").arg(outputPath, *problem);
     return std::nullopt;
 }
