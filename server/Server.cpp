@@ -25,10 +25,6 @@ namespace {
 
 using Code = Protocol::ErrorCode;
 
-// Messages up to this size are read whole so an over-size one can be answered with too_large;
-// beyond it the WebSocket layer closes the connection (1009) instead of buffering it.
-constexpr quint64 maxIncomingBytes = 1024 * 1024;
-
 QString encode(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -68,6 +64,7 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_edits(m_database, m_settings)
     , m_admin(m_database, m_settings, m_tokens)
     , m_throttle(options.throttle)
+    , m_preLogin(options.preLoginLimit)
 { }
 
 Server::~Server()
@@ -100,6 +97,8 @@ bool Server::start(QString *error)
         return false;
 #endif
     }
+    // The opening handshake gets the hello's deadline too (Qt's default is 10 s as well).
+    m_server->setHandshakeTimeout(m_options.helloTimeout);
     connect(m_server, &QWebSocketServer::newConnection, this, &Server::onNewConnection);
     connect(m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError code) {
         qCWarning(lcServer) << "accept failed:" << code;
@@ -138,11 +137,19 @@ void Server::onNewConnection()
             socket->deleteLater();
             continue;
         }
-        socket->setMaxAllowedIncomingMessageSize(maxIncomingBytes);
-        socket->setMaxAllowedIncomingFrameSize(maxIncomingBytes);
-        auto *session = new Session(socket, this, m_options.idleTimeout, this);
+        auto *session =
+            new Session(socket, this, m_options.idleTimeout, m_options.helloTimeout, this);
         m_sessions.insert(session);
         qCDebug(lcServer) << "connection from" << session->peerAddress();
+        if (!m_preLogin.admit(session)) {
+            qCWarning(lcServer).nospace()
+                << "refusing a connection from " << session->peerAddress() << ": "
+                << m_preLogin.limit() << " from there have not logged in yet";
+            session->refuse({Code::RateLimited,
+                             tr("too many connections from your address have not logged in yet"),
+                             {}},
+                            Protocol::CloseRateLimited);
+        }
     }
 }
 

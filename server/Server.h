@@ -4,6 +4,7 @@
 #include "Database.h"
 #include "EditHandler.h"
 #include "LoginThrottle.h"
+#include "PreLoginGate.h"
 #include "ServerOptions.h"
 #include "SessionHandler.h"
 #include "SettingsRepository.h"
@@ -65,6 +66,7 @@ private:
     EditHandler m_edits;
     AdminCommands m_admin;
     LoginThrottle m_throttle;
+    PreLoginGate m_preLogin;
     QWebSocketServer *m_server = nullptr;
     QSet<Session *> m_sessions;
     QHash<QString, QList<Session *>> m_sessionsByUser;

@@ -69,6 +69,13 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
             "only: the tokens are public).")},
         {u"idle-timeout"_s, tr("Close connections silent for this many seconds (default 90)."),
          tr("seconds")},
+        {u"hello-timeout"_s,
+         tr("Close connections that sent no hello for this many seconds (default 10)."),
+         tr("seconds")},
+        {u"pre-login-limit"_s,
+         tr("Refuse a connection when this many from its address have not logged in yet "
+            "(default 16)."),
+         tr("count")},
         {u"login-delay"_s, tr("Wait before answering the first failed login (default 250)."),
          tr("ms")},
         {u"login-delay-max"_s,
@@ -113,18 +120,24 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     options.demo = parser.isSet(u"demo"_s);
 
     int idleSeconds = 90;
+    int helloSeconds = 10;
+    int preLoginLimit = options.preLoginLimit;
     int firstDelay = int(options.throttle.firstDelay.count());
     int maxDelay = int(options.throttle.maxDelay.count());
     int limit = options.throttle.failureLimit;
     if (!readPositive(parser, u"idle-timeout"_s, 1, &idleSeconds)
+        || !readPositive(parser, u"hello-timeout"_s, 1, &helloSeconds)
+        || !readPositive(parser, u"pre-login-limit"_s, 1, &preLoginLimit)
         || !readPositive(parser, u"login-delay"_s, 0, &firstDelay)
         || !readPositive(parser, u"login-delay-max"_s, 0, &maxDelay)
         || !readPositive(parser, u"login-failure-limit"_s, 1, &limit)) {
-        *output = tr("--idle-timeout, --login-delay, --login-delay-max and --login-failure-limit "
-                     "take a whole number");
+        *output = tr("--idle-timeout, --hello-timeout, --pre-login-limit, --login-delay, "
+                     "--login-delay-max and --login-failure-limit take a whole number");
         return std::nullopt;
     }
     options.idleTimeout = std::chrono::seconds(idleSeconds);
+    options.helloTimeout = std::chrono::seconds(helloSeconds);
+    options.preLoginLimit = preLoginLimit;
     options.throttle.firstDelay = LoginThrottle::Milliseconds(firstDelay);
     options.throttle.maxDelay = LoginThrottle::Milliseconds(maxDelay);
     options.throttle.failureLimit = limit;

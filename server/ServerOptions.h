@@ -24,6 +24,10 @@ public:
     QString tlsKey;
     bool demo = false;
     std::chrono::milliseconds idleTimeout {90 * 1000};
+    // A connection that has sent no hello by then is closed (4000).
+    std::chrono::milliseconds helloTimeout {10 * 1000};
+    // Connections of one address that have not logged in yet; more are refused (4029).
+    int preLoginLimit = 16;
     LoginThrottle::Policy throttle;
 
     // Parses the arguments (argv[0] first). Returns nothing for --help, --version or a bad
