@@ -6,18 +6,16 @@
 #include "ServerLog.h"
 #include "ServerMessage.h"
 #include "Session.h"
+#include "TlsCredentials.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QPointer>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslKey>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
 #include <chrono>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -28,30 +26,6 @@ using Code = Protocol::ErrorCode;
 QString encode(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-bool loadTls(const ServerOptions &options, QSslConfiguration *configuration, QString *error)
-{
-    QFile certFile(options.tlsCertificate);
-    QFile keyFile(options.tlsKey);
-    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
-        *error = Server::tr("cannot read the TLS certificate or key");
-        return false;
-    }
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    const QByteArray keyData = keyFile.readAll();
-    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
-    if (chain.isEmpty() || key.isNull()) {
-        *error = Server::tr("the TLS certificate or key is not a PEM file Qt can use");
-        return false;
-    }
-    *configuration = QSslConfiguration::defaultConfiguration();
-    configuration->setLocalCertificateChain(chain);
-    configuration->setPrivateKey(key);
-    configuration->setPeerVerifyMode(QSslSocket::VerifyNone);
-    return true;
 }
 
 } // namespace
@@ -75,6 +49,28 @@ Server::~Server()
 
 bool Server::start(QString *error)
 {
+    if (m_options.demoReachableFromNetwork() && !m_options.demoOnNetwork) {
+        *error = tr("--demo on %1, an address other machines can reach, would let anyone log in "
+                    "as admin with the public demo token; listen on 127.0.0.1 or add "
+                    "--demo-on-network-anyone-is-admin")
+                     .arg(m_options.host.toString());
+        return false;
+    }
+    const bool secure = !m_options.tlsCertificate.isEmpty();
+#if QT_CONFIG(ssl)
+    // Checked before the database is touched: a refused start changes nothing.
+    std::optional<QSslConfiguration> tls;
+    if (secure) {
+        tls = TlsCredentials::load(m_options.tlsCertificate, m_options.tlsKey, error);
+        if (!tls)
+            return false;
+    }
+#else
+    if (secure) {
+        *error = tr("this Qt has no TLS support");
+        return false;
+    }
+#endif
     if (!m_database.open(m_options.databasePath, error))
         return false;
     if (m_options.demo) {
@@ -82,21 +78,13 @@ bool Server::start(QString *error)
         if (!seeder.seed(error))
             return false;
     }
-    const bool secure = !m_options.tlsCertificate.isEmpty();
     m_server = new QWebSocketServer(
         u"followme-server/" FOLLOWME_VERSION ""_s,
         secure ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
-    if (secure) {
 #if QT_CONFIG(ssl)
-        QSslConfiguration configuration;
-        if (!loadTls(m_options, &configuration, error))
-            return false;
-        m_server->setSslConfiguration(configuration);
-#else
-        *error = tr("this Qt has no TLS support");
-        return false;
+    if (tls)
+        m_server->setSslConfiguration(*tls);
 #endif
-    }
     // The opening handshake gets the hello's deadline too (Qt's default is 10 s as well).
     m_server->setHandshakeTimeout(m_options.helloTimeout);
     connect(m_server, &QWebSocketServer::newConnection, this, &Server::onNewConnection);

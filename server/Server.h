@@ -30,7 +30,8 @@ public:
     explicit Server(const ServerOptions &options, QObject *parent = nullptr);
     ~Server() override;
 
-    // Opens the database (seeding it with --demo) and starts listening.
+    // Refuses unsafe options (--demo on a network address without its explicit flag, a bad TLS
+    // certificate or key), opens the database (seeding it with --demo) and starts listening.
     bool start(QString *error);
     QHostAddress address() const;
     quint16 port() const;

@@ -46,12 +46,20 @@ bool ServerOptions::parseListen(const QString &text, QHostAddress *host, quint16
     return true;
 }
 
+bool ServerOptions::demoReachableFromNetwork() const
+{
+    return demo && !host.isLoopback();
+}
+
 std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, QString *output,
                                                   int *exitCode)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("The FollowMe reference server: sync protocol v1 over WebSocket (docs/server.md)."));
+        tr("The FollowMe reference server: sync protocol v1 over WebSocket (docs/server.md).\n"
+           "Exit codes: 0 after a clean shutdown, 1 a bad command line, 2 a configuration "
+           "refused at start (the database, the listen address, the TLS files, --demo on a "
+           "network address)."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addOptions({
@@ -66,7 +74,11 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         {u"tls-key"_s, tr("PEM private key for --tls-cert."), tr("file")},
         {u"demo"_s,
          tr("Add the demo users alice and bob and the demo tokens (for trying it out "
-            "only: the tokens are public).")},
+            "only: the tokens are public). Only on a loopback address, unless with "
+            "--demo-on-network-anyone-is-admin.")},
+        {u"demo-on-network-anyone-is-admin"_s,
+         tr("Allow --demo on an address other machines can reach: anyone who can reach the "
+            "server can log in with the public demo admin token.")},
         {u"idle-timeout"_s, tr("Close connections silent for this many seconds (default 90)."),
          tr("seconds")},
         {u"hello-timeout"_s,
@@ -118,6 +130,7 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         return std::nullopt;
     }
     options.demo = parser.isSet(u"demo"_s);
+    options.demoOnNetwork = parser.isSet(u"demo-on-network-anyone-is-admin"_s);
 
     int idleSeconds = 90;
     int helloSeconds = 10;
