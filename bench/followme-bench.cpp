@@ -78,7 +78,10 @@ void raiseFileLimit()
 quint16 startServer(QProcess *server, const QString &database)
 {
     server->setProgram(QString::fromUtf8(FOLLOWME_SERVER_EXECUTABLE));
-    server->setArguments({u"--db"_s, database, u"--listen"_s, u"127.0.0.1:0"_s, u"--demo"_s});
+    // All sessions come from 127.0.0.1, up to 50 at a time logging in: above the server's
+    // default cap on connections of one address that have not logged in yet (16).
+    server->setArguments({u"--db"_s, database, u"--listen"_s, u"127.0.0.1:0"_s, u"--demo"_s,
+                          u"--pre-login-limit"_s, u"1000"_s});
     server->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     server->start();
     static const QRegularExpression listening(u"listening on 127\\.0\\.0\\.1:(\\d+)"_s);

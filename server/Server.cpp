@@ -6,18 +6,16 @@
 #include "ServerLog.h"
 #include "ServerMessage.h"
 #include "Session.h"
+#include "TlsCredentials.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QPointer>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslKey>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
 #include <chrono>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -25,37 +23,9 @@ namespace {
 
 using Code = Protocol::ErrorCode;
 
-// Messages up to this size are read whole so an over-size one can be answered with too_large;
-// beyond it the WebSocket layer closes the connection (1009) instead of buffering it.
-constexpr quint64 maxIncomingBytes = 1024 * 1024;
-
 QString encode(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-bool loadTls(const ServerOptions &options, QSslConfiguration *configuration, QString *error)
-{
-    QFile certFile(options.tlsCertificate);
-    QFile keyFile(options.tlsKey);
-    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
-        *error = Server::tr("cannot read the TLS certificate or key");
-        return false;
-    }
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    const QByteArray keyData = keyFile.readAll();
-    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
-    if (chain.isEmpty() || key.isNull()) {
-        *error = Server::tr("the TLS certificate or key is not a PEM file Qt can use");
-        return false;
-    }
-    *configuration = QSslConfiguration::defaultConfiguration();
-    configuration->setLocalCertificateChain(chain);
-    configuration->setPrivateKey(key);
-    configuration->setPeerVerifyMode(QSslSocket::VerifyNone);
-    return true;
 }
 
 } // namespace
@@ -68,6 +38,7 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_edits(m_database, m_settings)
     , m_admin(m_database, m_settings, m_tokens)
     , m_throttle(options.throttle)
+    , m_preLogin(options.preLoginLimit)
 { }
 
 Server::~Server()
@@ -78,6 +49,28 @@ Server::~Server()
 
 bool Server::start(QString *error)
 {
+    if (m_options.demoReachableFromNetwork() && !m_options.demoOnNetwork) {
+        *error = tr("--demo on %1, an address other machines can reach, would let anyone log in "
+                    "as admin with the public demo token; listen on 127.0.0.1 or add "
+                    "--demo-on-network-anyone-is-admin")
+                     .arg(m_options.host.toString());
+        return false;
+    }
+    const bool secure = !m_options.tlsCertificate.isEmpty();
+#if QT_CONFIG(ssl)
+    // Checked before the database is touched: a refused start changes nothing.
+    std::optional<QSslConfiguration> tls;
+    if (secure) {
+        tls = TlsCredentials::load(m_options.tlsCertificate, m_options.tlsKey, error);
+        if (!tls)
+            return false;
+    }
+#else
+    if (secure) {
+        *error = tr("this Qt has no TLS support");
+        return false;
+    }
+#endif
     if (!m_database.open(m_options.databasePath, error))
         return false;
     if (m_options.demo) {
@@ -85,21 +78,15 @@ bool Server::start(QString *error)
         if (!seeder.seed(error))
             return false;
     }
-    const bool secure = !m_options.tlsCertificate.isEmpty();
     m_server = new QWebSocketServer(
         u"followme-server/" FOLLOWME_VERSION ""_s,
         secure ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
-    if (secure) {
 #if QT_CONFIG(ssl)
-        QSslConfiguration configuration;
-        if (!loadTls(m_options, &configuration, error))
-            return false;
-        m_server->setSslConfiguration(configuration);
-#else
-        *error = tr("this Qt has no TLS support");
-        return false;
+    if (tls)
+        m_server->setSslConfiguration(*tls);
 #endif
-    }
+    // The opening handshake gets the hello's deadline too (Qt's default is 10 s as well).
+    m_server->setHandshakeTimeout(m_options.helloTimeout);
     connect(m_server, &QWebSocketServer::newConnection, this, &Server::onNewConnection);
     connect(m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError code) {
         qCWarning(lcServer) << "accept failed:" << code;
@@ -138,11 +125,19 @@ void Server::onNewConnection()
             socket->deleteLater();
             continue;
         }
-        socket->setMaxAllowedIncomingMessageSize(maxIncomingBytes);
-        socket->setMaxAllowedIncomingFrameSize(maxIncomingBytes);
-        auto *session = new Session(socket, this, m_options.idleTimeout, this);
+        auto *session =
+            new Session(socket, this, m_options.idleTimeout, m_options.helloTimeout, this);
         m_sessions.insert(session);
         qCDebug(lcServer) << "connection from" << session->peerAddress();
+        if (!m_preLogin.admit(session)) {
+            qCWarning(lcServer).nospace()
+                << "refusing a connection from " << session->peerAddress() << ": "
+                << m_preLogin.limit() << " from there have not logged in yet";
+            session->refuse({Code::RateLimited,
+                             tr("too many connections from your address have not logged in yet"),
+                             {}},
+                            Protocol::CloseRateLimited);
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 #include "Database.h"
 #include "EditHandler.h"
 #include "LoginThrottle.h"
+#include "PreLoginGate.h"
 #include "ServerOptions.h"
 #include "SessionHandler.h"
 #include "SettingsRepository.h"
@@ -29,7 +30,8 @@ public:
     explicit Server(const ServerOptions &options, QObject *parent = nullptr);
     ~Server() override;
 
-    // Opens the database (seeding it with --demo) and starts listening.
+    // Refuses unsafe options (--demo on a network address without its explicit flag, a bad TLS
+    // certificate or key), opens the database (seeding it with --demo) and starts listening.
     bool start(QString *error);
     QHostAddress address() const;
     quint16 port() const;
@@ -65,6 +67,7 @@ private:
     EditHandler m_edits;
     AdminCommands m_admin;
     LoginThrottle m_throttle;
+    PreLoginGate m_preLogin;
     QWebSocketServer *m_server = nullptr;
     QSet<Session *> m_sessions;
     QHash<QString, QList<Session *>> m_sessionsByUser;

@@ -46,12 +46,20 @@ bool ServerOptions::parseListen(const QString &text, QHostAddress *host, quint16
     return true;
 }
 
+bool ServerOptions::demoReachableFromNetwork() const
+{
+    return demo && !host.isLoopback();
+}
+
 std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, QString *output,
                                                   int *exitCode)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("The FollowMe reference server: sync protocol v1 over WebSocket (docs/server.md)."));
+        tr("The FollowMe reference server: sync protocol v1 over WebSocket (docs/server.md).\n"
+           "Exit codes: 0 after a clean shutdown, 1 a bad command line, 2 a configuration "
+           "refused at start (the database, the listen address, the TLS files, --demo on a "
+           "network address)."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addOptions({
@@ -66,9 +74,20 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         {u"tls-key"_s, tr("PEM private key for --tls-cert."), tr("file")},
         {u"demo"_s,
          tr("Add the demo users alice and bob and the demo tokens (for trying it out "
-            "only: the tokens are public).")},
+            "only: the tokens are public). Only on a loopback address, unless with "
+            "--demo-on-network-anyone-is-admin.")},
+        {u"demo-on-network-anyone-is-admin"_s,
+         tr("Allow --demo on an address other machines can reach: anyone who can reach the "
+            "server can log in with the public demo admin token.")},
         {u"idle-timeout"_s, tr("Close connections silent for this many seconds (default 90)."),
          tr("seconds")},
+        {u"hello-timeout"_s,
+         tr("Close connections that sent no hello for this many seconds (default 10)."),
+         tr("seconds")},
+        {u"pre-login-limit"_s,
+         tr("Refuse a connection when this many from its address have not logged in yet "
+            "(default 16)."),
+         tr("count")},
         {u"login-delay"_s, tr("Wait before answering the first failed login (default 250)."),
          tr("ms")},
         {u"login-delay-max"_s,
@@ -111,20 +130,27 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         return std::nullopt;
     }
     options.demo = parser.isSet(u"demo"_s);
+    options.demoOnNetwork = parser.isSet(u"demo-on-network-anyone-is-admin"_s);
 
     int idleSeconds = 90;
+    int helloSeconds = 10;
+    int preLoginLimit = options.preLoginLimit;
     int firstDelay = int(options.throttle.firstDelay.count());
     int maxDelay = int(options.throttle.maxDelay.count());
     int limit = options.throttle.failureLimit;
     if (!readPositive(parser, u"idle-timeout"_s, 1, &idleSeconds)
+        || !readPositive(parser, u"hello-timeout"_s, 1, &helloSeconds)
+        || !readPositive(parser, u"pre-login-limit"_s, 1, &preLoginLimit)
         || !readPositive(parser, u"login-delay"_s, 0, &firstDelay)
         || !readPositive(parser, u"login-delay-max"_s, 0, &maxDelay)
         || !readPositive(parser, u"login-failure-limit"_s, 1, &limit)) {
-        *output = tr("--idle-timeout, --login-delay, --login-delay-max and --login-failure-limit "
-                     "take a whole number");
+        *output = tr("--idle-timeout, --hello-timeout, --pre-login-limit, --login-delay, "
+                     "--login-delay-max and --login-failure-limit take a whole number");
         return std::nullopt;
     }
     options.idleTimeout = std::chrono::seconds(idleSeconds);
+    options.helloTimeout = std::chrono::seconds(helloSeconds);
+    options.preLoginLimit = preLoginLimit;
     options.throttle.firstDelay = LoginThrottle::Milliseconds(firstDelay);
     options.throttle.maxDelay = LoginThrottle::Milliseconds(maxDelay);
     options.throttle.failureLimit = limit;

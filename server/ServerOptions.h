@@ -23,7 +23,13 @@ public:
     QString tlsCertificate; // empty: plain ws://
     QString tlsKey;
     bool demo = false;
+    // --demo on an address beyond loopback: refused at start without it (docs/server.md).
+    bool demoOnNetwork = false;
     std::chrono::milliseconds idleTimeout {90 * 1000};
+    // A connection that has sent no hello by then is closed (4000).
+    std::chrono::milliseconds helloTimeout {10 * 1000};
+    // Connections of one address that have not logged in yet; more are refused (4029).
+    int preLoginLimit = 16;
     LoginThrottle::Policy throttle;
 
     // Parses the arguments (argv[0] first). Returns nothing for --help, --version or a bad
@@ -33,4 +39,6 @@ public:
                                               int *exitCode);
     // "HOST:PORT", "[IPv6]:PORT" or "localhost:PORT".
     static bool parseListen(const QString &text, QHostAddress *host, quint16 *port);
+    // True for --demo on an address other machines may reach (not loopback).
+    bool demoReachableFromNetwork() const;
 };

@@ -16,17 +16,38 @@ namespace {
 
 using Code = Protocol::ErrorCode;
 
+// Until the hello is accepted a message may hold only this much: a hello is small, and Qt 6.4
+// keeps an unfinished frame in the socket's buffer until it is complete, so this bounds what an
+// unauthenticated peer can make the server hold. Over it the WebSocket layer closes with 1009.
+constexpr quint64 preLoginMaxBytes = 16 * 1024;
+// After login, messages up to this size are read whole so an over-size one can be answered with
+// too_large; beyond it the WebSocket layer closes the connection (1009).
+constexpr quint64 maxIncomingBytes = 1024 * 1024;
+
+void setIncomingLimit(QWebSocket *socket, quint64 bytes)
+{
+    // Qt checks both for each frame it reads, so a change applies from the next frame on.
+    socket->setMaxAllowedIncomingMessageSize(bytes);
+    socket->setMaxAllowedIncomingFrameSize(bytes);
+}
+
 } // namespace
 
 Session::Session(QWebSocket *socket, SessionHandler *handler, std::chrono::milliseconds idleTimeout,
-                 QObject *parent)
+                 std::chrono::milliseconds helloTimeout, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_handler(handler)
     , m_idleTimeout(idleTimeout)
 {
     m_socket->setParent(this);
+    setIncomingLimit(m_socket, preLoginMaxBytes);
     markActive();
+    // Activity (pongs) does not extend it: a peer that only answers pings is not logging in.
+    m_helloDeadline.setSingleShot(true);
+    m_helloDeadline.setInterval(helloTimeout);
+    connect(&m_helloDeadline, &QTimer::timeout, this, &Session::onHelloDeadline);
+    m_helloDeadline.start();
     connect(m_socket, &QWebSocket::textMessageReceived, this, &Session::onTextMessage);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinaryMessage);
     connect(m_socket, &QWebSocket::pong, this, [this] { markActive(); });
@@ -54,6 +75,7 @@ QString Session::peerAddress() const
 void Session::beginAuthentication()
 {
     m_state = State::Authenticating;
+    m_helloDeadline.stop();
 }
 
 void Session::acceptUser(const QString &userId, qint64 tokenId)
@@ -61,12 +83,25 @@ void Session::acceptUser(const QString &userId, qint64 tokenId)
     m_state = State::User;
     m_userId = userId;
     m_tokenId = tokenId;
+    endPreLogin();
 }
 
 void Session::acceptAdmin(qint64 tokenId)
 {
     m_state = State::Admin;
     m_tokenId = tokenId;
+    endPreLogin();
+}
+
+void Session::endPreLogin()
+{
+    if (!m_preLogin)
+        return;
+    m_preLogin = false;
+    m_helloDeadline.stop();
+    if (m_state == State::User || m_state == State::Admin)
+        setIncomingLimit(m_socket, maxIncomingBytes);
+    emit preLoginEnded();
 }
 
 void Session::send(const QString &text)
@@ -92,6 +127,7 @@ void Session::close(quint16 closeCode, const QString &reason)
         return;
     m_state = State::Closing;
     m_keepalive.stop();
+    m_helloDeadline.stop();
     // A close frame's reason is limited to 123 bytes.
     QByteArray shortReason = reason.toUtf8().left(120);
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode),
@@ -148,7 +184,8 @@ void Session::handleObject(const QJsonObject &object)
                     ClientMessage::readableId(object)});
             return;
         }
-        m_state = State::Authenticating;
+        // The deadline ends here: a failed hello's answer may wait for LoginThrottle.
+        beginAuthentication();
         m_handler->helloReceived(this, *message);
         return;
     }
@@ -212,10 +249,22 @@ void Session::onKeepaliveTimer()
     m_socket->ping();
 }
 
+void Session::onHelloDeadline()
+{
+    if (m_state != State::AwaitingHello)
+        return;
+    const auto seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(m_helloDeadline.intervalAsDuration());
+    qCInfo(lcServer) << "closing a connection from" << peerAddress() << "that sent no hello";
+    refuse({Code::Malformed, tr("no hello within %1 s").arg(seconds.count()), {}},
+           Protocol::CloseProtocolViolation);
+}
+
 void Session::onDisconnected()
 {
     m_keepalive.stop();
     m_state = State::Closing;
+    endPreLogin();
     if (m_closedReported)
         return;
     m_closedReported = true;

@@ -13,9 +13,9 @@
 class QWebSocket;
 class SessionHandler;
 
-// One client connection: the framing rules of docs/protocol.md (text frames only, size limit,
-// JSON object with a type, hello first) and keepalive. Decoded messages go to the handler;
-// the session never touches the database.
+// One client connection: the framing rules of docs/protocol.md (text frames only, size limits,
+// JSON object with a type, hello first, hello deadline) and keepalive. Decoded messages go to
+// the handler; the session never touches the database.
 class Session : public QObject
 {
     Q_OBJECT
@@ -29,9 +29,9 @@ public:
         Closing,
     };
 
-    // Takes ownership of `socket`.
+    // Takes ownership of `socket`. Without a hello within `helloTimeout` it closes (4000).
     Session(QWebSocket *socket, SessionHandler *handler, std::chrono::milliseconds idleTimeout,
-            QObject *parent = nullptr);
+            std::chrono::milliseconds helloTimeout, QObject *parent = nullptr);
     ~Session() override;
 
     State state() const { return m_state; }
@@ -50,11 +50,17 @@ public:
     void refuse(const ProtocolError &error, quint16 closeCode);
     void close(quint16 closeCode, const QString &reason);
 
+signals:
+    // Once: the session has logged in, or it went before it did.
+    void preLoginEnded();
+
 private:
     void onTextMessage(const QString &message);
     void onBinaryMessage(const QByteArray &message);
     void onDisconnected();
     void onKeepaliveTimer();
+    void onHelloDeadline();
+    void endPreLogin();
     void handleObject(const QJsonObject &object);
     void handleAdmin(const QJsonObject &object);
     // Before the snapshot, any problem ends the connection (4000); afterwards it is an error.
@@ -69,5 +75,7 @@ private:
     std::chrono::milliseconds m_idleTimeout;
     QElapsedTimer m_lastActivity;
     QTimer m_keepalive;
+    QTimer m_helloDeadline;
+    bool m_preLogin = true;
     bool m_closedReported = false;
 };

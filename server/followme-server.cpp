@@ -61,6 +61,15 @@ int main(int argc, char *argv[])
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server, &Server::shutdown);
     QObject::connect(&server, &Server::stopped, &app, &QCoreApplication::quit);
 
+    if (options->demoReachableFromNetwork()) {
+        err << QCoreApplication::translate(
+                   "main",
+                   "WARNING: --demo-on-network-anyone-is-admin: the demo tokens are public, so "
+                   "anyone who can reach this server (%1) can log in as alice, bob or the admin "
+                   "and change or delete everything on it")
+                   .arg(options->host.toString())
+            << Qt::endl;
+    }
     if (options->demo) {
         out << QCoreApplication::translate("main",
                                            "demo tokens (public, for trying it out only): alice "

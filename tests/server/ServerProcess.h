@@ -28,6 +28,8 @@ public:
     bool isRunning() const;
 
     quint16 port() const { return m_port; }
+    // For reading /proc/PID (memory tests); 0 when not started.
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
     QUrl url(const QString &scheme = QStringLiteral("ws")) const;
     QString output() const { return m_output; }
     QString errors() const;

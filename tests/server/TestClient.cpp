@@ -2,6 +2,7 @@
 
 #include "QtCompat.h"
 #include "StrictJson.h"
+#include "WaitUntil.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -9,24 +10,6 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-template<typename Condition>
-bool waitUntil(Condition condition, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        if (!condition())
-            QTest::qSleep(1);
-    }
-    return true;
-}
-
-} // namespace
 
 TestClient::TestClient()
 {
