@@ -78,7 +78,7 @@ Server::~Server()
 
 bool Server::start(QString *error)
 {
-    if (!m_database.open(m_options.databasePath, error))
+    if (!m_database.open(m_options.databasePath, error, Database::Sharing::OneServer))
         return false;
     if (m_options.demo) {
         DemoSeeder seeder(m_database, m_settings, m_tokens);
