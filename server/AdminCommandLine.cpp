@@ -108,6 +108,7 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
             line += u" [--%1 …]"_s.arg(option);
         usage.append(line.replace(u"--locked …"_s, u"--locked"_s));
     }
+    usage.append(tr("  backup DEST (with --db)"));
     parser.setApplicationDescription(
         tr("Administers a FollowMe server: through a running server (--server, with an admin "
            "token) or directly on its database file (--db: for setup and recovery; a server "
@@ -165,7 +166,10 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
         return std::nullopt;
     }
 
-    const QString words = parser.positionalArguments().join(u' ');
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && positional.first() == u"backup")
+        return parseBackup(parser, output, exitCode);
+    const QString words = positional.join(u' ');
     std::optional<CommandSpec> spec;
     for (const CommandSpec &candidate : commandSpecs()) {
         if (candidate.words == words)
@@ -259,6 +263,29 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
         *output = tr("device set-rule: give --enabled, --delay or --timeout");
         return std::nullopt;
     }
+    *exitCode = 0;
+    return commandLine;
+}
+
+std::optional<AdminCommandLine> AdminCommandLine::parseBackup(const QCommandLineParser &parser,
+                                                              QString *output, int *exitCode)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        *output = tr("backup: give the backup file: backup DEST");
+        return std::nullopt;
+    }
+    // A copy through the server's connection would need a protocol command; the file is
+    // shared safely (WAL), so the copy is taken beside the server.
+    if (!parser.isSet(u"db"_s) || parser.isSet(u"server"_s)) {
+        *output = tr("backup: works on the database file; give --db PATH");
+        return std::nullopt;
+    }
+    AdminCommandLine commandLine;
+    commandLine.command = u"backup"_s;
+    commandLine.databasePath = parser.value(u"db"_s);
+    commandLine.backupDestination = positional.at(1);
+    commandLine.json = parser.isSet(u"json"_s);
     *exitCode = 0;
     return commandLine;
 }

@@ -38,6 +38,11 @@ ProtocolError internalError()
     return {Code::Internal, AdminCommands::tr("the server could not store the change"), {}};
 }
 
+ProtocolError readError()
+{
+    return {Code::Internal, AdminCommands::tr("the server could not read its database"), {}};
+}
+
 // As in the settings document: only the call kinds where it is known.
 QJsonObject unansweredJson(const SettingsRepository::UnansweredCalls &calls)
 {
@@ -143,6 +148,16 @@ ChangeOutcome AdminCommands::execute(const QString &command, const QJsonObject &
                                   tr("\"%1\" is not an admin command").arg(command));
 }
 
+std::optional<ProtocolError> AdminCommands::unknownUser(const QString &userId) const
+{
+    const auto user = m_settings.user(userId);
+    if (user.failed())
+        return readError();
+    if (!user.hasValue())
+        return ProtocolError {Code::NotFound, tr("no user has the id \"%1\"").arg(userId), {}};
+    return std::nullopt;
+}
+
 ChangeOutcome AdminCommands::addUser(const QJsonObject &args) const
 {
     QString userId;
@@ -156,7 +171,10 @@ ChangeOutcome AdminCommands::addUser(const QJsonObject &args) const
     if (name.trimmed().isEmpty() || name.size() > SettingsCodec::maxNameLength)
         return ChangeOutcome::failure(
             invalid(tr("name: must hold 1 to %1 characters").arg(SettingsCodec::maxNameLength)));
-    if (m_settings.user(userId))
+    const auto existing = m_settings.user(userId);
+    if (existing.failed())
+        return ChangeOutcome::failure(readError());
+    if (existing.hasValue())
         return ChangeOutcome::failure(invalid(tr("the user \"%1\" already exists").arg(userId)));
     SqlTransaction transaction(m_database.connection());
     if (!transaction.isActive() || !m_settings.insertUser(userId, name) || !transaction.commit())
@@ -171,8 +189,8 @@ ChangeOutcome AdminCommands::removeUser(const QJsonObject &args) const
     QString userId;
     if (auto problem = readString(args, u"user"_s, &userId))
         return ChangeOutcome::failure(*problem);
-    if (!m_settings.user(userId))
-        return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
+    if (auto problem = unknownUser(userId))
+        return ChangeOutcome::failure(*problem);
     SqlTransaction transaction(m_database.connection());
     if (!transaction.isActive() || !m_settings.deleteUser(userId) || !transaction.commit())
         return ChangeOutcome::failure(internalError());
@@ -184,23 +202,29 @@ ChangeOutcome AdminCommands::removeUser(const QJsonObject &args) const
 
 ChangeOutcome AdminCommands::listUsers() const
 {
+    const auto allDevices = m_settings.devices();
+    const auto allTokens = m_tokens.list();
+    const auto allUsers = m_settings.users();
+    if (!allDevices || !allTokens || !allUsers)
+        return ChangeOutcome::failure(readError());
     QHash<QString, int> deviceCounts;
-    for (const auto &owned : m_settings.devices())
+    for (const auto &owned : *allDevices)
         ++deviceCounts[owned.userId];
     QHash<QString, int> tokenCounts;
-    for (const auto &token : m_tokens.list())
+    for (const auto &token : *allTokens)
         ++tokenCounts[token.userId];
     QJsonArray users;
-    for (const auto &user : m_settings.users()) {
+    for (const auto &user : *allUsers) {
         // So an administrator can see it without a client.
         const auto unanswered = m_settings.unanswered(user.id);
-        users.append(QJsonObject {
-            {u"id"_s, user.id},
-            {u"name"_s, user.name},
-            {u"revision"_s, user.revision},
-            {u"devices"_s, deviceCounts.value(user.id)},
-            {u"tokens"_s, tokenCounts.value(user.id)},
-            {u"unanswered"_s, unanswered ? unansweredJson(*unanswered) : QJsonObject()}});
+        if (!unanswered)
+            return ChangeOutcome::failure(readError());
+        users.append(QJsonObject {{u"id"_s, user.id},
+                                  {u"name"_s, user.name},
+                                  {u"revision"_s, user.revision},
+                                  {u"devices"_s, deviceCounts.value(user.id)},
+                                  {u"tokens"_s, tokenCounts.value(user.id)},
+                                  {u"unanswered"_s, unansweredJson(*unanswered)}});
     }
     ChangeOutcome outcome;
     outcome.result = {{u"users"_s, users}};
@@ -242,7 +266,9 @@ ChangeOutcome AdminCommands::setUnanswered(const QJsonObject &args) const
     }
 
     auto settings = m_settings.settings(userId);
-    if (!settings)
+    if (settings.failed())
+        return ChangeOutcome::failure(readError());
+    if (!settings.hasValue())
         return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
     const std::optional<UnansweredCall> before = settings->unansweredCall(*kind);
     settings->unansweredCall(*kind) = call;
@@ -256,7 +282,9 @@ ChangeOutcome AdminCommands::setUnanswered(const QJsonObject &args) const
                        call ? QJsonValue(SettingsCodec::unansweredToJson(*call)) : QJsonValue()}};
     if (call == before) {
         const auto user = m_settings.user(userId);
-        outcome.result.insert(u"revision"_s, user ? user->revision : 0);
+        if (!user.hasValue())
+            return ChangeOutcome::failure(readError());
+        outcome.result.insert(u"revision"_s, user->revision);
         outcome.result.insert(u"changed"_s, false);
         return outcome;
     }
@@ -279,9 +307,8 @@ ChangeOutcome AdminCommands::issueToken(const QJsonObject &args, bool admin) con
     if (!admin) {
         if (auto problem = readString(args, u"user"_s, &userId))
             return ChangeOutcome::failure(*problem);
-        if (!m_settings.user(userId))
-            return ChangeOutcome::failure(Code::NotFound,
-                                          tr("no user has the id \"%1\"").arg(userId));
+        if (auto problem = unknownUser(userId))
+            return ChangeOutcome::failure(*problem);
     }
     const QString token = TokenHasher::generate();
     SqlTransaction transaction(m_database.connection());
@@ -301,8 +328,11 @@ ChangeOutcome AdminCommands::revokeToken(const QJsonObject &args) const
     if (!id.isDouble() || id.toInteger() <= 0)
         return ChangeOutcome::failure(invalid(tr("tokenId: must be a token id")));
     SqlTransaction transaction(m_database.connection());
-    const auto removed = transaction.isActive() ? m_tokens.remove(id.toInteger()) : std::nullopt;
-    if (!removed)
+    const auto removed = transaction.isActive() ? m_tokens.remove(id.toInteger())
+                                                : StoreRead<TokenRepository::Info>::readFailed();
+    if (removed.failed())
+        return ChangeOutcome::failure(internalError());
+    if (!removed.hasValue())
         return ChangeOutcome::failure(Code::NotFound,
                                       tr("no token has the id %1").arg(id.toInteger()));
     if (!transaction.commit())
@@ -318,8 +348,11 @@ ChangeOutcome AdminCommands::revokeToken(const QJsonObject &args) const
 ChangeOutcome AdminCommands::listTokens(const QJsonObject &args) const
 {
     const QString userId = args.value(u"user"_s).toString();
+    const auto infos = m_tokens.list(userId);
+    if (!infos)
+        return ChangeOutcome::failure(readError());
     QJsonArray tokens;
-    for (const auto &token : m_tokens.list(userId))
+    for (const auto &token : *infos)
         tokens.append(
             QJsonObject {{u"tokenId"_s, token.tokenId},
                          {u"user"_s, token.admin ? QJsonValue() : QJsonValue(token.userId)},
@@ -362,9 +395,14 @@ ChangeOutcome AdminCommands::addDevice(const QJsonObject &args) const
         return ChangeOutcome::failure(invalid(problem->message()));
 
     auto settings = m_settings.settings(userId);
-    if (!settings)
+    if (settings.failed())
+        return ChangeOutcome::failure(readError());
+    if (!settings.hasValue())
         return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
-    if (const auto existing = m_settings.device(device.id))
+    const auto existing = m_settings.device(device.id);
+    if (existing.failed())
+        return ChangeOutcome::failure(readError());
+    if (existing.hasValue())
         return ChangeOutcome::failure(invalid(
             tr("the device id \"%1\" is already used (by %2)").arg(device.id, existing->userId)));
     settings->devices.append(device);
@@ -389,12 +427,14 @@ ChangeOutcome AdminCommands::removeDevice(const QJsonObject &args) const
     if (auto problem = readString(args, u"device"_s, &deviceId))
         return ChangeOutcome::failure(*problem);
     const auto owned = m_settings.device(deviceId);
-    if (!owned)
+    if (owned.failed())
+        return ChangeOutcome::failure(readError());
+    if (!owned.hasValue())
         return ChangeOutcome::failure(Code::NotFound,
                                       tr("no device has the id \"%1\"").arg(deviceId));
     const auto settings = m_settings.settings(owned->userId);
-    if (!settings)
-        return ChangeOutcome::failure(internalError());
+    if (!settings.hasValue())
+        return ChangeOutcome::failure(readError());
 
     SqlTransaction transaction(m_database.connection());
     bool written = transaction.isActive() && m_settings.deleteDevice(deviceId);
@@ -424,7 +464,9 @@ ChangeOutcome AdminCommands::setRule(const QJsonObject &args) const
         return ChangeOutcome::failure(problem);
     }
     const auto owned = m_settings.device(edit->deviceId);
-    if (!owned)
+    if (owned.failed())
+        return ChangeOutcome::failure(readError());
+    if (!owned.hasValue())
         return ChangeOutcome::failure(Code::NotFound,
                                       tr("no device has the id \"%1\"").arg(edit->deviceId));
     const RingRule before = owned->device.rule(edit->callKind);
@@ -435,7 +477,9 @@ ChangeOutcome AdminCommands::setRule(const QJsonObject &args) const
                       {u"rule"_s, SettingsCodec::ruleToJson(after)}};
     if (after == before) {
         const auto user = m_settings.user(owned->userId);
-        outcome.result.insert(u"revision"_s, user ? user->revision : 0);
+        if (!user.hasValue())
+            return ChangeOutcome::failure(readError());
+        outcome.result.insert(u"revision"_s, user->revision);
         outcome.result.insert(u"changed"_s, false);
         return outcome;
     }
@@ -456,11 +500,16 @@ ChangeOutcome AdminCommands::setRule(const QJsonObject &args) const
 ChangeOutcome AdminCommands::listDevices(const QJsonObject &args) const
 {
     const QString userId = args.value(u"user"_s).toString();
-    if (!userId.isEmpty() && !m_settings.user(userId))
-        return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
+    if (!userId.isEmpty()) {
+        if (auto problem = unknownUser(userId))
+            return ChangeOutcome::failure(*problem);
+    }
+    const auto owned = m_settings.devices(userId);
+    if (!owned)
+        return ChangeOutcome::failure(readError());
     QJsonArray devices;
-    for (const auto &owned : m_settings.devices(userId))
-        devices.append(deviceJson(owned));
+    for (const auto &device : *owned)
+        devices.append(deviceJson(device));
     ChangeOutcome outcome;
     outcome.result = {{u"devices"_s, devices}};
     return outcome;
@@ -472,13 +521,15 @@ ChangeOutcome AdminCommands::changeDevice(const QJsonObject &args, const DeviceC
     if (auto problem = readString(args, u"device"_s, &deviceId))
         return ChangeOutcome::failure(*problem);
     const auto owned = m_settings.device(deviceId);
-    if (!owned)
+    if (owned.failed())
+        return ChangeOutcome::failure(readError());
+    if (!owned.hasValue())
         return ChangeOutcome::failure(Code::NotFound,
                                       tr("no device has the id \"%1\"").arg(deviceId));
     auto settings = m_settings.settings(owned->userId);
-    const int index = settings ? settings->indexOf(deviceId) : -1;
+    const int index = settings.hasValue() ? settings->indexOf(deviceId) : -1;
     if (index < 0)
-        return ChangeOutcome::failure(internalError());
+        return ChangeOutcome::failure(readError());
     Device device = owned->device;
     if (auto problem = change(device))
         return ChangeOutcome::failure(*problem);
@@ -490,7 +541,9 @@ ChangeOutcome AdminCommands::changeDevice(const QJsonObject &args, const DeviceC
     outcome.result = {{u"user"_s, owned->userId}, {u"device"_s, deviceId}};
     if (device == owned->device) {
         const auto user = m_settings.user(owned->userId);
-        outcome.result.insert(u"revision"_s, user ? user->revision : 0);
+        if (!user.hasValue())
+            return ChangeOutcome::failure(readError());
+        outcome.result.insert(u"revision"_s, user->revision);
         outcome.result.insert(u"changed"_s, false);
         return outcome;
     }

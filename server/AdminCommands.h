@@ -32,6 +32,8 @@ public:
 private:
     using DeviceChange = std::function<std::optional<ProtocolError>(Device &)>;
 
+    // not_found for no such user, internal when it could not be read; nothing when it exists.
+    std::optional<ProtocolError> unknownUser(const QString &userId) const;
     ChangeOutcome addUser(const QJsonObject &args) const;
     ChangeOutcome removeUser(const QJsonObject &args) const;
     ChangeOutcome listUsers() const;

@@ -5,6 +5,7 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -99,18 +100,20 @@ QString Database::defaultPath()
         .filePath(u"followme-server.sqlite"_s);
 }
 
-bool Database::open(const QString &path, QString *error)
+bool Database::open(const QString &path, QString *error, Sharing sharing)
 {
     if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
         *error = tr("the Qt SQLite driver is missing (Debian: libqt6sql6-sqlite)");
         return false;
     }
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        *error = tr("cannot create the folder %1").arg(info.absolutePath());
+    m_path = QFileInfo(path).absoluteFilePath();
+    if (!preparePath(error))
         return false;
-    }
-    m_path = info.absoluteFilePath();
+    if (!checkWritable(error))
+        return false;
+    // Before SQLite touches the file: a second server must not even switch it to WAL.
+    if (sharing == Sharing::OneServer && !m_lock.acquire(m_path, error))
+        return false;
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     db.setDatabaseName(m_path);
     if (!db.open()) {
@@ -118,6 +121,82 @@ bool Database::open(const QString &path, QString *error)
         return false;
     }
     return configure(error) && migrate(error);
+}
+
+bool Database::preparePath(QString *error) const
+{
+    const QFileInfo info(m_path);
+    QStringList missing;
+    for (QDir dir = info.absoluteDir(); !dir.exists(); dir.setPath(QFileInfo(dir.path()).path()))
+        missing.prepend(dir.path());
+    for (const QString &folder : std::as_const(missing)) {
+        if (!QDir().mkdir(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
+            *error = tr("cannot create the folder %1").arg(folder);
+            return false;
+        }
+    }
+    if (info.exists())
+        return true;
+    QFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                   QFile::ReadOwner | QFile::WriteOwner)) {
+        *error = tr("cannot create the database %1: %2").arg(m_path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool Database::checkWritable(QString *error) const
+{
+    // isWritable asks the system (access(2)), so it also sees a read-only mount, which root's
+    // permission bits would not show.
+    const QFileInfo info(m_path);
+    const QFileInfo folder(info.absolutePath());
+    if (!info.isWritable()) {
+        *error = tr("the database %1 is read-only; the server needs to write it").arg(m_path);
+        return false;
+    }
+    if (!folder.isWritable()) {
+        *error = tr("the folder %1 is read-only; SQLite needs to create the database's -wal "
+                    "and -shm files there")
+                     .arg(folder.absoluteFilePath());
+        return false;
+    }
+    return true;
+}
+
+bool Database::checkIntact(QString *error) const
+{
+    // quick_check reads every page (O(N), without the slow index cross-checks of
+    // integrity_check) and writes nothing.
+    QSqlQuery query(connection());
+    if (!query.exec(u"PRAGMA quick_check"_s)) {
+        const QString code = query.lastError().nativeErrorCode();
+        // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): damaged; anything else (busy) is not.
+        *error = code == u"11" || code == u"26"
+            ? damagedMessage(query.lastError().text())
+            : tr("cannot check the database %1: %2").arg(m_path, query.lastError().text());
+        return false;
+    }
+    QStringList problems;
+    while (query.next()) {
+        const QString line = query.value(0).toString();
+        if (line != u"ok")
+            problems.append(line);
+    }
+    if (query.lastError().isValid())
+        problems.append(query.lastError().text());
+    if (problems.isEmpty())
+        return true;
+    *error = damagedMessage(problems.mid(0, 3).join(u"; "_s));
+    return false;
+}
+
+QString Database::damagedMessage(const QString &detail) const
+{
+    return tr("the database %1 is damaged (%2). It was left as it is: stop, put your latest "
+              "backup (made with followme-admin backup) in its place, and start again")
+        .arg(m_path, detail);
 }
 
 bool Database::isOpen() const
@@ -141,8 +220,8 @@ bool Database::configure(QString *error)
         return false;
     }
     // Before anything that writes: switching to WAL rewrites the file's header, and a newer
-    // server's database must be left exactly as it is.
-    if (!knownSchemaVersion(error))
+    // server's database, like a damaged one, must be left exactly as it is.
+    if (!checkIntact(error) || !knownSchemaVersion(error))
         return false;
     const char16_t *const pragmas[] = {
         u"PRAGMA journal_mode = WAL",
@@ -158,6 +237,13 @@ bool Database::configure(QString *error)
     query.exec(u"PRAGMA journal_mode"_s);
     if (!query.next() || query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0)
         qCWarning(lcServer) << "the database is not in WAL mode; commits are slower";
+    // Taking the write lock is the proof that commits can work (a read-only file or mount that
+    // the checks above missed); it writes nothing.
+    if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
+        *error = tr("the database %1 cannot be written: %2").arg(m_path, query.lastError().text());
+        return false;
+    }
+    query.exec(u"ROLLBACK"_s);
     return true;
 }
 

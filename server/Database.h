@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DatabaseLock.h"
+
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
@@ -7,7 +9,9 @@
 #include <optional>
 
 // The server's SQLite database: opens it with the durability settings the protocol's "ack only
-// after commit" promise needs (WAL, synchronous=FULL) and creates or upgrades the schema.
+// after commit" promise needs (WAL, synchronous=FULL) and creates or upgrades the schema. It
+// refuses a damaged file (quick_check) and one it cannot write; files and folders it creates
+// are the owner's alone (0600, 0700).
 class Database
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
@@ -23,7 +27,10 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    bool open(const QString &path, QString *error);
+    // OneServer also takes the DatabaseLock, so a second server on the file is refused;
+    // followme-admin --db shares the file with a running server.
+    enum class Sharing { Shared, OneServer };
+    bool open(const QString &path, QString *error, Sharing sharing = Sharing::Shared);
     bool isOpen() const;
     QSqlDatabase connection() const;
     QString path() const { return m_path; }
@@ -32,6 +39,13 @@ public:
     static QString defaultPath();
 
 private:
+    // Creates the missing folders (0700) and an empty database file (0600; SQLite gives the
+    // -wal and -shm files the database file's mode), or says why not.
+    bool preparePath(QString *error) const;
+    // The database and its folder (for the -wal and -shm files) must be writable.
+    bool checkWritable(QString *error) const;
+    bool checkIntact(QString *error) const;
+    QString damagedMessage(const QString &detail) const;
     // The file's user_version; nullopt (with the reason) when it can't be read.
     std::optional<int> storedSchemaVersion(QString *error) const;
     // The schema version, or nullopt with the reason for a database of a newer server or one
@@ -41,6 +55,7 @@ private:
     bool migrate(QString *error);
     bool execAll(const char16_t *const *statements, qsizetype count, QString *error);
 
+    DatabaseLock m_lock;
     QString m_connectionName;
     QString m_path;
 };

@@ -67,12 +67,16 @@ bool DemoSeeder::seed(QString *error) const
     SqlTransaction transaction(m_database.connection());
     bool ok = transaction.isActive();
     for (const DemoUser &user : users) {
-        if (!ok || m_settings.user(user.id))
+        const auto existing = m_settings.user(user.id);
+        ok = ok && !existing.failed();
+        if (!ok || existing.hasValue())
             continue;
         ok = m_settings.insertUser(user.id, user.name)
             && m_tokens.add(user.token, user.id, false).has_value();
         for (const Device &device : user.settings.devices) {
-            if (ok && m_settings.device(device.id)) {
+            const auto used = m_settings.device(device.id);
+            ok = ok && !used.failed();
+            if (ok && used.hasValue()) {
                 *error = tr("the demo device id \"%1\" is already used").arg(device.id);
                 return false;
             }
@@ -84,7 +88,9 @@ bool DemoSeeder::seed(QString *error) const
                 ok && m_settings.writeUnanswered(user.id, kind, user.settings.unansweredCall(kind));
     }
     const QString admin = QString::fromUtf16(adminToken);
-    if (ok && !m_tokens.identify(admin))
+    const auto adminIdentity = m_tokens.identify(admin);
+    ok = ok && !adminIdentity.failed();
+    if (ok && !adminIdentity.hasValue())
         ok = m_tokens.add(admin, {}, true).has_value();
     if (!ok || !transaction.commit()) {
         *error = tr("cannot store the demo data: %1").arg(transaction.errorText());

@@ -18,9 +18,13 @@ EditHandler::EditHandler(const Database &database, const SettingsRepository &rep
 
 ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edit) const
 {
-    if (const auto revision = m_repository.appliedRevision(userId, edit.requestId)) {
+    const auto applied = m_repository.appliedRevision(userId, edit.requestId);
+    // Unknown whether it was applied: applying it again could apply it twice.
+    if (applied.failed())
+        return ChangeOutcome::failure(readFailed(edit.requestId));
+    if (applied.hasValue()) {
         ChangeOutcome outcome;
-        outcome.revision = *revision;
+        outcome.revision = *applied;
         return outcome;
     }
     switch (edit.type) {
@@ -38,7 +42,9 @@ ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edi
 ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &edit) const
 {
     const auto owned = m_repository.device(edit.deviceId);
-    if (!owned)
+    if (owned.failed())
+        return ChangeOutcome::failure(readFailed(edit.requestId));
+    if (!owned.hasValue())
         return ChangeOutcome::failure(
             Code::NotFound, tr("no device has the id \"%1\"").arg(edit.deviceId), edit.requestId);
     if (owned->userId != userId)
@@ -75,7 +81,9 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId,
 {
     if (!edit.deviceId.isEmpty()) {
         const auto owned = m_repository.device(edit.deviceId);
-        if (!owned)
+        if (owned.failed())
+            return ChangeOutcome::failure(readFailed(edit.requestId));
+        if (!owned.hasValue())
             return ChangeOutcome::failure(Code::NotFound,
                                           tr("no device has the id \"%1\"").arg(edit.deviceId),
                                           edit.requestId);
@@ -91,8 +99,8 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId,
                 edit.requestId);
     }
     const auto current = m_repository.settings(userId);
-    if (!current)
-        return ChangeOutcome::failure(commitFailed(edit.requestId));
+    if (!current.hasValue())
+        return ChangeOutcome::failure(readFailed(edit.requestId));
     if (current->controlledDeviceId == edit.deviceId)
         return acknowledgeUnchanged(userId, edit.requestId);
 
@@ -118,7 +126,7 @@ ChangeOutcome EditHandler::acknowledgeUnchanged(const QString &userId,
     SqlTransaction transaction(m_database.connection());
     std::optional<qint64> revision;
     if (transaction.isActive()) {
-        if (const auto user = m_repository.user(userId))
+        if (const auto user = m_repository.user(userId); user.hasValue())
             revision = user->revision;
     }
     if (!revision || !m_repository.recordRequest(userId, requestId, *revision)
@@ -127,6 +135,12 @@ ChangeOutcome EditHandler::acknowledgeUnchanged(const QString &userId,
     ChangeOutcome outcome;
     outcome.revision = *revision;
     return outcome;
+}
+
+ProtocolError EditHandler::readFailed(const QString &requestId) const
+{
+    return {Code::Internal, tr("the server could not read your settings; try again later"),
+            requestId};
 }
 
 ProtocolError EditHandler::commitFailed(const QString &requestId) const

@@ -26,6 +26,8 @@ private:
     ChangeOutcome setControlledDevice(const QString &userId, const ClientMessage &edit) const;
     // Records the request id with the user's current revision when an edit changed nothing.
     ChangeOutcome acknowledgeUnchanged(const QString &userId, const QString &requestId) const;
+    // internal: a read failed, so the edit was neither checked nor applied.
+    ProtocolError readFailed(const QString &requestId) const;
     ProtocolError commitFailed(const QString &requestId) const;
 
     const Database &m_database;

@@ -71,7 +71,7 @@ bool Server::start(QString *error)
         return false;
     }
 #endif
-    if (!m_database.open(m_options.databasePath, error))
+    if (!m_database.open(m_options.databasePath, error, Database::Sharing::OneServer))
         return false;
     if (m_options.demo) {
         DemoSeeder seeder(m_database, m_settings, m_tokens);
@@ -167,7 +167,12 @@ void Server::helloReceived(Session *session, const ClientMessage &hello)
 void Server::authenticate(Session *session, const ClientMessage &hello)
 {
     const auto identity = m_tokens.identify(hello.token);
-    if (!identity) {
+    // A failed read is the server's fault: not a failed login, so not throttled.
+    if (identity.failed()) {
+        refuseInternal(session, hello.requestId);
+        return;
+    }
+    if (!identity.hasValue()) {
         refuseLogin(session, hello.requestId);
         return;
     }
@@ -182,9 +187,7 @@ void Server::authenticate(Session *session, const ClientMessage &hello)
     }
     const QString snapshot = encodedSnapshot(identity->userId);
     if (snapshot.isEmpty()) {
-        session->refuse(
-            {Code::Internal, tr("the server cannot read your settings"), hello.requestId},
-            QWebSocketProtocol::CloseCodeBadOperation);
+        refuseInternal(session, hello.requestId);
         return;
     }
     session->acceptUser(identity->userId, identity->tokenId);
@@ -207,12 +210,25 @@ void Server::refuseLogin(Session *session, const QString &requestId)
     });
 }
 
+void Server::refuseInternal(Session *session, const QString &requestId)
+{
+    qCWarning(lcServer) << "refusing a hello from" << session->peerAddress()
+                        << "(the database could not be read)";
+    session->refuse(
+        {Code::Internal, tr("the server cannot read its database; try again later"), requestId},
+        QWebSocketProtocol::CloseCodeBadOperation);
+}
+
 QString Server::encodedSnapshot(const QString &userId) const
 {
+    // Not found here (a user removed meanwhile) is as unreadable as a failed read: a snapshot
+    // without the user's devices would tell the client they are gone.
     const auto user = m_settings.user(userId);
     const auto settings = m_settings.settings(userId);
-    if (!user || !settings)
+    if (!user.hasValue() || !settings.hasValue()) {
+        qCWarning(lcServer) << "cannot read the snapshot of" << userId;
         return {};
+    }
     return QString::fromUtf8(
         ServerMessage::snapshot(user->revision, user->id, user->name, *settings).encode());
 }

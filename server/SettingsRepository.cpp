@@ -27,6 +27,23 @@ bool run(QSqlQuery &query)
     return false;
 }
 
+// After the last next(): false (logged) when the rows stopped because stepping failed, e.g. on
+// a damaged page, rather than because there were no more.
+bool finished(const QSqlQuery &query)
+{
+    if (!query.lastError().isValid())
+        return true;
+    qCWarning(lcServer) << "reading rows failed:" << query.lastQuery() << query.lastError().text();
+    return false;
+}
+
+// A next() that gave no row: not found, unless stepping failed.
+template<typename T>
+StoreRead<T> rowMissing(const QSqlQuery &query)
+{
+    return finished(query) ? StoreRead<T>::notFound() : StoreRead<T>::readFailed();
+}
+
 const QString deviceColumns =
     u"d.id, d.user_id, d.name, d.kind, d.number, d.user_configurable, d.workspace"_s;
 
@@ -50,30 +67,36 @@ SettingsRepository::SettingsRepository(const Database &database)
     : m_database(database)
 { }
 
-std::optional<SettingsRepository::User> SettingsRepository::user(const QString &userId) const
+StoreRead<SettingsRepository::User> SettingsRepository::user(const QString &userId) const
 {
     QSqlQuery query(m_database.connection());
     query.prepare(u"SELECT id, name, revision FROM users WHERE id = ?"_s);
     query.addBindValue(userId);
-    if (!run(query) || !query.next())
-        return std::nullopt;
-    return User {query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()};
+    if (!run(query))
+        return StoreRead<User>::readFailed();
+    if (!query.next())
+        return rowMissing<User>(query);
+    return StoreRead<User>::fromValue(
+        {query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()});
 }
 
-QList<SettingsRepository::User> SettingsRepository::users() const
+std::optional<QList<SettingsRepository::User>> SettingsRepository::users() const
 {
     QSqlQuery query(m_database.connection());
     query.prepare(u"SELECT id, name, revision FROM users ORDER BY id"_s);
     QList<User> users;
     if (!run(query))
-        return users;
+        return std::nullopt;
     while (query.next())
         users.append(
             {query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()});
+    if (!finished(query))
+        return std::nullopt;
     return users;
 }
 
-QList<SettingsRepository::OwnedDevice> SettingsRepository::devices(const QString &userId) const
+std::optional<QList<SettingsRepository::OwnedDevice>>
+SettingsRepository::devices(const QString &userId) const
 {
     QSqlDatabase db = m_database.connection();
     QList<OwnedDevice> devices;
@@ -89,11 +112,13 @@ QList<SettingsRepository::OwnedDevice> SettingsRepository::devices(const QString
             query.addBindValue(userId);
         }
         if (!run(query))
-            return {};
+            return std::nullopt;
         while (query.next()) {
             indexById.insert(query.value(0).toString(), devices.size());
             devices.append(deviceFromRow(query));
         }
+        if (!finished(query))
+            return std::nullopt;
     }
     QSqlQuery query(db);
     if (userId.isEmpty()) {
@@ -104,7 +129,7 @@ QList<SettingsRepository::OwnedDevice> SettingsRepository::devices(const QString
         query.addBindValue(userId);
     }
     if (!run(query))
-        return {};
+        return std::nullopt;
     while (query.next()) {
         const auto index = indexById.value(query.value(0).toString(), -1);
         const auto kind = CallKinds::fromKey(query.value(1).toString());
@@ -113,27 +138,32 @@ QList<SettingsRepository::OwnedDevice> SettingsRepository::devices(const QString
         devices[index].device.rule(*kind) =
             RingRule {query.value(2).toBool(), query.value(3).toInt(), query.value(4).toInt()};
     }
+    if (!finished(query))
+        return std::nullopt;
     return devices;
 }
 
-std::optional<FollowMeSettings> SettingsRepository::settings(const QString &userId) const
+StoreRead<FollowMeSettings> SettingsRepository::settings(const QString &userId) const
 {
     FollowMeSettings settings;
     {
         QSqlQuery query(m_database.connection());
         query.prepare(u"SELECT controlled_device FROM users WHERE id = ?"_s);
         query.addBindValue(userId);
-        if (!run(query) || !query.next())
-            return std::nullopt;
+        if (!run(query))
+            return StoreRead<FollowMeSettings>::readFailed();
+        if (!query.next())
+            return rowMissing<FollowMeSettings>(query);
         settings.controlledDeviceId = query.value(0).toString();
     }
-    for (const OwnedDevice &owned : devices(userId))
-        settings.devices.append(owned.device);
+    const auto owned = devices(userId);
     const auto calls = unanswered(userId);
-    if (!calls)
-        return std::nullopt;
+    if (!owned || !calls)
+        return StoreRead<FollowMeSettings>::readFailed();
+    for (const OwnedDevice &device : *owned)
+        settings.devices.append(device.device);
     settings.unanswered = *calls;
-    return settings;
+    return StoreRead<FollowMeSettings>::fromValue(settings);
 }
 
 std::optional<SettingsRepository::UnansweredCalls>
@@ -155,11 +185,12 @@ SettingsRepository::unanswered(const QString &userId) const
             call.number = query.value(2).toString();
         calls.at(CallKinds::index(*kind)) = call;
     }
+    if (!finished(query))
+        return std::nullopt;
     return calls;
 }
 
-std::optional<SettingsRepository::OwnedDevice>
-SettingsRepository::device(const QString &deviceId) const
+StoreRead<SettingsRepository::OwnedDevice> SettingsRepository::device(const QString &deviceId) const
 {
     QSqlDatabase db = m_database.connection();
     OwnedDevice owned;
@@ -167,33 +198,39 @@ SettingsRepository::device(const QString &deviceId) const
         QSqlQuery query(db);
         query.prepare(u"SELECT %1 FROM devices d WHERE d.id = ?"_s.arg(deviceColumns));
         query.addBindValue(deviceId);
-        if (!run(query) || !query.next())
-            return std::nullopt;
+        if (!run(query))
+            return StoreRead<OwnedDevice>::readFailed();
+        if (!query.next())
+            return rowMissing<OwnedDevice>(query);
         owned = deviceFromRow(query);
     }
     QSqlQuery query(db);
     query.prepare(u"SELECT call_kind, enabled, delay, timeout FROM rules WHERE device_id = ?"_s);
     query.addBindValue(deviceId);
     if (!run(query))
-        return std::nullopt;
+        return StoreRead<OwnedDevice>::readFailed();
     while (query.next()) {
         if (const auto kind = CallKinds::fromKey(query.value(0).toString()))
             owned.device.rule(*kind) =
                 RingRule {query.value(1).toBool(), query.value(2).toInt(), query.value(3).toInt()};
     }
-    return owned;
+    if (!finished(query))
+        return StoreRead<OwnedDevice>::readFailed();
+    return StoreRead<OwnedDevice>::fromValue(owned);
 }
 
-std::optional<qint64> SettingsRepository::appliedRevision(const QString &userId,
-                                                          const QString &requestId) const
+StoreRead<qint64> SettingsRepository::appliedRevision(const QString &userId,
+                                                      const QString &requestId) const
 {
     QSqlQuery query(m_database.connection());
     query.prepare(u"SELECT revision FROM applied_requests WHERE user_id = ? AND request_id = ?"_s);
     query.addBindValue(userId);
     query.addBindValue(requestId);
-    if (!run(query) || !query.next())
-        return std::nullopt;
-    return query.value(0).toLongLong();
+    if (!run(query))
+        return StoreRead<qint64>::readFailed();
+    if (!query.next())
+        return rowMissing<qint64>(query);
+    return StoreRead<qint64>::fromValue(query.value(0).toLongLong());
 }
 
 bool SettingsRepository::insertUser(const QString &userId, const QString &name) const

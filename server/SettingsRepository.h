@@ -3,6 +3,7 @@
 #include "CallKind.h"
 #include "Device.h"
 #include "FollowMeSettings.h"
+#include "StoreRead.h"
 #include "UnansweredCall.h"
 
 #include <QList>
@@ -16,7 +17,8 @@ class Database;
 // Users, their devices and rules, what happens to their unanswered calls, revisions and applied
 // request ids in SQLite. Reads stand alone; writes are single statements that the caller groups
 // into one SqlTransaction together with the revision bump, so a change and its revision are
-// committed or lost together.
+// committed or lost together. A read that fails is told apart from one that finds nothing
+// (StoreRead; nullopt for the lists), and is logged here.
 class SettingsRepository
 {
 public:
@@ -34,17 +36,19 @@ public:
 
     explicit SettingsRepository(const Database &database);
 
-    std::optional<User> user(const QString &userId) const;
-    QList<User> users() const;
-    // The user's whole settings document; nothing if there is no such user or the read failed.
-    std::optional<FollowMeSettings> settings(const QString &userId) const;
-    std::optional<OwnedDevice> device(const QString &deviceId) const;
-    QList<OwnedDevice> devices(const QString &userId = {}) const;
+    StoreRead<User> user(const QString &userId) const;
+    // Nothing: the read failed.
+    std::optional<QList<User>> users() const;
+    // The user's whole settings document.
+    StoreRead<FollowMeSettings> settings(const QString &userId) const;
+    StoreRead<OwnedDevice> device(const QString &deviceId) const;
+    // Nothing: the read failed.
+    std::optional<QList<OwnedDevice>> devices(const QString &userId = {}) const;
     // Per call kind (CallKinds::index); empty where it is not known. Rows the server cannot
     // read (an action it does not know) count as not known rather than breaking the snapshot.
     using UnansweredCalls = std::array<std::optional<UnansweredCall>, CallKinds::count>;
     std::optional<UnansweredCalls> unanswered(const QString &userId) const;
-    std::optional<qint64> appliedRevision(const QString &userId, const QString &requestId) const;
+    StoreRead<qint64> appliedRevision(const QString &userId, const QString &requestId) const;
 
     bool insertUser(const QString &userId, const QString &name) const;
     bool deleteUser(const QString &userId) const;

@@ -15,21 +15,26 @@ TokenRepository::TokenRepository(const Database &database)
     : m_database(database)
 { }
 
-std::optional<TokenRepository::Identity> TokenRepository::identify(const QString &token) const
+StoreRead<TokenRepository::Identity> TokenRepository::identify(const QString &token) const
 {
     QSqlQuery query(m_database.connection());
     query.prepare(u"SELECT id, user_id, admin, salt, hash FROM tokens WHERE lookup = ?"_s);
     query.addBindValue(TokenHasher::lookupKey(token));
     if (!query.exec()) {
         qCWarning(lcServer) << "token lookup failed:" << query.lastError().text();
-        return std::nullopt;
+        return StoreRead<Identity>::readFailed();
     }
     while (query.next()) {
         if (TokenHasher::matches(token, query.value(3).toByteArray(), query.value(4).toByteArray()))
-            return Identity {query.value(0).toLongLong(), query.value(1).toString(),
-                             query.value(2).toBool()};
+            return StoreRead<Identity>::fromValue(
+                {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toBool()});
     }
-    return std::nullopt;
+    // next() also ends on a failed step: only a clean end means "no such token".
+    if (query.lastError().isValid()) {
+        qCWarning(lcServer) << "token lookup failed:" << query.lastError().text();
+        return StoreRead<Identity>::readFailed();
+    }
+    return StoreRead<Identity>::notFound();
 }
 
 std::optional<qint64> TokenRepository::add(const QString &token, const QString &userId,
@@ -52,24 +57,29 @@ std::optional<qint64> TokenRepository::add(const QString &token, const QString &
     return query.lastInsertId().toLongLong();
 }
 
-std::optional<TokenRepository::Info> TokenRepository::remove(qint64 tokenId) const
+StoreRead<TokenRepository::Info> TokenRepository::remove(qint64 tokenId) const
 {
+    const auto infos = list();
+    if (!infos)
+        return StoreRead<Info>::readFailed();
     std::optional<Info> info;
-    for (const Info &candidate : list()) {
+    for (const Info &candidate : *infos) {
         if (candidate.tokenId == tokenId)
             info = candidate;
     }
     if (!info)
-        return std::nullopt;
+        return StoreRead<Info>::notFound();
     QSqlQuery query(m_database.connection());
     query.prepare(u"DELETE FROM tokens WHERE id = ?"_s);
     query.addBindValue(tokenId);
-    if (!query.exec() || query.numRowsAffected() != 1)
-        return std::nullopt;
-    return info;
+    if (!query.exec() || query.numRowsAffected() != 1) {
+        qCWarning(lcServer) << "cannot remove a token:" << query.lastError().text();
+        return StoreRead<Info>::readFailed();
+    }
+    return StoreRead<Info>::fromValue(*info);
 }
 
-QList<TokenRepository::Info> TokenRepository::list(const QString &userId) const
+std::optional<QList<TokenRepository::Info>> TokenRepository::list(const QString &userId) const
 {
     QSqlQuery query(m_database.connection());
     if (userId.isEmpty()) {
@@ -80,10 +90,14 @@ QList<TokenRepository::Info> TokenRepository::list(const QString &userId) const
         query.addBindValue(userId);
     }
     QList<Info> infos;
-    if (!query.exec())
-        return infos;
-    while (query.next())
-        infos.append({query.value(0).toLongLong(), query.value(1).toString(),
-                      query.value(2).toBool(), query.value(3).toLongLong()});
+    if (query.exec()) {
+        while (query.next())
+            infos.append({query.value(0).toLongLong(), query.value(1).toString(),
+                          query.value(2).toBool(), query.value(3).toLongLong()});
+    }
+    if (query.lastError().isValid()) {
+        qCWarning(lcServer) << "cannot list the tokens:" << query.lastError().text();
+        return std::nullopt;
+    }
     return infos;
 }

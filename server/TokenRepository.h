@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StoreRead.h"
+
 #include <QList>
 #include <QString>
 
@@ -8,7 +10,8 @@
 class Database;
 
 // The access tokens, hashed (TokenHasher). A user token belongs to one user; an admin token to
-// no user and opens an admin session.
+// no user and opens an admin session. A failed read is told apart from an unknown token, so
+// a damaged database never looks like a wrong password.
 class TokenRepository
 {
 public:
@@ -28,12 +31,13 @@ public:
 
     explicit TokenRepository(const Database &database);
 
-    std::optional<Identity> identify(const QString &token) const;
+    StoreRead<Identity> identify(const QString &token) const;
     // Stores the token's hash; the caller runs it inside its transaction if it wants one.
     std::optional<qint64> add(const QString &token, const QString &userId, bool admin) const;
-    // The token's owner before removal, or nothing when there is no such token.
-    std::optional<Info> remove(qint64 tokenId) const;
-    QList<Info> list(const QString &userId = {}) const;
+    // The token's owner before removal; not found when there is no such token.
+    StoreRead<Info> remove(qint64 tokenId) const;
+    // Nothing: the read failed.
+    std::optional<QList<Info>> list(const QString &userId = {}) const;
 
 private:
     const Database &m_database;

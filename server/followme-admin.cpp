@@ -4,6 +4,7 @@
 #include "AdminCommandLine.h"
 #include "AdminCommands.h"
 #include "Database.h"
+#include "DatabaseBackup.h"
 #include "SettingsRepository.h"
 #include "TokenRepository.h"
 
@@ -45,14 +46,23 @@ int main(int argc, char *argv[])
                 << Qt::endl;
             return 3;
         }
-        SettingsRepository settings(database);
-        TokenRepository tokens(database);
-        const ChangeOutcome outcome = AdminCommands(database, settings, tokens)
-                                          .execute(commandLine->command, commandLine->args);
-        if (outcome.error)
-            refusal = outcome.error;
-        else
-            result = outcome.result;
+        if (commandLine->command == u"backup") {
+            if (!DatabaseBackup(database).write(commandLine->backupDestination, &failure)) {
+                err << QCoreApplication::translate("main", "followme-admin: %1").arg(failure)
+                    << Qt::endl;
+                return 3;
+            }
+            result = QJsonObject {{u"backup"_s, commandLine->backupDestination}};
+        } else {
+            SettingsRepository settings(database);
+            TokenRepository tokens(database);
+            const ChangeOutcome outcome = AdminCommands(database, settings, tokens)
+                                              .execute(commandLine->command, commandLine->args);
+            if (outcome.error)
+                refusal = outcome.error;
+            else
+                result = outcome.result;
+        }
     } else {
         AdminClient client(commandLine->serverUrl, commandLine->token, commandLine->insecure);
         result = client.run(commandLine->command, commandLine->args, &refusal, &failure);
