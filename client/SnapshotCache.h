@@ -34,6 +34,8 @@ public:
 
     explicit SnapshotCache(const QString &path = {}); // no path: nothing is kept
 
+    QString path() const { return m_path; }
+
     std::optional<Snapshot> load(QString *error = nullptr) const;
     // Replaces the file (AtomicFile); the system's reason on failure, the file then unchanged.
     std::optional<QString> save(const Snapshot &snapshot) const;

@@ -393,7 +393,8 @@ void SyncState::writeCache(bool evenIfOnlyTheTimeChanged)
         && (!evenIfOnlyTheTimeChanged || m_written->receivedAt == snapshot.receivedAt))
         return;
     if (const auto problem = m_cache.save(snapshot))
-        qCWarning(lcState) << problem->toUtf8().constData();
+        qCWarning(lcState) << "the offline cache" << m_cache.path()
+                           << "was not written:" << problem->toUtf8().constData();
     else
         m_written = snapshot;
 }

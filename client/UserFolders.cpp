@@ -19,8 +19,9 @@ QStringList UserFolders::paths()
 QStringList UserFolders::makePrivate()
 {
     QStringList problems;
-#ifdef Q_OS_UNIX
-    // Elsewhere these folders are the user's by the platform's rules (AppData, ~/Library).
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    // Elsewhere these folders are the user's by the platform's rules (AppData, ~/Library, whose
+    // Preferences folder holds every application's settings and is not FollowMe's to change).
     for (const QString &folder : paths()) {
         if (const auto problem = AtomicFile::makePrivateFolder(folder))
             problems.append(*problem);

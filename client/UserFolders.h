@@ -6,6 +6,7 @@
 // The folders FollowMe keeps the user's own data in: QSettings' file, the tokens' fallback file,
 // unsent edits and the offline cache. Phone numbers and ring plans are no business of other
 // local users, so the folders are the user's alone (0700) and the settings file too (0600).
+// On Linux and the BSDs; Windows and macOS keep these folders per user by themselves.
 class UserFolders
 {
     Q_DECLARE_TR_FUNCTIONS(UserFolders)

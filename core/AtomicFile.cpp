@@ -4,6 +4,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSaveFile>
 
@@ -20,6 +21,8 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcFile, "followme.file")
 
 qint64 writeCall(int fd, const char *data, qint64 size)
 {
@@ -103,6 +106,15 @@ private:
     int m_fd;
 };
 
+// Whether `fd` is still the file called `name` (not unlinked or replaced meanwhile).
+bool isNamed(int fd, const QByteArray &name)
+{
+    struct stat open = {};
+    struct stat named = {};
+    return ::fstat(fd, &open) == 0 && ::lstat(name.constData(), &named) == 0
+        && open.st_dev == named.st_dev && open.st_ino == named.st_ino;
+}
+
 // Removes temporaries of `target` whose writer is gone: a live writer holds the flock.
 void removeStrays(const QString &target)
 {
@@ -114,9 +126,16 @@ void removeStrays(const QString &target)
             continue;
         const QByteArray name = QFile::encodeName(candidate);
         FileDescriptor fd(::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-        if (fd.get() >= 0 && ::flock(fd.get(), LOCK_EX | LOCK_NB) == 0)
+        // The name may have been renamed into place (or reused) since it was opened.
+        if (fd.get() >= 0 && ::flock(fd.get(), LOCK_EX | LOCK_NB) == 0 && isNamed(fd.get(), name))
             ::unlink(name.constData());
     }
+}
+
+// Where flock isn't there (NFS without a lock daemon), writes go on unlocked and unswept.
+bool lockUnsupported(int error)
+{
+    return error == ENOLCK || error == EOPNOTSUPP || error == ENOSYS || error == EINVAL;
 }
 
 std::optional<QString> writeUnix(const QString &target, const QByteArray &data,
@@ -139,6 +158,8 @@ std::optional<QString> writeUnix(const QString &target, const QByteArray &data,
                          : mode_t(S_IRUSR | S_IWUSR | S_IRGRP | S_IWGRP | S_IROTH | S_IWOTH);
     }
 
+    // A new temporary is unlocked for an instant after open(): another writer's sweep may take
+    // it away then. Once locked it is safe, so it is checked to still be there, else made anew.
     QByteArray temporaryName;
     int opened = -1;
     for (int attempt = 0; attempt < 100 && opened < 0; ++attempt) {
@@ -149,19 +170,26 @@ std::optional<QString> writeUnix(const QString &target, const QByteArray &data,
         opened = ::open(temporaryName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
         if (opened < 0 && errno != EEXIST)
             return systemError(errno);
+        if (opened < 0)
+            continue;
+        if (::flock(opened, LOCK_EX) != 0 && !lockUnsupported(errno)) {
+            const int error = errno;
+            ::close(opened);
+            ::unlink(temporaryName.constData());
+            return systemError(error);
+        }
+        if (!isNamed(opened, temporaryName)) {
+            ::close(opened);
+            opened = -1;
+        }
     }
     if (opened < 0)
         return systemError(EEXIST);
     FileDescriptor fd(opened);
-    bool keepTemporary = false;
     const auto fail = [&](int error) -> std::optional<QString> {
-        if (!keepTemporary)
-            ::unlink(temporaryName.constData());
+        ::unlink(temporaryName.constData());
         return systemError(error);
     };
-    // Marks the file as being written, so another writer's sweep leaves it alone.
-    if (::flock(fd.get(), LOCK_EX) != 0)
-        return fail(errno);
     // The mode given to open() passed through the umask.
     if (exactMode && ::fchmod(fd.get(), mode) != 0)
         return fail(errno);
@@ -184,14 +212,18 @@ std::optional<QString> writeUnix(const QString &target, const QByteArray &data,
     const QByteArray targetName = QFile::encodeName(target);
     if (calls.rename(temporaryName.constData(), targetName.constData()) != 0)
         return fail(errno);
-    keepTemporary = true; // it is the target now
-    // The rename is only durable once the folder's entry is on disk too.
+    // The new content is in place: from here on nothing is reported as a failure, since the
+    // old file is gone. The rename is only durable once the folder's entry is on disk too; some
+    // file systems can't sync a folder (EINVAL), and a failure here is only worth a warning.
     const QByteArray folderName = QFile::encodeName(folder);
     FileDescriptor folderFd(::open(folderName.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (folderFd.get() < 0 || calls.sync(folderFd.get()) != 0)
-        return fail(errno);
+    if (folderFd.get() < 0 || calls.sync(folderFd.get()) != 0) {
+        if (errno != EINVAL)
+            qCWarning(lcFile) << "the folder of" << target
+                              << "could not be synced:" << systemError(errno);
+    }
     if (fd.close() != 0)
-        return fail(errno);
+        qCWarning(lcFile) << target << "could not be closed:" << systemError(errno);
     return std::nullopt;
 }
 
@@ -219,9 +251,10 @@ std::optional<QString> writeWithSaveFile(const QString &target, const QByteArray
 
 std::optional<QString> AtomicFile::write(const QString &path, const QByteArray &data, Access access)
 {
-    // Writing through a link replaces what it points to, not the link.
-    const QFileInfo info(path);
-    const QString target = info.isSymLink() ? info.symLinkTarget() : info.absoluteFilePath();
+    // Writing through a link replaces what it points to, at the end of a chain, not the link.
+    QString target = QFileInfo(path).absoluteFilePath();
+    for (int hop = 0; hop < 40 && QFileInfo(target).isSymbolicLink(); ++hop)
+        target = QFileInfo(target).symLinkTarget();
     if (const auto problem = makeFolders(QFileInfo(target).absolutePath(), access))
         return problem;
 #ifdef Q_OS_UNIX
