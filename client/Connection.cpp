@@ -268,9 +268,14 @@ QString Connection::statusText() const
         // To the nearest second, at least one: a coarse timer may report a little more than
         // its interval ("6 seconds" for 5), and "0 seconds" would read as stuck.
         const auto seconds = std::max<qint64>(1, (m_sync->timeUntilReconnect() + 500ms) / 1000ms);
-        text = (problem.isEmpty() ? tr("Offline: %1 can't be reached").arg(host)
-                                  : tr("Offline: %1 can't be reached (%2)").arg(host, problem))
-            + u" · "_s + tr("Reconnecting in %n second(s)", nullptr, int(seconds));
+        if (m_sync->problem() == SyncClient::Problem::MessageRefused)
+            // The server is there but said what can't be true: the settings shown are not it.
+            text = tr("Offline: FollowMe did not take what %1 sent (%2)").arg(host, problem);
+        else if (problem.isEmpty())
+            text = tr("Offline: %1 can't be reached").arg(host);
+        else
+            text = tr("Offline: %1 can't be reached (%2)").arg(host, problem);
+        text += u" · "_s + tr("Reconnecting in %n second(s)", nullptr, int(seconds));
         break;
     }
     case Status::TokenRefused:

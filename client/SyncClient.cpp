@@ -8,6 +8,7 @@ SyncClient::SyncClient(SettingsDocument *document, const QString &outboxPath,
     connect(&m_link, &SyncLink::received, &m_state, &SyncState::receive);
     connect(&m_link, &SyncLink::stateChanged, this, &SyncClient::onLinkStateChanged);
     connect(&m_state, &SyncState::readyToSend, this, &SyncClient::sendUnsent);
+    connect(&m_state, &SyncState::resyncNeeded, &m_link, &SyncLink::resync);
     connect(&m_state, &SyncState::notice, this, &SyncClient::notice);
     connect(&m_state, &SyncState::pendingEditCountChanged, this,
             &SyncClient::pendingEditCountChanged);
@@ -29,6 +30,9 @@ void SyncClient::setClock(Clock clock)
 
 void SyncClient::onLinkStateChanged(State state)
 {
+    // The link's snapshot comes before Connected: in any other state there is none yet.
+    if (state != State::Connected)
+        m_state.awaitSnapshot();
     emit stateChanged(state);
     // A new link: everything in the outbox goes (again); the server ignores ids it committed.
     if (state == State::Connected) {

@@ -18,7 +18,8 @@ class SettingsDocument;
 // outbox, what is shown), wired so that the link's messages reach the state and the state's
 // unsent edits go out on the link once it is up. The user's edits show at once, wait in a
 // persistent outbox (marked pending) until the server acknowledges them, and are rolled back
-// with a notice when it refuses them.
+// with a notice when it refuses them. A message the state can't take (SyncState::resyncNeeded)
+// ends the link for a fresh snapshot (SyncLink::resync); the outbox goes out again on the next.
 class SyncClient : public QObject
 {
     Q_OBJECT

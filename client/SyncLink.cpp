@@ -102,6 +102,21 @@ bool SyncLink::send(const ClientMessage &message)
     return true;
 }
 
+void SyncLink::resync(const QString &reason)
+{
+    if (!m_socket)
+        return;
+    qCInfo(lcLink) << "ending the link for a fresh snapshot";
+    m_lastError = reason;
+    endLink(LinkEnd::Close);
+    // With the backoff: a server that says the same again on every link must not get a tight
+    // loop of them. A link that stayed up stableAfter() starts again from the first delay.
+    if (m_wanted)
+        scheduleReconnect(Problem::MessageRefused);
+    else
+        setState(State::Offline);
+}
+
 void SyncLink::endLink(LinkEnd how)
 {
     m_keepaliveTimer.stop();
@@ -154,12 +169,16 @@ void SyncLink::onTextMessage(const QString &text)
     ProtocolError error;
     const auto message = ServerMessage::decode(text.toUtf8(), &error);
     if (!message) {
-        qCWarning(lcLink) << "a message from the server can't be read:" << error.message;
-        // Before the snapshot there is nothing to go on: this is no server to stay with.
-        if (m_state == State::Connecting) {
-            m_lastError = tr("The server sent something FollowMe can't read.");
-            linkLost();
+        // Section 8: a later server may push types this client doesn't know. Skipping one may
+        // leave a revision gap, which the next push shows (and SyncState resyncs then).
+        if (error.code == Protocol::ErrorCode::Unsupported && m_state == State::Connected) {
+            qCInfo(lcLink) << "ignoring a message:" << error.message;
+            return;
         }
+        qCWarning(lcLink) << "a message from the server can't be read:" << error.message;
+        // Before the snapshot this is no server to stay with; after it, whatever the message
+        // changed is missing from the state.
+        resync(error.message);
         return;
     }
     if (message->type == ServerMessage::Type::Error && message->requestId.isEmpty()) {
@@ -226,12 +245,12 @@ void SyncLink::linkLost()
         setState(State::Offline);
 }
 
-void SyncLink::scheduleReconnect()
+void SyncLink::scheduleReconnect(Problem problem)
 {
     if (m_reconnectTimer.isActive())
         return;
     ++m_failures;
-    m_problem = Problem::Unreachable;
+    m_problem = problem;
     m_reconnectTimer.start(m_policy.delayFor(m_failures));
     setState(State::WaitingToReconnect);
 }

@@ -42,6 +42,9 @@ public:
         Unreachable, // the last attempt or link failed (until a link is up again)
         TokenRefused, // close code 4001: only a new token helps
         VersionRefused, // close code 4002: only another client or server helps
+        // The server sent what can't be read or can't be true (lastError() says what): the link
+        // is rebuilt with the backoff, for a fresh snapshot.
+        MessageRefused,
     };
     Q_ENUM(Problem)
 
@@ -69,6 +72,10 @@ public:
 
     // Sends a message while Connected; false (and nothing sent) otherwise.
     bool send(const ClientMessage &message);
+    // What the server said could not be taken (`reason`, translated): ends the link and
+    // reconnects with the backoff, so the next hello brings a whole snapshot (the protocol's
+    // only way to one). Problem MessageRefused until a link is up again.
+    void resync(const QString &reason);
 
     // Seams for tests: time (how long a link stayed up), backoff and keepalive.
     void setClock(Clock clock) { m_clock = std::move(clock); }
@@ -90,7 +97,7 @@ private:
     enum class LinkEnd { Close, Abort };
     // Drops the current socket and everything that belonged to its link.
     void endLink(LinkEnd how);
-    void scheduleReconnect();
+    void scheduleReconnect(Problem problem = Problem::Unreachable);
     void setState(State state);
     void sendKeepalive();
 

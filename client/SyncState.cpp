@@ -4,10 +4,12 @@
 #include "Protocol.h"
 #include "RefusalText.h"
 #include "ServerAccount.h"
+#include "ServerMessageCheck.h"
 #include "SettingsDocument.h"
 
 #include <QLoggingCategory>
 
+using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 Q_LOGGING_CATEGORY(lcState, "followme.sync.state")
@@ -52,6 +54,7 @@ void SyncState::setServer(const QUrl &url)
                     nullptr, pendingEditCount())
                      .arg(m_server.host()));
     m_server = url;
+    m_inSync = false;
     // Only the owner changes here: the file on disk is not touched before restore() read it.
     m_outbox.setOwner(ServerAccount::of(url));
     if (!m_confirmedServer.isEmpty()) {
@@ -106,6 +109,22 @@ void SyncState::restore()
 
 void SyncState::receive(const ServerMessage &message)
 {
+    const auto check = ServerMessageCheck::check(
+        message, m_confirmed, m_inSync ? std::optional(m_revision) : std::nullopt);
+    if (check.verdict != ServerMessageCheck::Verdict::Apply) {
+        // Neither shown nor cached: the state stays the last one that could be true, the
+        // outbox is kept for the next link.
+        // The start of the message is enough to tell which one it was; a snapshot is long.
+        if (check.verdict == ServerMessageCheck::Verdict::Impossible)
+            qCWarning(lcState).noquote()
+                << u"not applying an impossible message of the server (%1):"_s.arg(check.reason)
+                << QString::fromUtf8(message.encode().left(300));
+        else
+            qCInfo(lcState).noquote() << "missed changes of the server:" << check.reason;
+        m_inSync = false;
+        emit resyncNeeded(check.reason);
+        return;
+    }
     switch (message.type) {
     case ServerMessage::Type::Snapshot:
         handleSnapshot(message);
@@ -118,9 +137,7 @@ void SyncState::receive(const ServerMessage &message)
         break;
     case ServerMessage::Type::RuleChanged: {
         const FollowMeSettings before = m_document->settings();
-        const int index = m_confirmed.indexOf(message.deviceId);
-        if (index >= 0)
-            m_confirmed.devices[index].rule(message.callKind) = message.rule;
+        m_confirmed = message.appliedTo(m_confirmed);
         m_revision = message.revision;
         confirmedChanged();
         showCurrent();
@@ -129,7 +146,7 @@ void SyncState::receive(const ServerMessage &message)
         break;
     }
     case ServerMessage::Type::ControlledDeviceChanged:
-        m_confirmed.controlledDeviceId = message.deviceId;
+        m_confirmed = message.appliedTo(m_confirmed);
         m_revision = message.revision;
         confirmedChanged();
         showCurrent();
@@ -153,6 +170,7 @@ void SyncState::handleSnapshot(const ServerMessage &message)
     m_userId = message.userId;
     m_userName = message.userName;
     m_revision = message.revision;
+    m_inSync = true;
     confirmedChanged();
     const QStringList dropped = dropEditsThatCannotApply(before);
     showCurrent();

@@ -25,6 +25,8 @@ class SettingsDocument;
 // messages through receive(). An ack moves an edit into the confirmed state, a refusal drops it
 // (with a notice in the user's language), a snapshot replaces the confirmed state and drops the
 // edits that can't apply any more; what the administrator changed is told (DeviceChanges).
+// A message that can't be true in the confirmed state (ServerMessageCheck) is not applied: the
+// state asks for a resync instead, keeping the outbox.
 //
 // Writes are batched: the outbox and the snapshot cache are written when the send delay after
 // an edit or a message has passed (flush()), and on destruction.
@@ -49,6 +51,8 @@ public:
 
     // A message of the server about the settings (not an error about the link itself).
     void receive(const ServerMessage &message);
+    // A new link, or none: until a snapshot came on it, only a snapshot is believed.
+    void awaitSnapshot() { m_inSync = false; }
 
     // The next link sends every edit again: the server ignores ids it already committed.
     void markAllUnsent() { m_outbox.markAllUnsent(); }
@@ -78,6 +82,9 @@ signals:
     void pendingEditCountChanged(int count);
     // The send delay passed and the state is written: what is unsent may go out now.
     void readyToSend();
+    // A message of the server was not applied (`reason`, translated): only a fresh snapshot
+    // can put the state right. Nothing more is believed until one came.
+    void resyncNeeded(const QString &reason);
 
 private:
     void onRuleEdited(const QString &deviceId, CallKind kind, const RuleChange &change);
@@ -119,6 +126,7 @@ private:
     QString m_userName;
     qint64 m_revision = 0;
     QDateTime m_confirmedAt;
+    bool m_inSync = false; // a snapshot came on the current link: m_revision is the server's
 
     bool m_outboxDirty = false;
     bool m_outboxUnsaved = false; // the last write of the outbox file failed

@@ -59,6 +59,20 @@ ServerMessage ServerMessage::controlledDeviceChanged(qint64 revision, const QStr
     return message;
 }
 
+FollowMeSettings ServerMessage::appliedTo(const FollowMeSettings &before) const
+{
+    if (type == Type::Snapshot)
+        return settings;
+    FollowMeSettings result = before;
+    if (type == Type::RuleChanged) {
+        if (const int index = result.indexOf(deviceId); index >= 0)
+            result.devices[index].rule(callKind) = rule;
+    } else if (type == Type::ControlledDeviceChanged) {
+        result.controlledDeviceId = deviceId;
+    }
+    return result;
+}
+
 QJsonObject ServerMessage::toJson() const
 {
     const QJsonValue device = deviceId.isEmpty() ? QJsonValue() : QJsonValue(deviceId);
@@ -99,10 +113,13 @@ QByteArray ServerMessage::encode() const
 
 std::optional<ServerMessage> ServerMessage::decode(const QByteArray &text, ProtocolError *error)
 {
-    auto fail = [error](const QString &message) {
+    auto failWith = [error](Protocol::ErrorCode code, const QString &message) {
         if (error)
-            *error = {Protocol::ErrorCode::Malformed, message, {}};
+            *error = {code, message, {}};
         return std::nullopt;
+    };
+    auto fail = [&failWith](const QString &message) {
+        return failWith(Protocol::ErrorCode::Malformed, message);
     };
     if (text.size() > 4 * SettingsCodec::maxDocumentBytes)
         return fail(tr("the server's message is too large"));
@@ -112,6 +129,14 @@ std::optional<ServerMessage> ServerMessage::decode(const QByteArray &text, Proto
         return fail(tr("the server sent something that is not valid JSON: %1").arg(reason));
     const QJsonObject &object = *parsed;
     const QString type = object.value(u"type"_s).toString();
+    if (!object.value(u"type"_s).isString())
+        return fail(tr("a message without a type"));
+    static const QStringList knownTypes {u"snapshot"_s, u"ack"_s, u"error"_s, u"ruleChanged"_s,
+                                         u"controlledDeviceChanged"_s};
+    // Looked at before anything else: a later push type need not look like these.
+    if (!knownTypes.contains(type))
+        return failWith(Protocol::ErrorCode::Unsupported,
+                        tr("an unknown message type \"%1\"").arg(type));
 
     ServerMessage message;
     const QJsonValue revision = object.value(u"revision"_s);
@@ -121,12 +146,21 @@ std::optional<ServerMessage> ServerMessage::decode(const QByteArray &text, Proto
         return fail(tr("a \"%1\" message without a valid revision").arg(type));
     const QJsonValue device = object.value(u"device"_s);
     message.deviceId = device.toString();
+    // A device is named by a valid id (or, for the controlled device, null for none): "" or
+    // "desk " is no device, and reading it as none would change the controlled device.
+    const auto deviceProblem = device.isString()
+        ? SettingsCodec::validateDeviceId(message.deviceId, u"device"_s)
+        : std::optional<ValidationError>();
 
     if (type == u"snapshot") {
         message.type = Type::Snapshot;
         const QJsonObject user = object.value(u"user"_s).toObject();
         message.userId = user.value(u"id"_s).toString();
         message.userName = user.value(u"name"_s).toString();
+        // User ids are spelt like device ids (section 9.1, user.add).
+        if (SettingsCodec::validateDeviceId(message.userId, u"user.id"_s)
+            || !user.value(u"name"_s).isString())
+            return fail(tr("a snapshot without a valid user"));
         ValidationError invalid;
         const auto settings =
             SettingsCodec::fromJson(object.value(u"settings"_s).toObject(), &invalid);
@@ -156,7 +190,9 @@ std::optional<ServerMessage> ServerMessage::decode(const QByteArray &text, Proto
         const auto kind = CallKinds::fromKey(object.value(u"callKind"_s).toString());
         ValidationError invalid;
         const auto rule = SettingsCodec::ruleFromJson(object.value(u"rule"_s), u"rule"_s, &invalid);
-        if (!kind || !rule || message.deviceId.isEmpty())
+        if (!rule)
+            return fail(tr("a ruleChanged push with an invalid rule: %1").arg(invalid.message()));
+        if (!kind || !device.isString() || deviceProblem)
             return fail(tr("a malformed ruleChanged push"));
         message.callKind = *kind;
         message.rule = *rule;
@@ -164,9 +200,9 @@ std::optional<ServerMessage> ServerMessage::decode(const QByteArray &text, Proto
     }
     if (type == u"controlledDeviceChanged") {
         message.type = Type::ControlledDeviceChanged;
-        if (!device.isNull() && !device.isString())
+        if (!device.isNull() && (!device.isString() || deviceProblem))
             return fail(tr("a malformed controlledDeviceChanged push"));
         return message;
     }
-    return fail(tr("an unknown message type \"%1\"").arg(type));
+    Q_UNREACHABLE();
 }

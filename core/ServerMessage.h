@@ -42,8 +42,16 @@ public:
                                      const RingRule &rule);
     static ServerMessage controlledDeviceChanged(qint64 revision, const QString &deviceId);
 
+    // What `before` becomes by this message: a snapshot's settings, a push's change applied (a
+    // rule of a device `before` doesn't have changes nothing); an ack or error changes nothing.
+    FollowMeSettings appliedTo(const FollowMeSettings &before) const;
+
     QJsonObject toJson() const;
     QByteArray encode() const;
 
+    // Checks the form (docs/protocol.md, sections 2–5): a message that breaks it is refused with
+    // `malformed`, one of a type this client doesn't know with `unsupported` (a later server's
+    // push, which section 8 lets a client ignore). Whether it can be true in the client's state
+    // is ServerMessageCheck's question.
     static std::optional<ServerMessage> decode(const QByteArray &text, ProtocolError *error);
 };

@@ -208,6 +208,23 @@ private slots:
         QCOMPARE(QSettings().value(u"sync/connect"_s).toBool(), false);
     }
 
+    // A server whose snapshot can't be valid is there: the status names what was refused, not
+    // an unreachable server, and the cached settings stay.
+    void aRefusedSnapshotIsNamed()
+    {
+        RecordingServer server;
+        server.settings.controlledDeviceId = u"private-mobile"_s; // an external number
+        makeConnection(server.url(), server.validToken);
+        m_connection->start();
+        QTRY_COMPARE(m_connection->status(), Connection::Status::WaitingToReconnect);
+        const QString text = m_connection->statusText();
+        QVERIFY2(text.contains(u"did not take what 127.0.0.1 sent"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"external number"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"can't be reached"_s), qPrintable(text));
+        QCOMPARE(server.tokens.size(), 1); // the backoff (30 s here) before the next attempt
+        QCOMPARE(m_connection->syncClient()->revision(), qint64(0));
+    }
+
     // What the client saved before this class existed still counts.
     void keepsTheSavedServer()
     {

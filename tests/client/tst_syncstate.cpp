@@ -10,6 +10,7 @@
 #include "SettingsDocument.h"
 #include "SyncState.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +19,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
+
+Q_DECLARE_METATYPE(ServerMessage)
 
 class TestSyncState : public QObject
 {
@@ -90,11 +93,11 @@ private slots:
         QVERIFY(!m_document->setRule(u"dect"_s, CallKind::External, {true, 7, 30}));
         const auto sent = m_state->takeUnsent();
         m_state->receive(
-            ServerMessage::ruleChanged(5, u"dect"_s, CallKind::External, {true, 5, 44}));
+            ServerMessage::ruleChanged(2, u"dect"_s, CallKind::External, {true, 5, 44}));
         QCOMPARE(m_document->settings().device(u"dect"_s)->rule(CallKind::External),
                  (RingRule {true, 7, 44}));
         QVERIFY(m_document->isRulePending(u"dect"_s, CallKind::External));
-        m_state->receive(ServerMessage::ack(sent.constFirst().requestId, 6));
+        m_state->receive(ServerMessage::ack(sent.constFirst().requestId, 3));
         QCOMPARE(m_state->confirmed().device(u"dect"_s)->rule(CallKind::External),
                  (RingRule {true, 7, 44}));
     }
@@ -185,8 +188,10 @@ private slots:
         QCOMPARE(m_state->outbox().writeCount(), 1);
 
         // The same snapshot again (a resync), a few times: the cache holds it already.
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < 5; ++i) {
+            m_state->awaitSnapshot(); // a new link
             m_state->receive(ServerMessage::snapshot(1, u"alice"_s, u"Alice"_s, demoSettings()));
+        }
         m_state->flush();
         QCOMPARE(m_state->cache().writeCount(), 1);
         // Several acks and pushes in one send delay: one write each for outbox and cache.
@@ -308,6 +313,108 @@ private slots:
         for (const QList<QVariant> &notice : std::as_const(notices))
             named = named || notice.constFirst().toString().contains(u"Your change to "_s + name);
         QVERIFY2(named, qPrintable(notices.value(notices.size() - 1).value(0).toString()));
+    }
+
+    // A message that can't be true in the confirmed state is neither shown nor cached: the
+    // state asks for a resync, believes nothing but a snapshot until one came, and keeps the
+    // outbox. The next push after that snapshot is shown (no freeze).
+    void messagesThatCantBeTrueAskForAResync_data()
+    {
+        QTest::addColumn<ServerMessage>("message");
+        QTest::addColumn<bool>("impossible"); // else changes were missed: no fault of the server
+        const auto rule = [](qint64 revision, const QString &device, const RingRule &to) {
+            return ServerMessage::ruleChanged(revision, device, CallKind::Teams, to);
+        };
+        const auto snapshot = [](qint64 revision, const FollowMeSettings &settings) {
+            return ServerMessage::snapshot(revision, u"alice"_s, u"Alice"_s, settings);
+        };
+        // The state is at revision 5.
+        QTest::newRow("controlled device an external number")
+            << ServerMessage::controlledDeviceChanged(6, u"private-mobile"_s) << true;
+        QTest::newRow("controlled device unknown")
+            << ServerMessage::controlledDeviceChanged(6, u"bobs-desk"_s) << true;
+        QTest::newRow("rule of an unknown device") << rule(6, u"ghost"_s, {true, 0, 20}) << true;
+        QTest::newRow("delay out of bounds") << rule(6, u"desk"_s, {true, 301, 20}) << true;
+        QTest::newRow("timeout out of bounds") << rule(6, u"desk"_s, {true, 0, 0}) << true;
+        QTest::newRow("push going back") << rule(4, u"mobile"_s, {true, 3, 30}) << true;
+        QTest::newRow("push repeating")
+            << ServerMessage::controlledDeviceChanged(5, u"dect"_s) << true;
+        QTest::newRow("push skipping") << rule(7, u"mobile"_s, {true, 3, 30}) << false;
+        QTest::newRow("ack skipping") << ServerMessage::ack(u"r-1"_s, 7) << false;
+        QTest::newRow("revision 0") << ServerMessage::ack(u"r-1"_s, 0) << true;
+        QTest::newRow("snapshot going back") << snapshot(4, demoSettings()) << true;
+        QTest::newRow("snapshot repeating") << snapshot(5, demoSettings()) << true;
+        QTest::newRow("snapshot with a duplicate device id")
+            << snapshot(6, demoWith([](FollowMeSettings &settings) {
+                            settings.devices[DemoRow::softphone].id = u"desk"_s;
+                        }))
+            << true;
+        QTest::newRow("snapshot controlling an external number")
+            << snapshot(6, demoWith([](FollowMeSettings &settings) {
+                            settings.controlledDeviceId = u"private-mobile"_s;
+                        }))
+            << true;
+    }
+    void messagesThatCantBeTrueAskForAResync()
+    {
+        QFETCH(ServerMessage, message);
+        QFETCH(bool, impossible);
+        m_state->receive(ServerMessage::snapshot(5, u"alice"_s, u"Alice"_s, demoSettings()));
+        QVERIFY(!m_document->setRule(u"desk"_s, CallKind::External, {true, 7, 25}));
+        m_state->flush();
+        const FollowMeSettings shown = m_document->settings();
+        const int cacheWrites = m_state->cache().writeCount();
+        QSignalSpy resyncs(m_state.get(), &SyncState::resyncNeeded);
+
+        // The server's fault is a warning in the log; missed changes are not.
+        if (impossible)
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"impossible message"_s));
+        m_state->receive(message);
+        QCOMPARE(resyncs.count(), 1);
+        QVERIFY(!resyncs.constFirst().constFirst().toString().isEmpty());
+        QCOMPARE(m_state->confirmed(), demoSettings());
+        QCOMPARE(m_state->revision(), 5);
+        QCOMPARE(m_document->settings(), shown);
+        QCOMPARE(m_state->pendingEditCount(), 1);
+        m_state->flush();
+        QCOMPARE(m_state->cache().writeCount(), cacheWrites);
+
+        // Until the resync's snapshot, even a push that would fit is not believed.
+        const auto next =
+            ServerMessage::ruleChanged(6, u"mobile"_s, CallKind::Teams, {true, 9, 41});
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"before the snapshot"_s));
+        m_state->receive(next);
+        QCOMPARE(resyncs.count(), 2);
+        QCOMPARE(m_state->confirmed(), demoSettings());
+
+        m_state->awaitSnapshot();
+        m_state->receive(ServerMessage::snapshot(5, u"alice"_s, u"Alice"_s, demoSettings()));
+        m_state->receive(next);
+        QCOMPARE(resyncs.count(), 2);
+        QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::Teams),
+                 (RingRule {true, 9, 41}));
+        QCOMPARE(m_document->settings().device(u"desk"_s)->rule(CallKind::External).delay, 7);
+        QCOMPARE(m_state->pendingEditCount(), 1);
+    }
+
+    // The snapshot that answers a hello starts the link's count: any revision (a server restored
+    // from a backup counts again), and nothing but a snapshot before it.
+    void aNewLinkStartsWithItsSnapshot()
+    {
+        QSignalSpy resyncs(m_state.get(), &SyncState::resyncNeeded);
+        m_state->receive(
+            ServerMessage::ruleChanged(2, u"mobile"_s, CallKind::Teams, {true, 1, 20}));
+        QCOMPARE(m_state->revision(), 2);
+        m_state->awaitSnapshot();
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"before the snapshot"_s));
+        m_state->receive(
+            ServerMessage::ruleChanged(3, u"mobile"_s, CallKind::Teams, {true, 2, 20}));
+        QCOMPARE(resyncs.count(), 1);
+        QCOMPARE(m_state->revision(), 2);
+        m_state->receive(ServerMessage::snapshot(1, u"alice"_s, u"Alice"_s, demoSettings()));
+        QCOMPARE(resyncs.count(), 1);
+        QCOMPARE(m_state->revision(), 1);
+        QCOMPARE(m_document->settings(), demoSettings());
     }
 
 private:

@@ -301,6 +301,8 @@ private slots:
     void unknownErrorCodeIsInternal();
     void serverRefusals_data();
     void serverRefusals();
+    void unknownServerTypesAreUnsupported_data();
+    void unknownServerTypesAreUnsupported();
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1412,9 +1414,6 @@ void TestProtocol::serverRefusals_data()
     // Unknown types
     QTest::newRow("missing type") << R"({"id":"r-1","revision":1})"_ba;
     QTest::newRow("type number") << R"({"type":3,"id":"r-1","revision":1})"_ba;
-    QTest::newRow("unknown type") << R"({"type":"deviceAdded","revision":1})"_ba;
-    QTest::newRow("type in other case") << R"({"type":"Ack","id":"r-1","revision":1})"_ba;
-    QTest::newRow("client type") << R"({"type":"hello","protocol":1,"token":"t"})"_ba;
 
     // Snapshots with invalid settings
     QTest::newRow("snapshot without settings")
@@ -1462,6 +1461,20 @@ void TestProtocol::serverRefusals_data()
     QTest::newRow("ruleChanged without callKind") << ruleChangedWith(removing(u"callKind"_s));
     QTest::newRow("ruleChanged without device") << ruleChangedWith(removing(u"device"_s));
     QTest::newRow("ruleChanged null device") << ruleChangedWith(setting(u"device"_s, QJsonValue()));
+    QTest::newRow("ruleChanged empty device") << ruleChangedWith(setting(u"device"_s, u""_s));
+    QTest::newRow("ruleChanged device with a space")
+        << ruleChangedWith(setting(u"device"_s, u"desk "_s));
+    QTest::newRow("ruleChanged device 5") << ruleChangedWith(setting(u"device"_s, 5));
+
+    // snapshot without a valid user
+    QTest::newRow("snapshot without user")
+        << R"({"type":"snapshot","revision":1,"settings":{"version":1,"devices":[]}})"_ba;
+    QTest::newRow("snapshot with an empty user id")
+        << R"({"type":"snapshot","revision":1,"user":{"id":"","name":"A"},)"
+           R"("settings":{"version":1,"devices":[]}})"_ba;
+    QTest::newRow("snapshot without user name")
+        << R"({"type":"snapshot","revision":1,"user":{"id":"a"},)"
+           R"("settings":{"version":1,"devices":[]}})"_ba;
 
     // ack without an id
     QTest::newRow("ack without id") << R"({"type":"ack","revision":4})"_ba;
@@ -1471,6 +1484,11 @@ void TestProtocol::serverRefusals_data()
     // controlledDeviceChanged with a device that is neither an id nor null
     QTest::newRow("controlledDeviceChanged device 5")
         << R"({"type":"controlledDeviceChanged","revision":10,"device":5})"_ba;
+    // None is null: "" is no device id, and reading it as none would change the device.
+    QTest::newRow("controlledDeviceChanged empty device")
+        << R"({"type":"controlledDeviceChanged","revision":10,"device":""})"_ba;
+    QTest::newRow("controlledDeviceChanged without revision")
+        << R"({"type":"controlledDeviceChanged","device":"desk"})"_ba;
 }
 
 void TestProtocol::serverRefusals()
@@ -1484,6 +1502,29 @@ void TestProtocol::serverRefusals()
     QVERIFY(!error.message.isEmpty());
     QVERIFY(error.message != u"untouched"_s);
     QVERIFY(!ServerMessage::decode(text, nullptr));
+}
+
+// A type this client doesn't know may be a later server's push (protocol.md section 8): told
+// apart from a malformed message, so that the client can ignore it; looked at before the
+// members, which a later type need not have.
+void TestProtocol::unknownServerTypesAreUnsupported_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("unknown type") << R"({"type":"deviceAdded","revision":1})"_ba;
+    QTest::newRow("unknown type without revision") << R"({"type":"deviceAdded"})"_ba;
+    QTest::newRow("type in other case") << R"({"type":"Ack","id":"r-1","revision":1})"_ba;
+    QTest::newRow("client type") << R"({"type":"hello","protocol":1,"token":"t"})"_ba;
+    QTest::newRow("admin type") << R"({"type":"adminReady","protocol":1})"_ba;
+}
+
+void TestProtocol::unknownServerTypesAreUnsupported()
+{
+    QFETCH(QByteArray, text);
+    ProtocolError error = untouched();
+    QVERIFY(!ServerMessage::decode(text, &error));
+    QCOMPARE(error.code, Code::Unsupported);
+    QCOMPARE(error.requestId, QString());
+    QVERIFY(error.message != u"untouched"_s);
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)

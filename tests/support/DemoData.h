@@ -32,6 +32,15 @@ inline FollowMeSettings demoSettings()
     return *settings;
 }
 
+// The demo settings with `change(settings)` made, for a variant of them in one expression.
+template<typename Change>
+FollowMeSettings demoWith(Change change)
+{
+    FollowMeSettings settings = demoSettings();
+    change(settings);
+    return settings;
+}
+
 namespace DemoRow {
 inline constexpr int desk = 0;
 inline constexpr int softphone = 1;
