@@ -33,6 +33,7 @@ public:
     // of another server is set aside (FILE.other-server) on load.
     void setOwner(const QString &owner) { m_owner = owner; }
     QString owner() const { return m_owner; }
+    QString path() const { return m_path; }
 
     // Reads the file; a missing file is an empty outbox. On a damaged file the outbox stays
     // empty and the file is kept aside (FILE.damaged) rather than overwritten.

@@ -6,24 +6,13 @@
 
 #include <QFile>
 
-#include <algorithm>
-
 SettingsFileStore::SettingsFileStore(const QString &path, QObject *parent)
     : QObject(parent)
     , m_path(path)
 {
     m_saveTimer.setSingleShot(true);
     connect(&m_saveTimer, &QTimer::timeout, this, &SettingsFileStore::flush);
-    m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, &SettingsFileStore::flush);
-}
-
-void SettingsFileStore::setRetryDelays(std::chrono::milliseconds first,
-                                       std::chrono::milliseconds longest)
-{
-    m_firstRetry = first;
-    m_longestRetry = longest;
-    m_nextRetry = first;
+    connect(&m_retry, &SaveRetry::due, this, &SettingsFileStore::flush);
 }
 
 SettingsFileStore::~SettingsFileStore()
@@ -70,18 +59,17 @@ std::optional<QString> SettingsFileStore::flush()
 {
     // The timer is no longer active when its own timeout calls this: track the change itself.
     m_saveTimer.stop();
-    m_retryTimer.stop();
+    m_retry.stop();
     if (!m_pending || !m_document)
         return std::nullopt;
     const auto failure = save(m_path, m_document->settings());
     // A failed write stays pending: the retry, the next edit or the last flush tries again.
     m_pending = failure.has_value();
     if (failure) {
-        m_retryTimer.start(m_nextRetry);
-        m_nextRetry = std::min(m_nextRetry * 2, m_longestRetry);
+        m_retry.failed();
         emit saveFailed(*failure);
     } else {
-        m_nextRetry = m_firstRetry;
+        m_retry.succeeded();
         emit saved();
     }
     return failure;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "FollowMeSettings.h"
+#include "SaveRetry.h"
 #include "ValidationError.h"
 
 #include <QCoreApplication>
@@ -38,14 +39,17 @@ public:
     // Saves the document, `delayMs` after its last change.
     void watch(SettingsDocument *document, int delayMs = 300);
     // After a failed write the next try comes `first` later, then twice as long each time up to
-    // `longest`.
-    void setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds longest);
+    // `longest` (1 s and 30 s unless set).
+    void setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds longest)
+    {
+        m_retry.setDelays(first, longest);
+    }
     // Writes a pending change now (also done on destruction); the reason if that failed.
     std::optional<QString> flush();
     bool hasPendingChange() const { return m_pending; }
     // Whether a write is due when the delay has passed; no write happens without one.
     bool isSaveScheduled() const { return m_saveTimer.isActive(); }
-    bool isRetryScheduled() const { return m_retryTimer.isActive(); }
+    bool isRetryScheduled() const { return m_retry.isScheduled(); }
 
 signals:
     void saved();
@@ -55,9 +59,6 @@ private:
     QString m_path;
     QPointer<SettingsDocument> m_document;
     QTimer m_saveTimer;
-    QTimer m_retryTimer;
-    std::chrono::milliseconds m_firstRetry {1000};
-    std::chrono::milliseconds m_longestRetry {30 * 1000};
-    std::chrono::milliseconds m_nextRetry = m_firstRetry;
+    SaveRetry m_retry;
     bool m_pending = false;
 };

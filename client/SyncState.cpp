@@ -29,6 +29,7 @@ SyncState::SyncState(SettingsDocument *document, const QString &outboxPath,
         flush();
         emit readyToSend();
     });
+    connect(&m_outboxRetry, &SaveRetry::due, this, &SyncState::flush);
     connect(document, &SettingsDocument::ruleEdited, this, &SyncState::onRuleEdited);
     connect(document, &SettingsDocument::controlledDeviceEdited, this,
             &SyncState::onControlledDeviceEdited);
@@ -372,18 +373,23 @@ void SyncState::flush()
     // crash loses at most the edits of the last send delay (2 s while edits keep coming).
     m_unwrittenSince.invalidate();
     if (m_outboxDirty) {
+        m_outboxRetry.stop();
         if (const auto problem = m_outbox.save()) {
-            // Still in memory and still sent: the file is written again at the next flush, which
-            // is due soon, so a full disk costs nothing once space returns. Said once per spell.
-            if (!m_outboxUnsaved)
+            // Still in memory and still sent; the file is tried again (SaveRetry), so nothing is
+            // lost once space returns. Said once per spell, not once per try.
+            if (!m_outboxUnsaved) {
+                qCWarning(lcState) << "the unsent edits" << m_outbox.path()
+                                   << "were not written:" << problem->toUtf8().constData();
                 emit notice(tr("Your unsent changes could not be saved on this computer: %1. "
                                "They are kept and saved as soon as that works.")
                                 .arg(*problem));
+            }
             m_outboxUnsaved = true;
-            scheduleFlush();
+            m_outboxRetry.failed();
         } else {
             m_outboxDirty = false;
             m_outboxUnsaved = false;
+            m_outboxRetry.succeeded();
         }
     }
     writeCache(false);

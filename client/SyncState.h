@@ -2,6 +2,7 @@
 
 #include "FollowMeSettings.h"
 #include "Outbox.h"
+#include "SaveRetry.h"
 #include "ServerMessage.h"
 #include "SnapshotCache.h"
 
@@ -74,6 +75,11 @@ public:
     // Seams for tests: time, and how long edits are held to merge before they go out.
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setSendDelay(std::chrono::milliseconds delay) { m_flushTimer.setInterval(delay); }
+    // When a failed write of the outbox file is tried again (SaveRetry: 1 s doubling to 30 s).
+    void setSaveRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds longest)
+    {
+        m_outboxRetry.setDelays(first, longest);
+    }
 
 signals:
     // An edit was refused or could not be applied any more and was undone, says which and why;
@@ -130,6 +136,7 @@ private:
 
     bool m_outboxDirty = false;
     bool m_outboxUnsaved = false; // the last write of the outbox file failed
+    SaveRetry m_outboxRetry;
     std::optional<SnapshotCache::Snapshot> m_written; // what the cache file holds
     QTimer m_flushTimer;
     // Since when edits are waiting to be written: a stream of them may put the write off only
