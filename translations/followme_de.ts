@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AtomicFile</name>
+    <message>
+        <source>the folder %1 can&apos;t be created</source>
+        <translation>der Ordner %1 lässt sich nicht anlegen</translation>
+    </message>
+    <message>
+        <source>the folder %1 can&apos;t be made yours alone</source>
+        <translation>der Ordner %1 lässt sich nicht auf Sie allein beschränken</translation>
+    </message>
+</context>
+<context>
     <name>CallKind</name>
     <message>
         <source>External</source>
@@ -285,6 +296,10 @@
             <numerusform>%n Änderung wartet auf das Senden</numerusform>
             <numerusform>%n Änderungen warten auf das Senden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Offline: FollowMe did not take what %1 sent (%2)</source>
+        <translation>Offline: FollowMe hat nicht übernommen, was %1 gesendet hat (%2)</translation>
     </message>
 </context>
 <context>
@@ -850,10 +865,6 @@
         <translation>die nicht gesendeten Änderungen in %1 konnten nicht gelesen werden; die Datei wurde als %1.damaged aufbewahrt</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>unsent edits for %1 were not loaded, since this client now uses %2; they were kept in %3.other-server</source>
         <translation>nicht gesendete Änderungen für %1 wurden nicht geladen, da dieser Client jetzt %2 verwendet; sie wurden in %3.other-server aufbewahrt</translation>
     </message>
@@ -1196,6 +1207,45 @@
         <source>the server sent something that is not valid JSON: %1</source>
         <translation>der Server hat etwas gesendet, das kein gültiges JSON ist: %1</translation>
     </message>
+    <message>
+        <source>a message without a type</source>
+        <translation>eine Nachricht ohne Typ</translation>
+    </message>
+    <message>
+        <source>a snapshot without a valid user</source>
+        <translation>ein Snapshot ohne gültigen Benutzer</translation>
+    </message>
+    <message>
+        <source>a ruleChanged push with an invalid rule: %1</source>
+        <translation>eine ruleChanged-Nachricht mit ungültiger Regel: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerMessageCheck</name>
+    <message>
+        <source>revision %1 came after revision %2: the changes in between never arrived</source>
+        <translation>Revision %1 kam nach Revision %2: die Änderungen dazwischen sind nie angekommen</translation>
+    </message>
+    <message>
+        <source>a change of revision %1 after revision %2</source>
+        <translation>eine Änderung mit Revision %1 nach Revision %2</translation>
+    </message>
+    <message>
+        <source>a revision below 1</source>
+        <translation>eine Revision unter 1</translation>
+    </message>
+    <message>
+        <source>a message before the snapshot</source>
+        <translation>eine Nachricht vor dem Snapshot</translation>
+    </message>
+    <message>
+        <source>a snapshot of revision %1 after revision %2</source>
+        <translation>ein Snapshot mit Revision %1 nach Revision %2</translation>
+    </message>
+    <message>
+        <source>a rule for &quot;%1&quot;, which is not one of the user&apos;s devices</source>
+        <translation>eine Regel für „%1“, das keines der Geräte des Benutzers ist</translation>
+    </message>
 </context>
 <context>
     <name>SettingsCodec</name>
@@ -1206,10 +1256,6 @@
     <message>
         <source>not saved, the settings are invalid: %1</source>
         <translation>nicht gespeichert, die Einstellungen sind ungültig: %1</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>is required but missing</source>
@@ -1315,10 +1361,6 @@
 <context>
     <name>SettingsWindow</name>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Nicht gespeichert: %1</translation>
-    </message>
-    <message>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
@@ -1366,6 +1408,10 @@
         <source>Where the settings come from</source>
         <translation>Woher die Einstellungen stammen</translation>
     </message>
+    <message>
+        <source>Not saved: %1. Your change is kept and saved as soon as that works.</source>
+        <translation>Nicht gespeichert: %1. Ihre Änderung bleibt erhalten und wird gespeichert, sobald das geht.</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotCache</name>
@@ -1376,10 +1422,6 @@
     <message>
         <source>the cached settings in %1 are damaged: %2</source>
         <translation>die zwischengespeicherten Einstellungen in %1 sind beschädigt: %2</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1497,10 +1539,6 @@
         <source>The server did not answer.</source>
         <translation>Der Server hat nicht geantwortet.</translation>
     </message>
-    <message>
-        <source>The server sent something FollowMe can&apos;t read.</source>
-        <translation>Der Server hat etwas gesendet, das FollowMe nicht lesen kann.</translation>
-    </message>
 </context>
 <context>
     <name>SyncState</name>
@@ -1523,16 +1561,16 @@
         <source>Your change to %1 was dropped: your administrator now manages this device.</source>
         <translation>Ihre Änderung an %1 wurde verworfen: Ihr Administrator verwaltet dieses Gerät jetzt.</translation>
     </message>
-    <message>
-        <source>Your unsent changes could not be saved: %1</source>
-        <translation>Ihre nicht gesendeten Änderungen konnten nicht gespeichert werden: %1</translation>
-    </message>
     <message numerus="yes">
         <source>%n unsent change(s) were dropped: they were made as another user.</source>
         <translation>
             <numerusform>%n nicht gesendete Änderung wurde verworfen: Sie wurde als anderer Benutzer vorgenommen.</numerusform>
             <numerusform>%n nicht gesendete Änderungen wurden verworfen: Sie wurden als anderer Benutzer vorgenommen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Your unsent changes could not be saved on this computer: %1. They are kept and saved as soon as that works.</source>
+        <translation>Ihre noch nicht gesendeten Änderungen ließen sich auf diesem Computer nicht speichern: %1. Sie bleiben erhalten und werden gespeichert, sobald das geht.</translation>
     </message>
 </context>
 <context>
@@ -1638,16 +1676,15 @@
         <translation>%1 kann nicht entfernt werden: %2</translation>
     </message>
     <message>
-        <source>the folder %1 can&apos;t be created</source>
-        <translation>der Ordner %1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
         <source>%1 can&apos;t be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+</context>
+<context>
+    <name>UserFolders</name>
     <message>
-        <source>%1 can&apos;t be made readable by you only</source>
-        <translation>%1 kann nicht so eingestellt werden, dass nur Sie es lesen können</translation>
+        <source>%1 can&apos;t be made yours alone</source>
+        <translation>%1 lässt sich nicht auf Sie allein beschränken</translation>
     </message>
 </context>
 <context>
