@@ -26,6 +26,7 @@ SettingsWindow::SettingsWindow(SettingsDocument *document, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_followMe(new FollowMePage(document, this))
     , m_source(new ElidingLabel(this))
+    , m_saveProblem(new ElidingLabel(this))
     , m_noticeBar(new NoticeBar(m_stack))
 {
     setWindowIcon(Icons::application());
@@ -46,6 +47,13 @@ SettingsWindow::SettingsWindow(SettingsDocument *document, QWidget *parent)
     m_source->setMinimumCharacters(12);
     m_source->setMaximumCharacters(70);
     statusBar()->addPermanentWidget(m_source);
+    // A label of its own rather than a status message: it stays until the next save works,
+    // takes the room the source leaves and is elided there with the whole text in its tooltip
+    // (a message would be cut off under the source without a trace).
+    m_saveProblem->setObjectName(u"saveProblem"_s);
+    m_saveProblem->setMinimumCharacters(12);
+    m_saveProblem->hide();
+    statusBar()->addWidget(m_saveProblem, 1);
 
     addPage(Icons::application(), m_followMe);
 
@@ -119,10 +127,16 @@ void SettingsWindow::setSourceWidget(QWidget *widget)
 
 void SettingsWindow::showSaveProblem(const QString &reason)
 {
-    // Stays until the next save succeeds: the change is kept and the store tries again.
-    statusBar()->showMessage(tr("Not saved: %1. Your change is kept and saved as soon as that "
-                                "works.")
-                                 .arg(reason));
+    m_saveProblemReason = reason;
+    showSaveProblemText();
+    m_saveProblem->show();
+}
+
+void SettingsWindow::showSaveProblemText()
+{
+    m_saveProblem->setFullText(
+        tr("Not saved: %1. Your change is kept and saved as soon as that works.")
+            .arg(m_saveProblemReason));
 }
 
 void SettingsWindow::showNotice(const QString &text)
@@ -148,6 +162,8 @@ void SettingsWindow::showAbout()
 
 void SettingsWindow::showSaved()
 {
+    m_saveProblem->hide();
+    m_saveProblemReason.clear();
     statusBar()->showMessage(tr("Saved"), 2000);
 }
 
@@ -161,6 +177,8 @@ void SettingsWindow::retranslate()
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About FollowMe"));
     m_source->setAccessibleName(tr("Where the settings come from"));
+    if (!m_saveProblemReason.isEmpty())
+        showSaveProblemText();
     m_pages->item(0)->setText(tr("FollowMe"));
     fitPageList();
 }

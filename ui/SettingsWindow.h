@@ -31,6 +31,7 @@ public:
     // Puts `widget` in the status bar in place of that description: a source that says more
     // (the connection, with its Retry now button).
     void setSourceWidget(QWidget *widget);
+    // The last save failed for `reason`: said in the status bar until showSaved().
     void showSaveProblem(const QString &reason);
     // Something the user must not miss (an edit of theirs was undone, the administrator changed
     // a device): laid over the page, so nothing moves, and kept until dismissed.
@@ -39,6 +40,7 @@ public:
     NoticeBar *noticeBar() const { return m_noticeBar; }
     QAction *quitAction() const { return m_quitAction; }
     QAction *aboutAction() const { return m_aboutAction; }
+    // The change is on disk: a short "Saved", and any save problem gone.
     void showSaved();
 
 protected:
@@ -46,6 +48,7 @@ protected:
 
 private:
     void retranslate();
+    void showSaveProblemText();
     void fitPageList();
     void showAbout();
 
@@ -53,6 +56,8 @@ private:
     QStackedWidget *m_stack;
     FollowMePage *m_followMe;
     ElidingLabel *m_source;
+    ElidingLabel *m_saveProblem; // shown while the last save failed
+    QString m_saveProblemReason;
     QMenu *m_fileMenu;
     QMenu *m_editMenu;
     QMenu *m_helpMenu;

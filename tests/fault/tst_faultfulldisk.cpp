@@ -6,6 +6,7 @@
 // memory and written once space returns, and no temporary file is left behind.
 #include "AtomicFile.h"
 #include "DemoData.h"
+#include "ElidingLabel.h"
 #include "Outbox.h"
 #include "ServerMessage.h"
 #include "SettingsCodec.h"
@@ -286,10 +287,14 @@ void TestFaultFullDisk::windowSaysWhatWasNotSaved()
     QVERIFY(disk->fill());
     QVERIFY(!document.setRule(u"mobile"_s, CallKind::Teams, {true, 4, 20}));
     QVERIFY(failed.wait());
-    const QString status = window.statusBar()->currentMessage();
-    QVERIFY2(status.startsWith(u"Not saved: "_s + noSpace), qPrintable(status));
+    const auto *problem = window.findChild<ElidingLabel *>(u"saveProblem"_s);
+    QVERIFY(problem);
+    QVERIFY(!problem->isHidden());
+    QVERIFY2(problem->fullText().startsWith(u"Not saved: "_s + noSpace),
+             qPrintable(problem->fullText()));
     QVERIFY(disk->free());
     QVERIFY(saved.wait());
+    QVERIFY(problem->isHidden());
     QCOMPARE(window.statusBar()->currentMessage(), u"Saved"_s);
 }
 
