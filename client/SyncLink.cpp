@@ -181,7 +181,10 @@ void SyncLink::onTextMessage(const QString &text)
         resync(error.message);
         return;
     }
-    if (message->type == ServerMessage::Type::Error && message->requestId.isEmpty()) {
+    // Before the snapshot an error can only be the answer to the hello (which may carry an id,
+    // §3.1): about the link, and followed by the close code that says whether to come back.
+    if (message->type == ServerMessage::Type::Error
+        && (message->requestId.isEmpty() || m_state != State::Connected)) {
         // About the link, not an edit. The server's text is English prose: for the log only.
         qCInfo(lcLink) << "the server reports:" << Protocol::errorKey(message->error.code)
                        << message->error.message;

@@ -185,8 +185,19 @@ void SyncState::handleSnapshot(const ServerMessage &message)
 void SyncState::handleAck(const ServerMessage &message)
 {
     const auto edit = m_outbox.take(message.requestId);
-    if (!edit)
-        return; // an ack for an edit dropped meanwhile; the next push or snapshot tells the rest
+    if (!edit) {
+        // An edit dropped meanwhile (an administrator's snapshot made it void) that the server
+        // committed all the same: the change and its revision are the server's now, and only a
+        // snapshot says what they were. Taking the revision without the change would hide it.
+        if (message.revision > m_revision) {
+            qCInfo(lcState) << "an ack of revision" << message.revision << "for an edit no "
+                            << "longer here: resyncing";
+            m_inSync = false;
+            emit resyncNeeded(
+                tr("a change of revision %1 this client no longer had").arg(message.revision));
+        }
+        return;
+    }
     // The ack of a resend names the revision of the original commit, and a no-op edit the
     // current one: then the confirmed state (a snapshot at least that new) already holds it,
     // maybe with later changes on top that must not be overwritten.

@@ -109,6 +109,10 @@ bool Database::open(const QString &path, QString *error, Sharing sharing)
     m_path = QFileInfo(path).absoluteFilePath();
     if (!preparePath(error))
         return false;
+    // The file itself, not the way to it: two servers reaching it through a link must meet at
+    // one lock, and a backup must know every name of it.
+    if (const QString canonical = QFileInfo(m_path).canonicalFilePath(); !canonical.isEmpty())
+        m_path = canonical;
     if (!checkWritable(error))
         return false;
     // Before SQLite touches the file: a second server must not even switch it to WAL.

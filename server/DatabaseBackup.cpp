@@ -52,9 +52,20 @@ bool DatabaseBackup::write(const QString &destination, QString *error) const
 {
     const QFileInfo target(destination);
     const QString finalPath = target.absoluteFilePath();
-    if (finalPath == m_database.path()) {
-        *error = tr("the backup cannot replace the database itself");
-        return false;
+    // Compared as the files they are (links resolved): renaming over the database's -wal file
+    // under a running server would lose its latest commits.
+    const QString folder = target.absoluteDir().canonicalPath();
+    const QString real =
+        target.exists() ? target.canonicalFilePath() : QDir(folder).filePath(target.fileName());
+    const QString database = m_database.path();
+    const QStringList parts {database, database + u"-wal"_s, database + u"-shm"_s,
+                             database + u"-journal"_s, database + u".lock"_s};
+    for (const QString &part : parts) {
+        if (real == part) {
+            *error = tr("the backup cannot replace the database or one of its files (%1)")
+                         .arg(QDir::toNativeSeparators(part));
+            return false;
+        }
     }
     const QString partial = target.absoluteDir().filePath(u".%1.partial-%2"_s.arg(
         target.fileName(), QUuid::createUuid().toString(QUuid::WithoutBraces)));

@@ -9,6 +9,8 @@
 #include "TokenRepository.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +42,13 @@ int main(int argc, char *argv[])
     if (!commandLine->databasePath.isEmpty()) {
         // Changes made here are not pushed: a server running on the same file serves them, but
         // its connected clients only see them at their next snapshot (docs/server.md).
+        // A mistyped path must not make an empty database and back that up.
+        if (commandLine->command == u"backup" && !QFileInfo::exists(commandLine->databasePath)) {
+            err << QCoreApplication::translate("main", "followme-admin: there is no database at %1")
+                       .arg(QDir::toNativeSeparators(commandLine->databasePath))
+                << Qt::endl;
+            return 3;
+        }
         Database database;
         if (!database.open(commandLine->databasePath, &failure)) {
             err << QCoreApplication::translate("main", "followme-admin: %1").arg(failure)

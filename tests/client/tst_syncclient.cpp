@@ -75,6 +75,7 @@ public:
     QString helloAnswer; // sent as it is instead of the snapshot, when set
     bool ackEdits = true; // false: commit, but the ack is "lost" with the link
     QString refuseWithLocked; // request ids matching this device are refused
+    QString helloRefusalId; // the id a refused hello's error carries (§3.1 allows one)
     QList<ClientMessage> received;
     QHash<QString, qint64> committed; // request id → revision of its commit
 
@@ -90,7 +91,8 @@ private:
         };
         if (message->type == ClientMessage::Type::Hello) {
             if (message->token != validToken) {
-                send(ServerMessage::failure({Protocol::ErrorCode::Unauthorized, u"no"_s, {}}));
+                send(ServerMessage::failure(
+                    {Protocol::ErrorCode::Unauthorized, u"no"_s, helloRefusalId}));
                 socket->close(QWebSocketProtocol::CloseCode(Protocol::CloseUnauthorized));
                 return;
             }
@@ -361,6 +363,19 @@ private slots:
         QCOMPARE(m_server->received.size(), hellos);
         QCOMPARE(m_client->state(), SyncClient::State::Refused);
         QCOMPARE(m_client->problem(), SyncClient::Problem::TokenRefused);
+    }
+
+    // The refusal of a hello may carry an id: still about the link, not an impossible message
+    // to resync from (which would try the refused token for ever).
+    void refusedTokenWithAnIdStopsToo()
+    {
+        m_server->helloRefusalId = u"hello-1"_s;
+        m_client->setToken(u"wrong"_s);
+        m_client->connectToServer();
+        QTRY_COMPARE(m_client->state(), SyncClient::State::Refused);
+        QCOMPARE(m_client->problem(), SyncClient::Problem::TokenRefused);
+        QVERIFY(m_client->lastError().contains(u"token"_s));
+        QCOMPARE(m_client->timeUntilReconnect(), 0ms);
     }
 
     void reconnectsWithBackoffAndResendsWhatWasNotAcked()

@@ -315,6 +315,26 @@ private slots:
         QVERIFY2(named, qPrintable(notices.value(notices.size() - 1).value(0).toString()));
     }
 
+    // An edit in flight that an administrator's snapshot dropped, and which the server then
+    // committed after all: its revision holds a change this client no longer knows, so only a
+    // snapshot can say what it was. An ack of such an edit that isn't newer changes nothing.
+    void anAckOfADroppedEditThatWasCommittedResyncs()
+    {
+        QVERIFY(!m_document->setRule(u"dect"_s, CallKind::External, {true, 7, 30}));
+        const QList<ClientMessage> sent = m_state->takeUnsent();
+        QCOMPARE(sent.size(), 1);
+        FollowMeSettings locked = demoSettings();
+        locked.devices[locked.indexOf(u"dect"_s)].userConfigurable = false;
+        m_state->receive(ServerMessage::snapshot(2, u"alice"_s, u"Alice"_s, locked));
+        QCOMPARE(m_state->pendingEditCount(), 0); // dropped: the device is locked now
+        QSignalSpy resyncs(m_state.get(), &SyncState::resyncNeeded);
+        m_state->receive(ServerMessage::ack(sent.constFirst().requestId, 2));
+        QCOMPARE(resyncs.count(), 0); // already in the confirmed state
+        m_state->receive(ServerMessage::ack(sent.constFirst().requestId, 3));
+        QCOMPARE(resyncs.count(), 1);
+        QCOMPARE(m_state->revision(), 2); // not taken without its change
+    }
+
     // A message that can't be true in the confirmed state is neither shown nor cached: the
     // state asks for a resync, believes nothing but a snapshot until one came, and keeps the
     // outbox. The next push after that snapshot is shown (no freeze).

@@ -189,6 +189,7 @@ private slots:
     void readOnlyStorageIsRefused();
     void createdFilesAreTheOwnersAlone();
     void backupWhileEditsAreCommitted();
+    void backupRefusesWhatIsNoBackup();
 };
 
 void tst_FaultDatabase::damagedFileIsRefusedAndLeftAsItIs()
@@ -293,6 +294,13 @@ void tst_FaultDatabase::secondServerOnTheFileIsRefused()
     QString users;
     QCOMPARE(ServerProcess::runAdmin({u"--db"_s, db, u"user"_s, u"list"_s}, &users), 0);
     QVERIFY(users.contains(u"alice"_s));
+
+    // Nor through a link to the file: the lock is the file's, not the path's.
+    const QString link = dir.filePath(u"link.sqlite"_s);
+    QVERIFY(QFile::link(db, link));
+    const auto [linkCode, linkMessage] = refusedStart(link);
+    QCOMPARE(linkCode, 2);
+    QVERIFY2(linkMessage.contains(u"another followme-server uses"_s), qPrintable(linkMessage));
 
     // The kernel drops the lock with the process, however it ends.
     first.kill();
@@ -475,6 +483,45 @@ void tst_FaultDatabase::backupWhileEditsAreCommitted()
         check.close();
     }
     QSqlDatabase::removeDatabase(u"copy"_s);
+}
+
+// A mistyped --db makes no empty database to back up, and no destination may be the database
+// or one of its files (a rename over the -wal file would lose the latest commits).
+void tst_FaultDatabase::backupRefusesWhatIsNoBackup()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString missing = dir.filePath(u"typo.sqlite"_s);
+    QString error;
+    QCOMPARE(ServerProcess::runAdmin({u"--db"_s, missing, u"backup"_s, dir.filePath(u"b"_s)},
+                                     nullptr, &error),
+             3);
+    QVERIFY2(error.contains(u"there is no database"_s), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(missing));
+    QVERIFY(!QFileInfo::exists(dir.filePath(u"b"_s)));
+
+    const QString db = dir.filePath(u"server.sqlite"_s);
+    ServerProcess server;
+    QVERIFY(server.start(db, {u"--demo"_s}));
+    const QString link = dir.filePath(u"link.sqlite"_s);
+    QVERIFY(QFile::link(db, link));
+    // The same files afterwards, not replaced ones (the -shm file's content is SQLite's to
+    // change whenever a connection reads, so the inode is what is compared).
+    const auto inode = [](const QString &path) {
+        struct stat info = {};
+        return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? info.st_ino : 0;
+    };
+    const QStringList destinations {db, db + u"-wal"_s, db + u"-shm"_s, link};
+    for (const QString &destination : destinations) {
+        const auto before = inode(destination);
+        QVERIFY(before != 0);
+        QCOMPARE(
+            ServerProcess::runAdmin({u"--db"_s, db, u"backup"_s, destination}, nullptr, &error), 3);
+        QVERIFY2(error.contains(u"cannot replace the database"_s), qPrintable(error));
+        QCOMPARE(inode(destination), before);
+    }
+    TestClient client;
+    QVERIFY(client.login(server.url(), u"alice-demo-token"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_FaultDatabase)
