@@ -10,6 +10,7 @@
 
 #include <QJsonDocument>
 #include <QPointer>
+#include <QSqlDatabase>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -223,8 +224,14 @@ QString Server::encodedSnapshot(const QString &userId) const
 {
     // Not found here (a user removed meanwhile) is as unreadable as a failed read: a snapshot
     // without the user's devices would tell the client they are gone.
+    // One read transaction: followme-admin --db may commit between two reads, and the
+    // revision must be the one of these settings.
+    QSqlDatabase connection = m_database.connection();
+    const bool reading = connection.transaction();
     const auto user = m_settings.user(userId);
     const auto settings = m_settings.settings(userId);
+    if (reading)
+        connection.commit();
     if (!user.hasValue() || !settings.hasValue()) {
         qCWarning(lcServer) << "cannot read the snapshot of" << userId;
         return {};
@@ -271,10 +278,18 @@ void Server::fanOut(const ChangeOutcome &outcome, Session *sender)
     }
     for (const QString &userId : outcome.snapshotUsers) {
         const QString text = encodedSnapshot(userId);
-        if (text.isEmpty())
-            continue;
-        for (Session *session : m_sessionsByUser.value(userId))
-            session->send(text);
+        // A change they can't be told of: closed with 1011, they come back later for a
+        // snapshot rather than go on showing settings that are no longer true.
+        const QList<Session *> sessions = m_sessionsByUser.value(userId);
+        for (Session *session : sessions) {
+            if (text.isEmpty())
+                session->refuse({Code::Internal,
+                                 tr("the server cannot read its database; try again later"),
+                                 {}},
+                                QWebSocketProtocol::CloseCodeBadOperation);
+            else
+                session->send(text);
+        }
     }
     const ProtocolError revoked {Code::Unauthorized, tr("your access has been revoked"), {}};
     for (const QString &userId : outcome.removedUsers) {
