@@ -1572,6 +1572,10 @@
         <source>Your unsent changes could not be saved on this computer: %1. They are kept and saved as soon as that works.</source>
         <translation>Ihre noch nicht gesendeten Änderungen ließen sich auf diesem Computer nicht speichern: %1. Sie bleiben erhalten und werden gespeichert, sobald das geht.</translation>
     </message>
+    <message>
+        <source>a change of revision %1 this client no longer had</source>
+        <translation>eine Änderung mit Revision %1, die dieser Client nicht mehr hatte</translation>
+    </message>
 </context>
 <context>
     <name>TimelineAxisHeader</name>
