@@ -129,6 +129,17 @@ void Outbox::markSent(const QString &requestId)
     }
 }
 
+bool Outbox::markUnsent(const QString &requestId)
+{
+    for (Entry &entry : m_entries) {
+        if (entry.message.requestId == requestId) {
+            entry.sent = false;
+            return true;
+        }
+    }
+    return false;
+}
+
 void Outbox::markAllUnsent()
 {
     for (Entry &entry : m_entries)

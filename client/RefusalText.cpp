@@ -40,7 +40,10 @@ QString RefusalText::ruleEdit(Protocol::ErrorCode code, const QString &deviceNam
     case Code::Internal:
         break;
     }
-    return tr("The server failed to save the change to %2 for “%1”; it was undone.")
+    // Internal is passing trouble of the server (protocol.md §4.3): the edit is kept and sent
+    // again, so the sentence says so rather than that it was undone.
+    return tr("The server could not save the change to %2 for “%1” just now; FollowMe keeps it "
+              "and sends it again.")
         .arg(deviceName, calls);
 }
 
@@ -85,8 +88,8 @@ QString RefusalText::controlledDevice(Protocol::ErrorCode code, const QString &d
     case Code::Internal:
         break;
     }
-    return tr("The server failed to save your choice of “%1” as the device this client "
-              "controls; it was undone.")
+    return tr("The server could not save your choice of “%1” as the device this client "
+              "controls just now; FollowMe keeps it and sends it again.")
         .arg(deviceName);
 }
 

@@ -9,6 +9,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -30,6 +32,7 @@ SyncState::SyncState(SettingsDocument *document, const QString &outboxPath,
         emit readyToSend();
     });
     connect(&m_outboxRetry, &SaveRetry::due, this, &SyncState::flush);
+    connect(&m_resendRetry, &SaveRetry::due, this, &SyncState::readyToSend);
     connect(document, &SettingsDocument::ruleEdited, this, &SyncState::onRuleEdited);
     connect(document, &SettingsDocument::controlledDeviceEdited, this,
             &SyncState::onControlledDeviceEdited);
@@ -184,6 +187,8 @@ void SyncState::handleSnapshot(const ServerMessage &message)
 
 void SyncState::handleAck(const ServerMessage &message)
 {
+    m_serverFailing = false;
+    m_resendRetry.succeeded();
     const auto edit = m_outbox.take(message.requestId);
     if (!edit) {
         // An edit dropped meanwhile (an administrator's snapshot made it void) that the server
@@ -219,6 +224,10 @@ void SyncState::handleAck(const ServerMessage &message)
 
 void SyncState::handleRefusal(const ServerMessage &message)
 {
+    if (message.error.code == Protocol::ErrorCode::Internal) {
+        keepForResend(message);
+        return;
+    }
     const auto edit = m_outbox.take(message.requestId);
     if (!edit)
         return;
@@ -234,6 +243,34 @@ void SyncState::handleRefusal(const ServerMessage &message)
     emit notice(edit->type == ClientMessage::Type::SetRule
                     ? RefusalText::ruleEdit(message.error.code, name, edit->callKind)
                     : RefusalText::controlledDevice(message.error.code, name));
+}
+
+void SyncState::keepForResend(const ServerMessage &message)
+{
+    // `internal` is the server's passing trouble (its database), not a judgement of the edit:
+    // the edit stays pending and goes out again after SaveRetry's delay, with its request id,
+    // so a commit the server did make after all is answered once (§4.4).
+    if (!m_outbox.markUnsent(message.requestId))
+        return;
+    qCInfo(lcState) << "the server could not save" << message.requestId
+                    << "just now:" << message.error.message;
+    const auto edit = std::find_if(m_outbox.entries().cbegin(), m_outbox.entries().cend(),
+                                   [&message](const Outbox::Entry &entry) {
+                                       return entry.message.requestId == message.requestId;
+                                   });
+    // Said once while the server keeps failing, not for every try.
+    if (!m_serverFailing) {
+        const ClientMessage &sent = edit->message;
+        const QString name =
+            sent.type == ClientMessage::Type::SetControlledDevice && sent.deviceId.isEmpty()
+            ? tr("No device")
+            : deviceName(sent.deviceId);
+        emit notice(sent.type == ClientMessage::Type::SetRule
+                        ? RefusalText::ruleEdit(message.error.code, name, sent.callKind)
+                        : RefusalText::controlledDevice(message.error.code, name));
+    }
+    m_serverFailing = true;
+    m_resendRetry.failed();
 }
 
 QStringList SyncState::dropEditsThatCannotApply(const FollowMeSettings &before)

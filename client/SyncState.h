@@ -80,6 +80,12 @@ public:
     {
         m_outboxRetry.setDelays(first, longest);
     }
+    // When an edit the server could not save just now (`internal`) is sent again (1 s doubling
+    // to 30 s).
+    void setResendDelays(std::chrono::milliseconds first, std::chrono::milliseconds longest)
+    {
+        m_resendRetry.setDelays(first, longest);
+    }
 
 signals:
     // An edit was refused or could not be applied any more and was undone, says which and why;
@@ -101,6 +107,7 @@ private:
     void handleRefusal(const ServerMessage &message);
     // Returns the notices that say which edits were dropped.
     // `before`: what was shown, for the names of removed devices.
+    void keepForResend(const ServerMessage &message);
     QStringList dropEditsThatCannotApply(const FollowMeSettings &before);
     // Notices for what the administrator changed since `before` (what the document showed).
     void tellDeviceChanges(const FollowMeSettings &before);
@@ -137,6 +144,8 @@ private:
     bool m_outboxDirty = false;
     bool m_outboxUnsaved = false; // the last write of the outbox file failed
     SaveRetry m_outboxRetry;
+    SaveRetry m_resendRetry; // edits the server could not save just now (`internal`)
+    bool m_serverFailing = false; // the last answer was `internal`
     std::optional<SnapshotCache::Snapshot> m_written; // what the cache file holds
     QTimer m_flushTimer;
     // Since when edits are waiting to be written: a stream of them may put the write off only

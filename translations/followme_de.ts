@@ -1007,10 +1007,6 @@
         <translation>Zu viele Änderungen in kurzer Zeit: Die Änderung bei %2 für „%1“ wurde rückgängig gemacht. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <source>The server failed to save the change to %2 for “%1”; it was undone.</source>
-        <translation>Der Server konnte die Änderung bei %2 für „%1“ nicht speichern; sie wurde rückgängig gemacht.</translation>
-    </message>
-    <message>
         <source>“%1” cannot be the device this client controls; your choice was undone.</source>
         <translation>„%1“ kann nicht das Gerät sein, das dieser Client kontrolliert; Ihre Auswahl wurde rückgängig gemacht.</translation>
     </message>
@@ -1047,10 +1043,6 @@
         <translation>Zu viele Änderungen in kurzer Zeit: Ihre Auswahl von „%1“ als das Gerät, das dieser Client kontrolliert, wurde rückgängig gemacht. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <source>The server failed to save your choice of “%1” as the device this client controls; it was undone.</source>
-        <translation>Der Server konnte Ihre Auswahl von „%1“ als das Gerät, das dieser Client kontrolliert, nicht speichern; sie wurde rückgängig gemacht.</translation>
-    </message>
-    <message>
         <source>The server refused your token.</source>
         <translation>Der Server hat Ihr Token abgelehnt.</translation>
     </message>
@@ -1065,6 +1057,14 @@
     <message>
         <source>The server turned the connection down.</source>
         <translation>Der Server hat die Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server could not save the change to %2 for “%1” just now; FollowMe keeps it and sends it again.</source>
+        <translation>Der Server konnte die Änderung bei %2 für „%1“ gerade nicht speichern; FollowMe behält sie und sendet sie erneut.</translation>
+    </message>
+    <message>
+        <source>The server could not save your choice of “%1” as the device this client controls just now; FollowMe keeps it and sends it again.</source>
+        <translation>Der Server konnte Ihre Wahl von „%1“ als das Gerät, das dieser Client steuert, gerade nicht speichern; FollowMe behält sie und sendet sie erneut.</translation>
     </message>
 </context>
 <context>

@@ -103,10 +103,11 @@ private slots:
     }
 
     // The refusal is worded by the client from its code; the server's English is not shown.
+    // (`internal` is no refusal of the edit: internalKeepsTheEditAndSendsItAgain.)
     void refusalsAreWordedFromTheCode_data()
     {
         QTest::addColumn<int>("code");
-        for (int code = 0; code <= int(Protocol::ErrorCode::Internal); ++code)
+        for (int code = 0; code < int(Protocol::ErrorCode::Internal); ++code)
             QTest::addRow("%s", qPrintable(Protocol::errorKey(Protocol::ErrorCode(code)))) << code;
     }
     void refusalsAreWordedFromTheCode()
@@ -124,6 +125,40 @@ private slots:
             RefusalText::ruleEdit(Protocol::ErrorCode(code), u"Mobile app"_s, CallKind::Internal));
         QVERIFY(!text.contains(u"English"_s));
         QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::Internal).delay, 15);
+        QVERIFY(!m_document->isRulePending(u"mobile"_s, CallKind::Internal));
+    }
+
+    // The server's passing trouble: the edit stays shown and pending, goes out again with its
+    // request id after the resend delay, and the user is told once, not per try.
+    void internalKeepsTheEditAndSendsItAgain()
+    {
+        m_state->setResendDelays(10ms, 10ms);
+        QSignalSpy notices(m_state.get(), &SyncState::notice);
+        QSignalSpy ready(m_state.get(), &SyncState::readyToSend);
+        QVERIFY(!m_document->setRule(u"mobile"_s, CallKind::Internal, {true, 9, 20}));
+        const QString id = m_state->takeUnsent().constFirst().requestId;
+        const ServerMessage failure =
+            ServerMessage::failure({Protocol::ErrorCode::Internal, u"database trouble"_s, id});
+        m_state->receive(failure);
+        QCOMPARE(notices.count(), 1);
+        QCOMPARE(notices.constFirst().constFirst().toString(),
+                 RefusalText::ruleEdit(Protocol::ErrorCode::Internal, u"Mobile app"_s,
+                                       CallKind::Internal));
+        QCOMPARE(m_document->settings().device(u"mobile"_s)->rule(CallKind::Internal).delay, 9);
+        QVERIFY(m_document->isRulePending(u"mobile"_s, CallKind::Internal));
+        QVERIFY(ready.wait());
+        QList<ClientMessage> again = m_state->takeUnsent();
+        QCOMPARE(again.size(), 1);
+        QCOMPARE(again.constFirst().requestId, id);
+        // Failing again: no second notice; then the ack ends it.
+        m_state->receive(failure);
+        QCOMPARE(notices.count(), 1);
+        QVERIFY(ready.wait());
+        again = m_state->takeUnsent();
+        QCOMPARE(again.size(), 1);
+        m_state->receive(ServerMessage::ack(id, 2));
+        QCOMPARE(m_state->pendingEditCount(), 0);
+        QCOMPARE(m_state->confirmed().device(u"mobile"_s)->rule(CallKind::Internal).delay, 9);
         QVERIFY(!m_document->isRulePending(u"mobile"_s, CallKind::Internal));
     }
 
