@@ -129,15 +129,15 @@ void Outbox::markSent(const QString &requestId)
     }
 }
 
-bool Outbox::markUnsent(const QString &requestId)
+const ClientMessage *Outbox::markUnsent(const QString &requestId)
 {
     for (Entry &entry : m_entries) {
         if (entry.message.requestId == requestId) {
             entry.sent = false;
-            return true;
+            return &entry.message;
         }
     }
-    return false;
+    return nullptr;
 }
 
 void Outbox::markAllUnsent()

@@ -53,9 +53,10 @@ public:
     std::optional<ClientMessage> take(const QString &requestId);
     void markSent(const QString &requestId);
     void markAllUnsent();
-    // To be sent again on this link (the server could not save it just now); false when there
-    // is no such edit. It may still have been committed: a later edit never merges into it.
-    bool markUnsent(const QString &requestId);
+    // To be sent again on this link (the server could not save it just now); the edit, or
+    // nullptr when there is none. It may still have been committed: a later edit never merges
+    // into it.
+    const ClientMessage *markUnsent(const QString &requestId);
     // Removes and returns the edits for which `drop` says true.
     QList<ClientMessage> removeIf(const std::function<bool(const ClientMessage &)> &drop);
 

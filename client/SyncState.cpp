@@ -9,8 +9,6 @@
 
 #include <QLoggingCategory>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -236,13 +234,18 @@ void SyncState::handleRefusal(const ServerMessage &message)
                     << Protocol::errorKey(message.error.code) << message.error.message;
     outboxChanged();
     showCurrent(); // the refused edit disappears from what is shown
+    emit notice(refusalNotice(*edit, message.error.code));
+}
+
+QString SyncState::refusalNotice(const ClientMessage &edit, Protocol::ErrorCode code) const
+{
     const QString name =
-        edit->type == ClientMessage::Type::SetControlledDevice && edit->deviceId.isEmpty()
+        edit.type == ClientMessage::Type::SetControlledDevice && edit.deviceId.isEmpty()
         ? tr("No device")
-        : deviceName(edit->deviceId);
-    emit notice(edit->type == ClientMessage::Type::SetRule
-                    ? RefusalText::ruleEdit(message.error.code, name, edit->callKind)
-                    : RefusalText::controlledDevice(message.error.code, name));
+        : deviceName(edit.deviceId);
+    return edit.type == ClientMessage::Type::SetRule
+        ? RefusalText::ruleEdit(code, name, edit.callKind)
+        : RefusalText::controlledDevice(code, name);
 }
 
 void SyncState::keepForResend(const ServerMessage &message)
@@ -250,25 +253,14 @@ void SyncState::keepForResend(const ServerMessage &message)
     // `internal` is the server's passing trouble (its database), not a judgement of the edit:
     // the edit stays pending and goes out again after SaveRetry's delay, with its request id,
     // so a commit the server did make after all is answered once (§4.4).
-    if (!m_outbox.markUnsent(message.requestId))
+    const ClientMessage *edit = m_outbox.markUnsent(message.requestId);
+    if (!edit)
         return;
     qCInfo(lcState) << "the server could not save" << message.requestId
                     << "just now:" << message.error.message;
-    const auto edit = std::find_if(m_outbox.entries().cbegin(), m_outbox.entries().cend(),
-                                   [&message](const Outbox::Entry &entry) {
-                                       return entry.message.requestId == message.requestId;
-                                   });
     // Said once while the server keeps failing, not for every try.
-    if (!m_serverFailing) {
-        const ClientMessage &sent = edit->message;
-        const QString name =
-            sent.type == ClientMessage::Type::SetControlledDevice && sent.deviceId.isEmpty()
-            ? tr("No device")
-            : deviceName(sent.deviceId);
-        emit notice(sent.type == ClientMessage::Type::SetRule
-                        ? RefusalText::ruleEdit(message.error.code, name, sent.callKind)
-                        : RefusalText::controlledDevice(message.error.code, name));
-    }
+    if (!m_serverFailing)
+        emit notice(refusalNotice(*edit, message.error.code));
     m_serverFailing = true;
     m_resendRetry.failed();
 }

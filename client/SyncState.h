@@ -108,6 +108,8 @@ private:
     // Returns the notices that say which edits were dropped.
     // `before`: what was shown, for the names of removed devices.
     void keepForResend(const ServerMessage &message);
+    // The refusal (or `internal`) of `edit` in the user's words, naming the device.
+    QString refusalNotice(const ClientMessage &edit, Protocol::ErrorCode code) const;
     QStringList dropEditsThatCannotApply(const FollowMeSettings &before);
     // Notices for what the administrator changed since `before` (what the document showed).
     void tellDeviceChanges(const FollowMeSettings &before);

@@ -213,8 +213,8 @@ void Server::refuseLogin(Session *session, const QString &requestId)
 
 void Server::refuseInternal(Session *session, const QString &requestId)
 {
-    qCWarning(lcServer) << "refusing a hello from" << session->peerAddress()
-                        << "(the database could not be read)";
+    qCWarning(lcServer) << "closing the connection of" << session->peerAddress()
+                        << "with internal: the database could not be read";
     session->refuse(
         {Code::Internal, tr("the server cannot read its database; try again later"), requestId},
         QWebSocketProtocol::CloseCodeBadOperation);
@@ -283,10 +283,7 @@ void Server::fanOut(const ChangeOutcome &outcome, Session *sender)
         const QList<Session *> sessions = m_sessionsByUser.value(userId);
         for (Session *session : sessions) {
             if (text.isEmpty())
-                session->refuse({Code::Internal,
-                                 tr("the server cannot read its database; try again later"),
-                                 {}},
-                                QWebSocketProtocol::CloseCodeBadOperation);
+                refuseInternal(session, {});
             else
                 session->send(text);
         }

@@ -54,7 +54,8 @@ private:
     void onNewConnection();
     void authenticate(Session *session, const ClientMessage &hello);
     void refuseLogin(Session *session, const QString &requestId);
-    // internal (1011): the database could not be read; not counted as a failed login.
+    // internal (1011): the database could not be read (at the hello, or for the snapshot of a
+    // change); not counted as a failed login.
     void refuseInternal(Session *session, const QString &requestId);
     // The user's snapshot, encoded; empty if it cannot be read.
     QString encodedSnapshot(const QString &userId) const;
