@@ -16,6 +16,7 @@ struct ChangeOutcome
 {
     std::optional<ProtocolError> error;
     qint64 revision = 0; // an edit's ack revision
+    bool unchanged = false; // an edit that changed nothing, so wrote nothing
     QJsonObject result; // an admin command's result
     // Pushes to every session of a user (for an edit: all but the sender).
     QList<std::pair<QString, ServerMessage>> pushes;

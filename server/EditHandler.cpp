@@ -1,9 +1,7 @@
 #include "EditHandler.h"
 
-#include "Database.h"
 #include "ServerLog.h"
 #include "SettingsRepository.h"
-#include "SqlTransaction.h"
 
 using namespace Qt::StringLiterals;
 
@@ -11,13 +9,17 @@ namespace {
 using Code = Protocol::ErrorCode;
 }
 
-EditHandler::EditHandler(const Database &database, const SettingsRepository &repository)
-    : m_database(database)
-    , m_repository(repository)
+EditHandler::EditHandler(const SettingsRepository &repository)
+    : m_repository(repository)
 { }
 
 ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edit) const
 {
+    if (const auto unchanged = m_unchanged.revision(userId, edit.requestId)) {
+        ChangeOutcome outcome;
+        outcome.revision = *unchanged;
+        return outcome;
+    }
     const auto applied = m_repository.appliedRevision(userId, edit.requestId);
     // Unknown whether it was applied: applying it again could apply it twice.
     if (applied.failed())
@@ -60,15 +62,11 @@ ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &e
     if (after == before)
         return acknowledgeUnchanged(userId, edit.requestId);
 
-    SqlTransaction transaction(m_database.connection());
-    std::optional<qint64> revision;
-    if (transaction.isActive() && m_repository.writeRule(edit.deviceId, edit.callKind, after))
-        revision = m_repository.bumpRevision(userId);
-    if (!revision || !m_repository.recordRequest(userId, edit.requestId, *revision)
-        || !transaction.commit()) {
-        qCWarning(lcServer) << "setRule not committed:" << transaction.errorText();
-        return ChangeOutcome::failure(commitFailed(edit.requestId));
-    }
+    if (!m_repository.writeRule(edit.deviceId, edit.callKind, after))
+        return ChangeOutcome::failure(notStored(edit.requestId));
+    const auto revision = commitRevision(userId, edit.requestId);
+    if (!revision)
+        return ChangeOutcome::failure(notStored(edit.requestId));
     ChangeOutcome outcome;
     outcome.revision = *revision;
     outcome.pushes.append(
@@ -104,15 +102,11 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId,
     if (current->controlledDeviceId == edit.deviceId)
         return acknowledgeUnchanged(userId, edit.requestId);
 
-    SqlTransaction transaction(m_database.connection());
-    std::optional<qint64> revision;
-    if (transaction.isActive() && m_repository.writeControlledDevice(userId, edit.deviceId))
-        revision = m_repository.bumpRevision(userId);
-    if (!revision || !m_repository.recordRequest(userId, edit.requestId, *revision)
-        || !transaction.commit()) {
-        qCWarning(lcServer) << "setControlledDevice not committed:" << transaction.errorText();
-        return ChangeOutcome::failure(commitFailed(edit.requestId));
-    }
+    if (!m_repository.writeControlledDevice(userId, edit.deviceId))
+        return ChangeOutcome::failure(notStored(edit.requestId));
+    const auto revision = commitRevision(userId, edit.requestId);
+    if (!revision)
+        return ChangeOutcome::failure(notStored(edit.requestId));
     ChangeOutcome outcome;
     outcome.revision = *revision;
     outcome.pushes.append(
@@ -120,30 +114,40 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId,
     return outcome;
 }
 
+std::optional<qint64> EditHandler::commitRevision(const QString &userId,
+                                                  const QString &requestId) const
+{
+    const auto revision = m_repository.bumpRevision(userId);
+    if (!revision || !m_repository.recordRequest(userId, requestId, *revision))
+        return std::nullopt;
+    return revision;
+}
+
 ChangeOutcome EditHandler::acknowledgeUnchanged(const QString &userId,
                                                 const QString &requestId) const
 {
-    SqlTransaction transaction(m_database.connection());
-    std::optional<qint64> revision;
-    if (transaction.isActive()) {
-        if (const auto user = m_repository.user(userId); user.hasValue())
-            revision = user->revision;
-    }
-    if (!revision || !m_repository.recordRequest(userId, requestId, *revision)
-        || !transaction.commit())
-        return ChangeOutcome::failure(commitFailed(requestId));
+    const auto user = m_repository.user(userId);
+    if (!user.hasValue())
+        return ChangeOutcome::failure(readFailed(requestId));
     ChangeOutcome outcome;
-    outcome.revision = *revision;
+    outcome.revision = user->revision;
+    outcome.unchanged = true;
     return outcome;
 }
 
-ProtocolError EditHandler::readFailed(const QString &requestId) const
+void EditHandler::rememberUnchanged(const QString &userId, const QString &requestId,
+                                    qint64 revision)
+{
+    m_unchanged.remember(userId, requestId, revision);
+}
+
+ProtocolError EditHandler::readFailed(const QString &requestId)
 {
     return {Code::Internal, tr("the server could not read your settings; try again later"),
             requestId};
 }
 
-ProtocolError EditHandler::commitFailed(const QString &requestId) const
+ProtocolError EditHandler::notStored(const QString &requestId)
 {
     return {Code::Internal, tr("the server could not store the change; try again later"),
             requestId};

@@ -2,34 +2,44 @@
 
 #include "ChangeOutcome.h"
 #include "ClientMessage.h"
+#include "UnchangedRequests.h"
 
 #include <QCoreApplication>
 
-class Database;
 class SettingsRepository;
 
 // Applies a user's edit (setRule, setControlledDevice) with every check the server owes the
 // protocol, whatever the client sent: unknown device, another user's device, a locked device,
 // an external number as controlled device. Decoding (ClientMessage) has already checked types
 // and bounds. A request id seen before is answered with its original revision (4.4).
+// It writes inside the caller's write transaction (GroupCommit's), which commits or drops the
+// edits of one event-loop turn together.
 class EditHandler
 {
     Q_DECLARE_TR_FUNCTIONS(EditHandler)
 
 public:
-    EditHandler(const Database &database, const SettingsRepository &repository);
+    explicit EditHandler(const SettingsRepository &repository);
 
+    // An error of code internal means a read or write failed: the transaction must not commit.
+    // An edit that changes nothing writes nothing (outcome.unchanged); once the transaction is
+    // over, rememberUnchanged() keeps its id.
     ChangeOutcome apply(const QString &userId, const ClientMessage &edit) const;
+    void rememberUnchanged(const QString &userId, const QString &requestId, qint64 revision);
+
+    // internal: the transaction with the edit could not be committed.
+    static ProtocolError notStored(const QString &requestId);
 
 private:
     ChangeOutcome setRule(const QString &userId, const ClientMessage &edit) const;
     ChangeOutcome setControlledDevice(const QString &userId, const ClientMessage &edit) const;
-    // Records the request id with the user's current revision when an edit changed nothing.
+    // Writes the change's revision and request id after its row was written.
+    std::optional<qint64> commitRevision(const QString &userId, const QString &requestId) const;
+    // The user's current revision, for an edit that changed nothing.
     ChangeOutcome acknowledgeUnchanged(const QString &userId, const QString &requestId) const;
     // internal: a read failed, so the edit was neither checked nor applied.
-    ProtocolError readFailed(const QString &requestId) const;
-    ProtocolError commitFailed(const QString &requestId) const;
+    static ProtocolError readFailed(const QString &requestId);
 
-    const Database &m_database;
     const SettingsRepository &m_repository;
+    UnchangedRequests m_unchanged;
 };

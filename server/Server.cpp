@@ -36,11 +36,14 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_options(options)
     , m_settings(m_database)
     , m_tokens(m_database)
-    , m_edits(m_database, m_settings)
+    , m_edits(m_settings)
+    , m_commits(m_database, m_edits)
     , m_admin(m_database, m_settings, m_tokens)
     , m_throttle(options.throttle)
     , m_preLogin(options.preLoginLimit)
-{ }
+{
+    connect(&m_commits, &GroupCommit::applied, this, &Server::editApplied);
+}
 
 Server::~Server()
 {
@@ -242,12 +245,20 @@ QString Server::encodedSnapshot(const QString &userId) const
 
 void Server::editReceived(Session *session, const ClientMessage &edit)
 {
-    const ChangeOutcome outcome = m_edits.apply(session->userId(), edit);
+    m_commits.submit(session, session->userId(), edit);
+}
+
+void Server::editApplied(Session *session, const QString &, const ClientMessage &edit,
+                         const ChangeOutcome &outcome)
+{
     if (outcome.error) {
-        session->sendError(*outcome.error);
+        if (session)
+            session->sendError(*outcome.error);
         return;
     }
-    session->send(QString::fromUtf8(ServerMessage::ack(edit.requestId, outcome.revision).encode()));
+    if (session)
+        session->send(
+            QString::fromUtf8(ServerMessage::ack(edit.requestId, outcome.revision).encode()));
     fanOut(outcome, session);
 }
 

@@ -3,6 +3,7 @@
 #include "AdminCommands.h"
 #include "Database.h"
 #include "EditHandler.h"
+#include "GroupCommit.h"
 #include "LoginThrottle.h"
 #include "PreLoginGate.h"
 #include "ServerOptions.h"
@@ -51,6 +52,9 @@ private:
                        const QJsonObject &args) override;
     void sessionClosed(Session *session) override;
 
+    // An edit's outcome once its group commit is over: the ack or error, then the pushes.
+    void editApplied(Session *session, const QString &userId, const ClientMessage &edit,
+                     const ChangeOutcome &outcome);
     void onNewConnection();
     void authenticate(Session *session, const ClientMessage &hello);
     void refuseLogin(Session *session, const QString &requestId);
@@ -68,6 +72,7 @@ private:
     SettingsRepository m_settings;
     TokenRepository m_tokens;
     EditHandler m_edits;
+    GroupCommit m_commits;
     AdminCommands m_admin;
     LoginThrottle m_throttle;
     PreLoginGate m_preLogin;

@@ -65,13 +65,14 @@ SettingsRepository::OwnedDevice deviceFromRow(const QSqlQuery &query)
 
 SettingsRepository::SettingsRepository(const Database &database)
     : m_database(database)
+    , m_queries(database)
 { }
 
 StoreRead<SettingsRepository::User> SettingsRepository::user(const QString &userId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT id, name, revision FROM users WHERE id = ?"_s);
-    query.addBindValue(userId);
+    const auto lease = m_queries.prepared(u"SELECT id, name, revision FROM users WHERE id = ?"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, userId);
     if (!run(query))
         return StoreRead<User>::readFailed();
     if (!query.next())
@@ -82,8 +83,8 @@ StoreRead<SettingsRepository::User> SettingsRepository::user(const QString &user
 
 std::optional<QList<SettingsRepository::User>> SettingsRepository::users() const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT id, name, revision FROM users ORDER BY id"_s);
+    const auto lease = m_queries.prepared(u"SELECT id, name, revision FROM users ORDER BY id"_s);
+    QSqlQuery &query = *lease;
     QList<User> users;
     if (!run(query))
         return std::nullopt;
@@ -98,19 +99,17 @@ std::optional<QList<SettingsRepository::User>> SettingsRepository::users() const
 std::optional<QList<SettingsRepository::OwnedDevice>>
 SettingsRepository::devices(const QString &userId) const
 {
-    QSqlDatabase db = m_database.connection();
     QList<OwnedDevice> devices;
     QHash<QString, qsizetype> indexById;
     {
-        QSqlQuery query(db);
-        if (userId.isEmpty()) {
-            query.prepare(
-                u"SELECT %1 FROM devices d ORDER BY d.user_id, d.position"_s.arg(deviceColumns));
-        } else {
-            query.prepare(u"SELECT %1 FROM devices d WHERE d.user_id = ? ORDER BY d.position"_s.arg(
-                deviceColumns));
-            query.addBindValue(userId);
-        }
+        const auto lease = m_queries.prepared(
+            userId.isEmpty()
+                ? u"SELECT %1 FROM devices d ORDER BY d.user_id, d.position"_s.arg(deviceColumns)
+                : u"SELECT %1 FROM devices d WHERE d.user_id = ? ORDER BY d.position"_s.arg(
+                    deviceColumns));
+        QSqlQuery &query = *lease;
+        if (!userId.isEmpty())
+            query.bindValue(0, userId);
         if (!run(query))
             return std::nullopt;
         while (query.next()) {
@@ -120,14 +119,14 @@ SettingsRepository::devices(const QString &userId) const
         if (!finished(query))
             return std::nullopt;
     }
-    QSqlQuery query(db);
-    if (userId.isEmpty()) {
-        query.prepare(u"SELECT device_id, call_kind, enabled, delay, timeout FROM rules"_s);
-    } else {
-        query.prepare(u"SELECT r.device_id, r.call_kind, r.enabled, r.delay, r.timeout "
-                      u"FROM rules r JOIN devices d ON d.id = r.device_id WHERE d.user_id = ?"_s);
-        query.addBindValue(userId);
-    }
+    const auto lease = m_queries.prepared(
+        userId.isEmpty()
+            ? u"SELECT device_id, call_kind, enabled, delay, timeout FROM rules"_s
+            : u"SELECT r.device_id, r.call_kind, r.enabled, r.delay, r.timeout "
+              u"FROM rules r JOIN devices d ON d.id = r.device_id WHERE d.user_id = ?"_s);
+    QSqlQuery &query = *lease;
+    if (!userId.isEmpty())
+        query.bindValue(0, userId);
     if (!run(query))
         return std::nullopt;
     while (query.next()) {
@@ -147,9 +146,10 @@ StoreRead<FollowMeSettings> SettingsRepository::settings(const QString &userId) 
 {
     FollowMeSettings settings;
     {
-        QSqlQuery query(m_database.connection());
-        query.prepare(u"SELECT controlled_device FROM users WHERE id = ?"_s);
-        query.addBindValue(userId);
+        const auto lease =
+            m_queries.prepared(u"SELECT controlled_device FROM users WHERE id = ?"_s);
+        QSqlQuery &query = *lease;
+        query.bindValue(0, userId);
         if (!run(query))
             return StoreRead<FollowMeSettings>::readFailed();
         if (!query.next())
@@ -169,9 +169,10 @@ StoreRead<FollowMeSettings> SettingsRepository::settings(const QString &userId) 
 std::optional<SettingsRepository::UnansweredCalls>
 SettingsRepository::unanswered(const QString &userId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT call_kind, action, number FROM unanswered WHERE user_id = ?"_s);
-    query.addBindValue(userId);
+    const auto lease =
+        m_queries.prepared(u"SELECT call_kind, action, number FROM unanswered WHERE user_id = ?"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, userId);
     if (!run(query))
         return std::nullopt;
     UnansweredCalls calls {};
@@ -192,21 +193,22 @@ SettingsRepository::unanswered(const QString &userId) const
 
 StoreRead<SettingsRepository::OwnedDevice> SettingsRepository::device(const QString &deviceId) const
 {
-    QSqlDatabase db = m_database.connection();
     OwnedDevice owned;
     {
-        QSqlQuery query(db);
-        query.prepare(u"SELECT %1 FROM devices d WHERE d.id = ?"_s.arg(deviceColumns));
-        query.addBindValue(deviceId);
+        const auto lease =
+            m_queries.prepared(u"SELECT %1 FROM devices d WHERE d.id = ?"_s.arg(deviceColumns));
+        QSqlQuery &query = *lease;
+        query.bindValue(0, deviceId);
         if (!run(query))
             return StoreRead<OwnedDevice>::readFailed();
         if (!query.next())
             return rowMissing<OwnedDevice>(query);
         owned = deviceFromRow(query);
     }
-    QSqlQuery query(db);
-    query.prepare(u"SELECT call_kind, enabled, delay, timeout FROM rules WHERE device_id = ?"_s);
-    query.addBindValue(deviceId);
+    const auto lease = m_queries.prepared(
+        u"SELECT call_kind, enabled, delay, timeout FROM rules WHERE device_id = ?"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, deviceId);
     if (!run(query))
         return StoreRead<OwnedDevice>::readFailed();
     while (query.next()) {
@@ -222,10 +224,11 @@ StoreRead<SettingsRepository::OwnedDevice> SettingsRepository::device(const QStr
 StoreRead<qint64> SettingsRepository::appliedRevision(const QString &userId,
                                                       const QString &requestId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT revision FROM applied_requests WHERE user_id = ? AND request_id = ?"_s);
-    query.addBindValue(userId);
-    query.addBindValue(requestId);
+    const auto lease = m_queries.prepared(
+        u"SELECT revision FROM applied_requests WHERE user_id = ? AND request_id = ?"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, userId);
+    query.bindValue(1, requestId);
     if (!run(query))
         return StoreRead<qint64>::readFailed();
     if (!query.next())
@@ -235,38 +238,38 @@ StoreRead<qint64> SettingsRepository::appliedRevision(const QString &userId,
 
 bool SettingsRepository::insertUser(const QString &userId, const QString &name) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"INSERT INTO users (id, name, revision) VALUES (?, ?, 1)"_s);
-    query.addBindValue(userId);
-    query.addBindValue(name);
+    const auto lease =
+        m_queries.prepared(u"INSERT INTO users (id, name, revision) VALUES (?, ?, 1)"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, userId);
+    query.bindValue(1, name);
     return run(query);
 }
 
 bool SettingsRepository::deleteUser(const QString &userId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"DELETE FROM users WHERE id = ?"_s);
-    query.addBindValue(userId);
+    const auto lease = m_queries.prepared(u"DELETE FROM users WHERE id = ?"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, userId);
     return run(query) && query.numRowsAffected() == 1;
 }
 
 bool SettingsRepository::insertDevice(const QString &userId, const Device &device) const
 {
-    QSqlDatabase db = m_database.connection();
     {
-        QSqlQuery query(db);
-        query.prepare(
+        const auto lease = m_queries.prepared(
             u"INSERT INTO devices (id, user_id, position, name, kind, number, "
             u"user_configurable, workspace) VALUES (?, ?, (SELECT COALESCE(MAX(position), "
             u"0) + 1 FROM devices WHERE user_id = ?), ?, ?, ?, ?, ?)"_s);
-        query.addBindValue(device.id);
-        query.addBindValue(userId);
-        query.addBindValue(userId);
-        query.addBindValue(text(device.name));
-        query.addBindValue(DeviceKinds::key(device.kind));
-        query.addBindValue(text(device.number));
-        query.addBindValue(device.userConfigurable ? 1 : 0);
-        query.addBindValue(text(device.workspace));
+        QSqlQuery &query = *lease;
+        query.bindValue(0, device.id);
+        query.bindValue(1, userId);
+        query.bindValue(2, userId);
+        query.bindValue(3, text(device.name));
+        query.bindValue(4, DeviceKinds::key(device.kind));
+        query.bindValue(5, text(device.number));
+        query.bindValue(6, device.userConfigurable ? 1 : 0);
+        query.bindValue(7, text(device.workspace));
         if (!run(query))
             return false;
     }
@@ -279,82 +282,81 @@ bool SettingsRepository::insertDevice(const QString &userId, const Device &devic
 
 bool SettingsRepository::updateDevice(const Device &device) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"UPDATE devices SET name = ?, kind = ?, number = ?, user_configurable = ?, "
-                  u"workspace = ? WHERE id = ?"_s);
-    query.addBindValue(text(device.name));
-    query.addBindValue(DeviceKinds::key(device.kind));
-    query.addBindValue(text(device.number));
-    query.addBindValue(device.userConfigurable ? 1 : 0);
-    query.addBindValue(text(device.workspace));
-    query.addBindValue(device.id);
+    const auto lease = m_queries.prepared(
+        u"UPDATE devices SET name = ?, kind = ?, number = ?, user_configurable = ?, "
+        u"workspace = ? WHERE id = ?"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, text(device.name));
+    query.bindValue(1, DeviceKinds::key(device.kind));
+    query.bindValue(2, text(device.number));
+    query.bindValue(3, device.userConfigurable ? 1 : 0);
+    query.bindValue(4, text(device.workspace));
+    query.bindValue(5, device.id);
     return run(query) && query.numRowsAffected() == 1;
 }
 
 bool SettingsRepository::deleteDevice(const QString &deviceId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"DELETE FROM devices WHERE id = ?"_s);
-    query.addBindValue(deviceId);
+    const auto lease = m_queries.prepared(u"DELETE FROM devices WHERE id = ?"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, deviceId);
     return run(query) && query.numRowsAffected() == 1;
 }
 
 bool SettingsRepository::writeRule(const QString &deviceId, CallKind kind,
                                    const RingRule &rule) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"INSERT OR REPLACE INTO rules (device_id, call_kind, enabled, delay, timeout) "
-                  u"VALUES (?, ?, ?, ?, ?)"_s);
-    query.addBindValue(deviceId);
-    query.addBindValue(CallKinds::key(kind));
-    query.addBindValue(rule.enabled ? 1 : 0);
-    query.addBindValue(rule.delay);
-    query.addBindValue(rule.timeout);
+    const auto lease = m_queries.prepared(
+        u"INSERT OR REPLACE INTO rules (device_id, call_kind, enabled, delay, timeout) "
+        u"VALUES (?, ?, ?, ?, ?)"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, deviceId);
+    query.bindValue(1, CallKinds::key(kind));
+    query.bindValue(2, rule.enabled ? 1 : 0);
+    query.bindValue(3, rule.delay);
+    query.bindValue(4, rule.timeout);
     return run(query);
 }
 
 bool SettingsRepository::writeUnanswered(const QString &userId, CallKind kind,
                                          const std::optional<UnansweredCall> &call) const
 {
-    QSqlQuery query(m_database.connection());
     if (!call) {
-        query.prepare(u"DELETE FROM unanswered WHERE user_id = ? AND call_kind = ?"_s);
-        query.addBindValue(userId);
-        query.addBindValue(CallKinds::key(kind));
+        const auto lease =
+            m_queries.prepared(u"DELETE FROM unanswered WHERE user_id = ? AND call_kind = ?"_s);
+        QSqlQuery &query = *lease;
+        query.bindValue(0, userId);
+        query.bindValue(1, CallKinds::key(kind));
         return run(query);
     }
-    query.prepare(u"INSERT OR REPLACE INTO unanswered (user_id, call_kind, action, number) "
-                  u"VALUES (?, ?, ?, ?)"_s);
-    query.addBindValue(userId);
-    query.addBindValue(CallKinds::key(kind));
-    query.addBindValue(UnansweredCall::actionKey(call->action));
-    query.addBindValue(
-        text(call->action == UnansweredCall::Action::Number ? call->number : QString()));
+    const auto lease =
+        m_queries.prepared(u"INSERT OR REPLACE INTO unanswered (user_id, call_kind, action, "
+                           u"number) VALUES (?, ?, ?, ?)"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, userId);
+    query.bindValue(1, CallKinds::key(kind));
+    query.bindValue(2, UnansweredCall::actionKey(call->action));
+    query.bindValue(
+        3, text(call->action == UnansweredCall::Action::Number ? call->number : QString()));
     return run(query);
 }
 
 bool SettingsRepository::writeControlledDevice(const QString &userId, const QString &deviceId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"UPDATE users SET controlled_device = ? WHERE id = ?"_s);
-    query.addBindValue(text(deviceId));
-    query.addBindValue(userId);
+    const auto lease = m_queries.prepared(u"UPDATE users SET controlled_device = ? WHERE id = ?"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, text(deviceId));
+    query.bindValue(1, userId);
     return run(query) && query.numRowsAffected() == 1;
 }
 
 std::optional<qint64> SettingsRepository::bumpRevision(const QString &userId) const
 {
-    QSqlDatabase db = m_database.connection();
-    {
-        QSqlQuery query(db);
-        query.prepare(u"UPDATE users SET revision = revision + 1 WHERE id = ?"_s);
-        query.addBindValue(userId);
-        if (!run(query) || query.numRowsAffected() != 1)
-            return std::nullopt;
-    }
-    QSqlQuery query(db);
-    query.prepare(u"SELECT revision FROM users WHERE id = ?"_s);
-    query.addBindValue(userId);
+    // One statement: the revision is raised and read where the row is already in hand.
+    const auto lease = m_queries.prepared(
+        u"UPDATE users SET revision = revision + 1 WHERE id = ? RETURNING revision"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, userId);
     if (!run(query) || !query.next())
         return std::nullopt;
     return query.value(0).toLongLong();
@@ -363,26 +365,42 @@ std::optional<qint64> SettingsRepository::bumpRevision(const QString &userId) co
 bool SettingsRepository::recordRequest(const QString &userId, const QString &requestId,
                                        qint64 revision) const
 {
-    QSqlDatabase db = m_database.connection();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     {
-        QSqlQuery query(db);
-        query.prepare(u"INSERT OR REPLACE INTO applied_requests (user_id, request_id, revision, "
-                      u"applied_at) VALUES (?, ?, ?, ?)"_s);
-        query.addBindValue(userId);
-        query.addBindValue(requestId);
-        query.addBindValue(revision);
-        query.addBindValue(now);
+        const auto lease = m_queries.prepared(
+            u"INSERT OR REPLACE INTO applied_requests (user_id, request_id, revision, "
+            u"applied_at) VALUES (?, ?, ?, ?)"_s);
+        QSqlQuery &query = *lease;
+        query.bindValue(0, userId);
+        query.bindValue(1, requestId);
+        query.bindValue(2, revision);
+        query.bindValue(3, now);
         if (!run(query))
             return false;
     }
-    QSqlQuery query(db);
-    query.prepare(u"DELETE FROM applied_requests WHERE user_id = ? AND applied_at < ? AND "
-                  u"revision < (SELECT revision FROM applied_requests WHERE user_id = ? "
-                  u"ORDER BY revision DESC LIMIT 1 OFFSET ?)"_s);
-    query.addBindValue(userId);
-    query.addBindValue(now - keptRequestSeconds);
-    query.addBindValue(userId);
-    query.addBindValue(keptRequestIds - 1);
-    return run(query);
+    m_unprunedUsers.insert(userId);
+    if (++m_recordedSincePrune < pruneEvery)
+        return true;
+    return pruneRequests(now);
+}
+
+bool SettingsRepository::pruneRequests(qint64 now) const
+{
+    const auto lease =
+        m_queries.prepared(u"DELETE FROM applied_requests WHERE user_id = ? AND applied_at < ? AND "
+                           u"revision < (SELECT revision FROM applied_requests WHERE user_id = ? "
+                           u"ORDER BY revision DESC LIMIT 1 OFFSET ?)"_s);
+    QSqlQuery &query = *lease;
+    for (const QString &userId : std::as_const(m_unprunedUsers)) {
+        query.bindValue(0, userId);
+        query.bindValue(1, now - keptRequestSeconds);
+        query.bindValue(2, userId);
+        query.bindValue(3, keptRequestIds - 1);
+        if (!run(query))
+            return false;
+    }
+    // Only once it is done: a failed prune (with the transaction around it) is tried again.
+    m_unprunedUsers.clear();
+    m_recordedSincePrune = 0;
+    return true;
 }

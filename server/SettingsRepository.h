@@ -3,10 +3,12 @@
 #include "CallKind.h"
 #include "Device.h"
 #include "FollowMeSettings.h"
+#include "PreparedQueries.h"
 #include "StoreRead.h"
 #include "UnansweredCall.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <array>
@@ -64,12 +66,20 @@ public:
     // Adds 1 to the user's revision and returns the new one.
     std::optional<qint64> bumpRevision(const QString &userId) const;
     // Remembers a committed request id. Forgets ids that are both older than 7 days and not
-    // among the user's last 1,000 (docs/protocol.md 4.4 promises both).
+    // among the user's last 1,000 (docs/protocol.md 4.4 promises both): every pruneEvery
+    // records, for the users recorded since, so an edit rarely pays for the cleanup.
     bool recordRequest(const QString &userId, const QString &requestId, qint64 revision) const;
 
     static constexpr int keptRequestIds = 1000;
     static constexpr qint64 keptRequestSeconds = 7 * 24 * 3600;
+    static constexpr int pruneEvery = 256;
 
 private:
+    bool pruneRequests(qint64 now) const;
+
     const Database &m_database;
+    PreparedQueries m_queries;
+    // Recorded since the last prune (kept across a rolled-back prune, which is simply redone).
+    mutable QSet<QString> m_unprunedUsers;
+    mutable int m_recordedSincePrune = 0;
 };

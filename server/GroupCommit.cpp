@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GroupCommit.h"
+
+#include "Database.h"
+#include "EditHandler.h"
+#include "ServerLog.h"
+#include "Session.h"
+#include "SqlTransaction.h"
+
+#include <algorithm>
+
+GroupCommit::GroupCommit(const Database &database, EditHandler &edits, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_edits(edits)
+{ }
+
+void GroupCommit::submit(Session *session, const QString &userId, const ClientMessage &edit)
+{
+    m_pending.append({session, userId, edit});
+    schedule();
+}
+
+void GroupCommit::schedule()
+{
+    if (m_scheduled)
+        return;
+    m_scheduled = true;
+    // Queued: it runs once the messages already read in this turn have all been submitted.
+    QMetaObject::invokeMethod(this, &GroupCommit::commitPending, Qt::QueuedConnection);
+}
+
+void GroupCommit::commitPending()
+{
+    m_scheduled = false;
+    const qsizetype count = std::min<qsizetype>(m_pending.size(), maxEditsPerCommit);
+    const QList<Pending> batch = m_pending.first(count);
+    m_pending.remove(0, count);
+    if (!m_pending.isEmpty())
+        schedule();
+
+    QList<ChangeOutcome> outcomes;
+    outcomes.reserve(count);
+    bool stored = true;
+    {
+        SqlTransaction transaction(m_database.connection());
+        stored = transaction.isActive();
+        bool written = false;
+        for (const Pending &pending : batch) {
+            if (!stored)
+                break;
+            ChangeOutcome outcome = m_edits.apply(pending.userId, pending.edit);
+            if (outcome.error && outcome.error->code == Protocol::ErrorCode::Internal)
+                stored = false;
+            written =
+                written || (!outcome.error && !outcome.unchanged && !outcome.pushes.isEmpty());
+            outcomes.append(std::move(outcome));
+        }
+        // Nothing written: the transaction is rolled back, which writes nothing either.
+        if (stored && written && !transaction.commit())
+            stored = false;
+        if (!stored)
+            qCWarning(lcServer) << batch.size()
+                                << "edits not committed:" << transaction.errorText();
+    }
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const Pending &pending = batch.at(i);
+        ChangeOutcome outcome = stored
+            ? outcomes.at(i)
+            : ChangeOutcome::failure(EditHandler::notStored(pending.edit.requestId));
+        if (stored && outcome.unchanged)
+            m_edits.rememberUnchanged(pending.userId, pending.edit.requestId, outcome.revision);
+        emit applied(pending.session.data(), pending.userId, pending.edit, outcome);
+    }
+}

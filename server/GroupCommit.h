@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ChangeOutcome.h"
+#include "ClientMessage.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class Database;
+class EditHandler;
+class Session;
+
+// Group commit: the edits that arrive during one event-loop turn, from any number of sessions,
+// are applied in one write transaction, so they share one commit and its fsync. A commit costs
+// the same for one edit as for a hundred; under load, edits pile up while the previous commit
+// is being made durable and the next turn takes them all. Every outcome is handed on only after
+// the commit is durable, in the order the edits arrived; if the transaction fails, every edit of
+// it is answered internal and nothing of it was stored. A turn whose edits all changed nothing
+// (or were refused) writes nothing.
+class GroupCommit : public QObject
+{
+    Q_OBJECT
+
+public:
+    // At most this many edits share one transaction, so an ack never waits behind a flood.
+    static constexpr int maxEditsPerCommit = 256;
+
+    GroupCommit(const Database &database, EditHandler &edits, QObject *parent = nullptr);
+
+    // Queues the edit of `userId` sent on `session` (which may close meanwhile) for the end of
+    // this turn.
+    void submit(Session *session, const QString &userId, const ClientMessage &edit);
+    int pendingCount() const { return int(m_pending.size()); }
+
+signals:
+    // Once per submitted edit, in order. `session` is null when it closed before the commit;
+    // the change was committed all the same and is to be pushed.
+    void applied(Session *session, const QString &userId, const ClientMessage &edit,
+                 const ChangeOutcome &outcome);
+
+private:
+    struct Pending
+    {
+        QPointer<Session> session;
+        QString userId;
+        ClientMessage edit;
+    };
+
+    void schedule();
+    void commitPending();
+
+    const Database &m_database;
+    EditHandler &m_edits;
+    QList<Pending> m_pending;
+    bool m_scheduled = false;
+};
