@@ -64,8 +64,7 @@ SettingsRepository::OwnedDevice deviceFromRow(const QSqlQuery &query)
 } // namespace
 
 SettingsRepository::SettingsRepository(const Database &database)
-    : m_database(database)
-    , m_queries(database)
+    : m_queries(database)
 { }
 
 StoreRead<SettingsRepository::User> SettingsRepository::user(const QString &userId) const

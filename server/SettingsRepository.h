@@ -77,7 +77,6 @@ public:
 private:
     bool pruneRequests(qint64 now) const;
 
-    const Database &m_database;
     PreparedQueries m_queries;
     // Recorded since the last prune (kept across a rolled-back prune, which is simply redone).
     mutable QSet<QString> m_unprunedUsers;
