@@ -16,6 +16,7 @@
 #include <QObject>
 #include <QSet>
 
+class ConnectionListener;
 class QWebSocketServer;
 struct ChangeOutcome;
 
@@ -72,6 +73,7 @@ private:
     LoginThrottle m_throttle;
     PreLoginGate m_preLogin;
     QWebSocketServer *m_server = nullptr;
+    ConnectionListener *m_listener = nullptr;
     QSet<Session *> m_sessions;
     QHash<QString, QList<Session *>> m_sessionsByUser;
     bool m_shuttingDown = false;

@@ -6,6 +6,10 @@
 #include "ServerOptions.h"
 #include "SignalWatcher.h"
 
+#ifdef FOLLOWME_EPOLL_DISPATCHER
+#include "EpollEventDispatcher.h"
+#endif
+
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -24,10 +28,16 @@ void raiseFileLimit()
 {
 #ifdef Q_OS_UNIX
     rlimit limit {};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    const rlim_t before = limit.rlim_cur;
+    if (limit.rlim_cur < limit.rlim_max) {
         limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
+        if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+            limit.rlim_cur = before;
     }
+    qCDebug(lcServer) << "open files: limit" << quint64(limit.rlim_cur) << "(was" << quint64(before)
+                      << ")";
 #endif
 }
 
@@ -35,6 +45,10 @@ void raiseFileLimit()
 
 int main(int argc, char *argv[])
 {
+#ifdef FOLLOWME_EPOLL_DISPATCHER
+    // Before the application exists: the main thread's dispatcher can only be set then.
+    QCoreApplication::setEventDispatcher(new EpollEventDispatcher);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"FollowMe"_s);
     QCoreApplication::setApplicationName(u"followme-server"_s);
