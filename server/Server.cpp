@@ -41,6 +41,7 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_admin(m_database, m_settings, m_tokens)
     , m_throttle(options.throttle)
     , m_preLogin(options.preLoginLimit)
+    , m_keepalive(options.idleTimeout, options.helloTimeout)
 { }
 
 Server::~Server()
@@ -133,6 +134,7 @@ void Server::onNewConnection()
         auto *session =
             new Session(socket, this, m_options.idleTimeout, m_options.helloTimeout, this);
         m_sessions.insert(session);
+        m_keepalive.add(session);
         qCDebug(lcServer) << "connection from" << session->peerAddress();
         if (!m_preLogin.admit(session)) {
             qCWarning(lcServer).nospace()
@@ -311,6 +313,7 @@ void Server::fanOut(const ChangeOutcome &outcome, Session *sender)
 void Server::sessionClosed(Session *session)
 {
     m_sessions.remove(session);
+    m_keepalive.remove(session);
     if (!session->userId().isEmpty()) {
         auto it = m_sessionsByUser.find(session->userId());
         if (it != m_sessionsByUser.end()) {

@@ -3,6 +3,7 @@
 #include "AdminCommands.h"
 #include "Database.h"
 #include "EditHandler.h"
+#include "KeepaliveSweep.h"
 #include "LoginThrottle.h"
 #include "PreLoginGate.h"
 #include "ServerOptions.h"
@@ -72,6 +73,7 @@ private:
     AdminCommands m_admin;
     LoginThrottle m_throttle;
     PreLoginGate m_preLogin;
+    KeepaliveSweep m_keepalive;
     QWebSocketServer *m_server = nullptr;
     ConnectionListener *m_listener = nullptr;
     QSet<Session *> m_sessions;
