@@ -85,6 +85,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     epoll_event events[maxEventsPerPass];
     int count = 0;
     if (includeNotifiers) {
+        applyWatchChanges();
         count = epoll_wait(m_epoll, events, maxEventsPerPass, timeout);
         if (count < 0)
             count = 0; // EINTR: a signal; go round again
@@ -178,16 +179,18 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
 {
     const int fd = int(notifier->socket());
     auto it = m_watches.find(fd);
-    const bool added = it == m_watches.end();
-    if (added)
-        it = m_watches.insert(fd, Watch {nullptr, nullptr, nullptr, m_nextGeneration++});
+    if (it == m_watches.end()) {
+        Watch watch;
+        watch.generation = m_nextGeneration++;
+        it = m_watches.insert(fd, watch);
+    }
     QSocketNotifier **slot = notifier->type() == QSocketNotifier::Read ? &it->read
         : notifier->type() == QSocketNotifier::Write                   ? &it->write
                                                                        : &it->exception;
     if (*slot && *slot != notifier)
         qWarning("EpollEventDispatcher: a second socket notifier of the same type for fd %d", fd);
     *slot = notifier;
-    updateWatch(fd, *it, added);
+    updateWatch(fd, *it);
 }
 
 void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
@@ -204,35 +207,61 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
         it->exception = nullptr;
     else
         return;
-    updateWatch(fd, *it, false);
+    updateWatch(fd, *it);
 }
 
-void EpollEventDispatcher::updateWatch(int fd, Watch &watch, bool added)
+quint32 EpollEventDispatcher::wantedEvents(const Watch &watch)
 {
-    const quint32 events = (watch.read ? readEvents : 0u) | (watch.write ? writeEvents : 0u)
+    return (watch.read ? readEvents : 0u) | (watch.write ? writeEvents : 0u)
         | (watch.exception ? exceptionEvents : 0u);
-    if (events == 0) {
-        // Qt deletes a socket's notifiers before it closes the fd, so the fd is still there;
-        // an error (it was closed anyway) only means epoll forgot it by itself.
-        if (!m_alwaysReady.remove(fd))
+}
+
+void EpollEventDispatcher::updateWatch(int fd, Watch &watch)
+{
+    if (wantedEvents(watch) == 0) {
+        // At once: Qt deletes a socket's notifiers right before it closes the fd. An error
+        // (closed already) only means epoll forgot it by itself.
+        if (!m_alwaysReady.remove(fd) && watch.kernelEvents != 0)
             epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
         m_watches.remove(fd);
         return;
     }
-    if (m_alwaysReady.contains(fd))
-        return;
-    epoll_event event {};
-    event.events = events;
-    event.data.u64 = tag(fd, watch.generation);
-    int result = epoll_ctl(m_epoll, added ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &event);
-    if (result < 0 && errno == EEXIST)
-        result = epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event);
-    else if (result < 0 && errno == ENOENT)
-        result = epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
-    if (result < 0 && errno == EPERM)
-        m_alwaysReady.insert(fd);
-    else if (result < 0)
-        qWarning("EpollEventDispatcher: cannot watch fd %d: %s", fd, strerror(errno));
+    // Told to epoll just before the next wait: a socket enables its write notifier for each
+    // message and disables it once the message is written, often in the same pass, and then
+    // nothing needs telling at all.
+    if (!watch.dirty) {
+        watch.dirty = true;
+        m_dirty.push_back(fd);
+    }
+}
+
+void EpollEventDispatcher::applyWatchChanges()
+{
+    for (const int fd : m_dirty) {
+        const auto it = m_watches.find(fd);
+        if (it == m_watches.end() || !it->dirty)
+            continue;
+        it->dirty = false;
+        const quint32 events = wantedEvents(*it);
+        if (events == it->kernelEvents || m_alwaysReady.contains(fd))
+            continue;
+        epoll_event event {};
+        event.events = events;
+        event.data.u64 = tag(fd, it->generation);
+        int result =
+            epoll_ctl(m_epoll, it->kernelEvents == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &event);
+        if (result < 0 && errno == EEXIST)
+            result = epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event);
+        else if (result < 0 && errno == ENOENT)
+            result = epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
+        if (result == 0)
+            it->kernelEvents = events;
+        else if (errno == EPERM)
+            m_alwaysReady.insert(fd);
+        else
+            qWarning("EpollEventDispatcher: cannot watch fd %d: %s", fd, strerror(errno));
+    }
+    m_dirty.clear();
 }
 
 void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType,

@@ -48,6 +48,8 @@ private:
         // Told to epoll with each event, so an event for an fd that was closed and reused
         // within one batch is not taken for the new socket's.
         quint32 generation = 0;
+        quint32 kernelEvents = 0; // what epoll has been told; 0: not added
+        bool dirty = false; // changed since epoll was last told
     };
     struct Timer
     {
@@ -64,7 +66,9 @@ private:
         int timerId;
     };
 
-    void updateWatch(int fd, Watch &watch, bool added);
+    static quint32 wantedEvents(const Watch &watch);
+    void updateWatch(int fd, Watch &watch);
+    void applyWatchChanges();
     bool activateSocketNotifiers(const struct epoll_event *events, int count);
     bool activateAlwaysReady();
     int activateTimers();
@@ -80,6 +84,7 @@ private:
     std::atomic<bool> m_interrupted {false};
     quint32 m_nextGeneration = 1;
     QHash<int, Watch> m_watches;
+    std::vector<int> m_dirty; // fds whose watch changed since the last wait
     QSet<int> m_alwaysReady; // fds epoll refuses (regular files)
     QHash<int, Timer> m_timers;
     QMultiHash<QObject *, int> m_timersByObject;
