@@ -2,6 +2,7 @@
 
 #include "ChangeOutcome.h"
 #include "ClientMessage.h"
+#include "ConnectionListener.h"
 #include "DemoSeeder.h"
 #include "ServerLog.h"
 #include "ServerMessage.h"
@@ -41,6 +42,7 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_admin(m_database, m_settings, m_tokens)
     , m_throttle(options.throttle)
     , m_preLogin(options.preLoginLimit)
+    , m_keepalive(options.idleTimeout, options.helloTimeout)
 {
     connect(&m_commits, &GroupCommit::applied, this, &Server::editApplied);
 }
@@ -85,20 +87,23 @@ bool Server::start(QString *error)
     m_server = new QWebSocketServer(
         u"followme-server/" FOLLOWME_VERSION ""_s,
         secure ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
-#if QT_CONFIG(ssl)
-    if (tls)
-        m_server->setSslConfiguration(*tls);
-#endif
-    // The opening handshake gets the hello's deadline too (Qt's default is 10 s as well).
-    m_server->setHandshakeTimeout(m_options.helloTimeout);
     connect(m_server, &QWebSocketServer::newConnection, this, &Server::onNewConnection);
-    connect(m_server, &QWebSocketServer::acceptError, this, [](QAbstractSocket::SocketError code) {
-        qCWarning(lcServer) << "accept failed:" << code;
-    });
-    if (!m_server->listen(m_options.host, m_options.port)) {
+    // The listener accepts the connections (TCP_NODELAY) and hands them to m_server, which does
+    // not listen itself. The opening handshake gets the hello's deadline (Qt's default is 10 s
+    // as well).
+#if QT_CONFIG(ssl)
+    const QSslConfiguration *tlsConfiguration = tls ? &*tls : nullptr;
+#else
+    const QSslConfiguration *tlsConfiguration = nullptr;
+#endif
+    m_listener = new ConnectionListener(m_server, m_options.helloTimeout, tlsConfiguration, this);
+    connect(
+        m_listener, &ConnectionListener::acceptError, this,
+        [](QAbstractSocket::SocketError code) { qCWarning(lcServer) << "accept failed:" << code; });
+    if (!m_listener->listen(m_options.host, m_options.port)) {
         *error = tr("cannot listen on %1:%2: %3")
                      .arg(m_options.host.toString(), QString::number(m_options.port),
-                          m_server->errorString());
+                          m_listener->errorString());
         return false;
     }
     qCInfo(lcServer) << "database" << m_database.path();
@@ -107,12 +112,12 @@ bool Server::start(QString *error)
 
 QHostAddress Server::address() const
 {
-    return m_server ? m_server->serverAddress() : QHostAddress();
+    return m_listener ? m_listener->serverAddress() : QHostAddress();
 }
 
 quint16 Server::port() const
 {
-    return m_server ? m_server->serverPort() : 0;
+    return m_listener ? m_listener->serverPort() : 0;
 }
 
 LoginThrottle::Milliseconds Server::now() const
@@ -132,6 +137,7 @@ void Server::onNewConnection()
         auto *session =
             new Session(socket, this, m_options.idleTimeout, m_options.helloTimeout, this);
         m_sessions.insert(session);
+        m_keepalive.add(session);
         qCDebug(lcServer) << "connection from" << session->peerAddress();
         if (!m_preLogin.admit(session)) {
             qCWarning(lcServer).nospace()
@@ -318,6 +324,7 @@ void Server::fanOut(const ChangeOutcome &outcome, Session *sender)
 void Server::sessionClosed(Session *session)
 {
     m_sessions.remove(session);
+    m_keepalive.remove(session);
     if (!session->userId().isEmpty()) {
         auto it = m_sessionsByUser.find(session->userId());
         if (it != m_sessionsByUser.end()) {
@@ -337,8 +344,8 @@ void Server::shutdown()
         return;
     m_shuttingDown = true;
     qCInfo(lcServer) << "shutting down," << m_sessions.size() << "sessions";
-    if (m_server)
-        m_server->close();
+    if (m_listener)
+        m_listener->close();
     if (m_sessions.isEmpty()) {
         QTimer::singleShot(0, this, &Server::finishShutdown);
         return;

@@ -4,6 +4,7 @@
 #include "Database.h"
 #include "EditHandler.h"
 #include "GroupCommit.h"
+#include "KeepaliveSweep.h"
 #include "LoginThrottle.h"
 #include "PreLoginGate.h"
 #include "ServerOptions.h"
@@ -17,6 +18,7 @@
 #include <QObject>
 #include <QSet>
 
+class ConnectionListener;
 class QWebSocketServer;
 struct ChangeOutcome;
 
@@ -76,7 +78,9 @@ private:
     AdminCommands m_admin;
     LoginThrottle m_throttle;
     PreLoginGate m_preLogin;
+    KeepaliveSweep m_keepalive;
     QWebSocketServer *m_server = nullptr;
+    ConnectionListener *m_listener = nullptr;
     QSet<Session *> m_sessions;
     QHash<QString, QList<Session *>> m_sessionsByUser;
     bool m_shuttingDown = false;

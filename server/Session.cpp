@@ -6,6 +6,7 @@
 #include "SessionHandler.h"
 
 #include <QJsonObject>
+#include <QTimer>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -39,25 +40,15 @@ Session::Session(QWebSocket *socket, SessionHandler *handler, std::chrono::milli
     , m_socket(socket)
     , m_handler(handler)
     , m_idleTimeout(idleTimeout)
+    , m_helloTimeout(helloTimeout)
 {
     m_socket->setParent(this);
     setIncomingLimit(m_socket, preLoginMaxBytes);
     markActive();
-    // Activity (pongs) does not extend it: a peer that only answers pings is not logging in.
-    m_helloDeadline.setSingleShot(true);
-    m_helloDeadline.setInterval(helloTimeout);
-    connect(&m_helloDeadline, &QTimer::timeout, this, &Session::onHelloDeadline);
-    m_helloDeadline.start();
     connect(m_socket, &QWebSocket::textMessageReceived, this, &Session::onTextMessage);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinaryMessage);
     connect(m_socket, &QWebSocket::pong, this, [this] { markActive(); });
     connect(m_socket, &QWebSocket::disconnected, this, &Session::onDisconnected);
-    // Qt 6.4 has no signal for a received ping, so the server pings itself: a live peer's
-    // WebSocket library answers with a pong, which counts as activity. Three pings fit into
-    // the idle timeout, so only a peer that answered none is closed.
-    m_keepalive.setInterval(idleTimeout / 3);
-    connect(&m_keepalive, &QTimer::timeout, this, &Session::onKeepaliveTimer);
-    m_keepalive.start();
 }
 
 Session::~Session()
@@ -75,7 +66,6 @@ QString Session::peerAddress() const
 void Session::beginAuthentication()
 {
     m_state = State::Authenticating;
-    m_helloDeadline.stop();
 }
 
 void Session::acceptUser(const QString &userId, qint64 tokenId)
@@ -98,7 +88,6 @@ void Session::endPreLogin()
     if (!m_preLogin)
         return;
     m_preLogin = false;
-    m_helloDeadline.stop();
     if (m_state == State::User || m_state == State::Admin)
         setIncomingLimit(m_socket, maxIncomingBytes);
     emit preLoginEnded();
@@ -106,8 +95,14 @@ void Session::endPreLogin()
 
 void Session::send(const QString &text)
 {
-    if (m_state != State::Closing)
-        m_socket->sendTextMessage(text);
+    if (m_state == State::Closing)
+        return;
+    m_socket->sendTextMessage(text);
+    // Written now rather than on the next pass of the loop: an ack leaves before the pushes of
+    // its change to the other sessions, each push as it is made, and the socket's write
+    // notifier is switched on and off again within this pass, which costs the epoll
+    // dispatcher no system call.
+    m_socket->flush();
 }
 
 void Session::sendError(const ProtocolError &error)
@@ -126,8 +121,6 @@ void Session::close(quint16 closeCode, const QString &reason)
     if (m_state == State::Closing)
         return;
     m_state = State::Closing;
-    m_keepalive.stop();
-    m_helloDeadline.stop();
     // A close frame's reason is limited to 123 bytes.
     QByteArray shortReason = reason.toUtf8().left(120);
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode),
@@ -239,22 +232,27 @@ void Session::reject(const ProtocolError &error)
     sendError(error);
 }
 
-void Session::onKeepaliveTimer()
+bool Session::keepaliveDue()
 {
+    if (m_state == State::Closing)
+        return false;
+    // Qt 6.4 has no signal for a received ping, so the server pings itself: a live peer's
+    // WebSocket library answers with a pong, which counts as activity.
     if (m_lastActivity.elapsed() >= m_idleTimeout.count()) {
         qCInfo(lcServer) << "closing an idle connection from" << peerAddress();
         close(QWebSocketProtocol::CloseCodeNormal, tr("idle for too long"));
-        return;
+        return false;
     }
     m_socket->ping();
+    return true;
 }
 
-void Session::onHelloDeadline()
+void Session::helloDeadlinePassed()
 {
+    // Activity (pongs) does not extend it: a peer that only answers pings is not logging in.
     if (m_state != State::AwaitingHello)
         return;
-    const auto seconds =
-        std::chrono::duration_cast<std::chrono::seconds>(m_helloDeadline.intervalAsDuration());
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_helloTimeout);
     qCInfo(lcServer) << "closing a connection from" << peerAddress() << "that sent no hello";
     refuse({Code::Malformed, tr("no hello within %1 s").arg(seconds.count()), {}},
            Protocol::CloseProtocolViolation);
@@ -262,7 +260,6 @@ void Session::onHelloDeadline()
 
 void Session::onDisconnected()
 {
-    m_keepalive.stop();
     m_state = State::Closing;
     endPreLogin();
     if (m_closedReported)

@@ -6,7 +6,6 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
-#include <QTimer>
 
 #include <chrono>
 
@@ -29,7 +28,8 @@ public:
         Closing,
     };
 
-    // Takes ownership of `socket`. Without a hello within `helloTimeout` it closes (4000).
+    // Takes ownership of `socket`. Its deadlines are kept by a KeepaliveSweep, which calls
+    // keepaliveDue() and helloDeadlinePassed().
     Session(QWebSocket *socket, SessionHandler *handler, std::chrono::milliseconds idleTimeout,
             std::chrono::milliseconds helloTimeout, QObject *parent = nullptr);
     ~Session() override;
@@ -50,6 +50,12 @@ public:
     void refuse(const ProtocolError &error, quint16 closeCode);
     void close(quint16 closeCode, const QString &reason);
 
+    // Every third of the idle timeout: pings, or closes a session silent for all of it. False
+    // once the session is closing, so nothing more is due.
+    bool keepaliveDue();
+    // `helloTimeout` after the connection: closes it (4000) if it has sent no hello.
+    void helloDeadlinePassed();
+
 signals:
     // Once: the session has logged in, or it went before it did.
     void preLoginEnded();
@@ -58,8 +64,6 @@ private:
     void onTextMessage(const QString &message);
     void onBinaryMessage(const QByteArray &message);
     void onDisconnected();
-    void onKeepaliveTimer();
-    void onHelloDeadline();
     void endPreLogin();
     void handleObject(const QJsonObject &object);
     void handleAdmin(const QJsonObject &object);
@@ -73,9 +77,8 @@ private:
     QString m_userId;
     qint64 m_tokenId = 0;
     std::chrono::milliseconds m_idleTimeout;
+    std::chrono::milliseconds m_helloTimeout;
     QElapsedTimer m_lastActivity;
-    QTimer m_keepalive;
-    QTimer m_helloDeadline;
     bool m_preLogin = true;
     bool m_closedReported = false;
 };

@@ -6,6 +6,10 @@
 #include "ServerOptions.h"
 #include "SignalWatcher.h"
 
+#ifdef FOLLOWME_EPOLL_DISPATCHER
+#include "EpollEventDispatcher.h"
+#endif
+
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -13,6 +17,9 @@
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
+#endif
+#ifdef __GLIBC__
+#include <malloc.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -24,10 +31,26 @@ void raiseFileLimit()
 {
 #ifdef Q_OS_UNIX
     rlimit limit {};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    const rlim_t before = limit.rlim_cur;
+    if (limit.rlim_cur < limit.rlim_max) {
         limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
+        if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+            limit.rlim_cur = before;
     }
+    qCDebug(lcServer) << "open files: limit" << quint64(limit.rlim_cur) << "(was" << quint64(before)
+                      << ")";
+#endif
+}
+
+// Qt keeps a 32 KiB write buffer in every socket once it has written anything (QAbstractSocket
+// reuses it), so an idle session holds one. From the heap, where the memory of freed temporaries
+// is reused, all of it is resident; mapped on its own, only the pages a message touched are.
+void mapSocketBuffersOnTheirOwn()
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024);
 #endif
 }
 
@@ -35,6 +58,11 @@ void raiseFileLimit()
 
 int main(int argc, char *argv[])
 {
+    mapSocketBuffersOnTheirOwn();
+#ifdef FOLLOWME_EPOLL_DISPATCHER
+    // Before the application exists: the main thread's dispatcher can only be set then.
+    QCoreApplication::setEventDispatcher(new EpollEventDispatcher);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"FollowMe"_s);
     QCoreApplication::setApplicationName(u"followme-server"_s);

@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,6 +71,7 @@ class tst_FaultPreLogin : public QObject
 
 private slots:
     void peersThatNeverLogInAreClosedByTheDeadline();
+    void unfinishedOpeningHandshakeIsDropped();
     void preLoginConnectionsPerAddressAreCapped();
     void unfinishedFramesBeforeLoginAreBounded();
 
@@ -121,6 +124,28 @@ void tst_FaultPreLogin::peersThatNeverLogInAreClosedByTheDeadline()
     // Past the deadline, the logged-in session is untouched and works.
     QVERIFY(alice.isConnected());
     QVERIFY(editIsAcked(alice, u"after-deadline"_s, 3));
+}
+
+void tst_FaultPreLogin::unfinishedOpeningHandshakeIsDropped()
+{
+    // The server accepts connections itself and hands them to Qt's WebSocket server, which
+    // then sets no deadline of its own: the server's must end a peer that never finishes its
+    // HTTP request, and must be over for one that did (alice's passes while she is logged in).
+    ServerProcess server;
+    QVERIFY(server.start(databasePath(), {u"--demo"_s, u"--hello-timeout"_s, u"1"_s}));
+    TestClient alice;
+    QVERIFY(alice.login(server.url(), aliceToken));
+
+    QTcpSocket stuck;
+    QSignalSpy gone(&stuck, &QTcpSocket::disconnected);
+    stuck.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(stuck.waitForConnected(5000));
+    stuck.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n");
+    QVERIFY(gone.wait(10000));
+    QVERIFY(!stuck.readAll().startsWith("HTTP/1.1 101"));
+
+    QVERIFY(alice.isConnected());
+    QVERIFY(editIsAcked(alice, u"after-handshake-deadline"_s, 4));
 }
 
 void tst_FaultPreLogin::preLoginConnectionsPerAddressAreCapped()
