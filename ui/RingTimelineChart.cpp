@@ -15,7 +15,6 @@
 #include <QCursor>
 #include <QEvent>
 #include <QFocusEvent>
-#include <QGraphicsScene>
 #include <QHelpEvent>
 #include <QHorizontalStackedBarSeries>
 #include <QKeyEvent>
@@ -179,8 +178,19 @@ void RingTimelineChart::rowsChanged(const QModelIndex &topLeft, const QModelInde
             return drawn.contains(role);
         }))
         return;
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
-        m_dirtyRows.insert(row);
+    // The changed rows' values are replaced in place at once: that is cheap, and Qt Charts then
+    // hands its items' changes to the scene in this same turn, before the window paints (from
+    // inside the queued flush they would wait for the next pass and paint the chart twice).
+    // What costs more (labels, the axis, the geometry, the overlay) waits for the flush.
+    const int rows = m_model ? m_model->rowCount() : 0;
+    if (!m_rebuildPending && m_rowLabels.size() == rows) {
+        for (int row = std::max(topLeft.row(), 0); row <= bottomRight.row() && row < rows; ++row) {
+            if (!updateRow(row)) {
+                m_rebuildPending = true; // a label changed: the categories are set again, once
+                break;
+            }
+        }
+    }
     updateDescription(); // read from the model: right at once, for screen readers
     scheduleFlush();
 }
@@ -216,25 +226,12 @@ void RingTimelineChart::flush()
         return;
     m_flushQueued = false;
     const int rows = m_model ? m_model->rowCount() : 0;
-    if (!m_rebuildPending && m_rowLabels.size() != rows)
-        m_rebuildPending = true; // rows without a signal for them: rebuild to be sure
-    if (m_rebuildPending) {
+    if (m_rebuildPending || m_rowLabels.size() != rows) {
         m_rebuildPending = false;
-        m_dirtyRows.clear();
         rebuild();
-        return;
+    } else {
+        finishUpdate();
     }
-    const QSet<int> dirty = std::exchange(m_dirtyRows, {});
-    bool labelsChanged = false;
-    for (int row : dirty) {
-        if (row >= 0 && row < rows && !updateRow(row))
-            labelsChanged = true;
-    }
-    if (labelsChanged) {
-        rebuild(); // a name changed: the categories are set again, once
-        return;
-    }
-    finishUpdate();
 }
 
 QSize RingTimelineChart::sizeHint() const
@@ -472,11 +469,6 @@ void RingTimelineChart::finishUpdate()
     }
     updateDescription();
     updateOverlay();
-    // Qt Charts hands its items' changes to the scene in a queued call. Posted while the event
-    // loop is already sending posted events (a flush), that call would wait for the next pass,
-    // after the window's paint, and draw the chart a second time: take it now.
-    if (QGraphicsScene *scene = m_chart->scene())
-        QCoreApplication::sendPostedEvents(scene, QEvent::MetaCall);
 }
 
 int RingTimelineChart::barCount() const

@@ -145,7 +145,7 @@ private:
 
     // Changes are collected and drawn once per turn of the event loop (flush()): a page build
     // that resets the model several times builds the chart once, and an edit of one row changes
-    // that row's values in place.
+    // that row's values in place, its labels and categories untouched.
     void rowsReplaced();
     void rowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles);
@@ -217,7 +217,6 @@ private:
     QList<int> m_rowEnds;
     bool m_flushQueued = false;
     bool m_rebuildPending = false;
-    QSet<int> m_dirtyRows;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
     QHorizontalStackedBarSeries *m_series = nullptr;
