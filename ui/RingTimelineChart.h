@@ -75,6 +75,9 @@ public:
     int rowPitch() const { return m_rowPitch; }
     // Where everything is drawn now, in this widget's coordinates.
     TimelineGeometry geometry() const;
+    // The geometry as drawn now, without applying changes still waiting for this turn's flush
+    // (geometryChanged follows them): for layouts that align with the chart on every pass.
+    TimelineGeometry shownGeometry() const { return m_geometry; }
     // A title drawn above the chart (exported images carry one; the page has its own heading).
     void setCaption(const QString &caption);
 
