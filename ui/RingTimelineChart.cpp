@@ -178,10 +178,15 @@ void RingTimelineChart::rowsChanged(const QModelIndex &topLeft, const QModelInde
             return drawn.contains(role);
         }))
         return;
+    // The flush is queued first, before Qt Charts queues its scene update for the values below:
+    // that update paints the window there and then (QGraphicsView dispatches the pending paint),
+    // so the flush's part (the axis, the geometry, the overlay) must be done by then, or the
+    // chart paints twice.
+    scheduleFlush();
     // The changed rows' values are replaced in place at once: that is cheap, and Qt Charts then
-    // hands its items' changes to the scene in this same turn, before the window paints (from
-    // inside the queued flush they would wait for the next pass and paint the chart twice).
-    // What costs more (labels, the axis, the geometry, the overlay) waits for the flush.
+    // hands its items' changes to the scene in this same turn. Replaced from inside the queued
+    // flush, that scene update would wait for the next pass, after the window's paint, and
+    // paint the chart a second time. What costs more waits for the flush.
     const int rows = m_model ? m_model->rowCount() : 0;
     if (!m_rebuildPending && m_rowLabels.size() == rows) {
         for (int row = std::max(topLeft.row(), 0); row <= bottomRight.row() && row < rows; ++row) {
@@ -192,7 +197,6 @@ void RingTimelineChart::rowsChanged(const QModelIndex &topLeft, const QModelInde
         }
     }
     updateDescription(); // read from the model: right at once, for screen readers
-    scheduleFlush();
 }
 
 void RingTimelineChart::scheduleRebuild()
