@@ -27,6 +27,20 @@ int NoteLabel::heightForWidth(int width) const
     return height;
 }
 
+QSize NoteLabel::sizeHint() const
+{
+    const QMargins margins = contentsMargins();
+    const int width = fontMetrics().averageCharWidth() * 80 + margins.left() + margins.right();
+    return {width, text().isEmpty() ? 0 : heightForWidth(width)};
+}
+
+QSize NoteLabel::minimumSizeHint() const
+{
+    const QMargins margins = contentsMargins();
+    return {fontMetrics().averageCharWidth() * 12 + margins.left() + margins.right(),
+            fontMetrics().height() + margins.top() + margins.bottom()};
+}
+
 void NoteLabel::changeEvent(QEvent *event)
 {
     // A style changes the measure too (a font is in the key already).

@@ -8,7 +8,8 @@
 // A wrapped paragraph the user may select and copy (the plan's summary, its warnings), cheap to
 // lay out on every edit. A selectable QLabel lays its text out through a QTextDocument, again on
 // each layout pass: here the text becomes selectable only while the mouse is over it (or a
-// selection is left in it), and the height for a width is measured once per text and font.
+// selection is left in it), the height for a width is measured once per text and font, and the
+// size hints come from the font alone.
 // Screen readers get the text as from any label.
 class NoteLabel : public QLabel
 {
@@ -18,6 +19,11 @@ public:
     explicit NoteLabel(QWidget *parent = nullptr);
 
     int heightForWidth(int width) const override;
+    // Not measured from the text, which changes on every edit: a wrapped text is aimed at 80
+    // characters (as QLabel does), and may shrink to a dozen; the layout asks for the height at
+    // the width it gives.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -5,6 +5,8 @@
 #include <QEvent>
 #include <QWidget>
 
+#include <ctime>
+
 PaintProbe::PaintProbe(QWidget *watched, const QElapsedTimer *clock, QObject *parent)
     : QObject(parent)
     , m_watched(watched)
@@ -25,5 +27,13 @@ bool PaintProbe::eventFilter(QObject *watched, QEvent *event)
     m_inside = false;
     ++m_paints;
     m_lastPaintEnd = m_clock->nsecsElapsed();
+    m_lastPaintEndCpu = threadCpuMicros();
     return true;
+}
+
+double PaintProbe::threadCpuMicros()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e6 + double(now.tv_nsec) / 1e3;
 }

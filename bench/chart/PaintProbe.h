@@ -19,6 +19,12 @@ public:
     int paints() const { return m_paints; }
     // Nanoseconds on the clock when the last paint ended; -1 before the first.
     qint64 lastPaintEnd() const { return m_lastPaintEnd; }
+    // This thread's CPU time then, in microseconds (see threadCpuMicros()).
+    double lastPaintEndCpu() const { return m_lastPaintEndCpu; }
+
+    // CPU time of this thread, in microseconds: on a machine others keep busy, wall time also
+    // counts the waits for a core; this counts only the work.
+    static double threadCpuMicros();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -29,4 +35,5 @@ private:
     bool m_inside = false;
     int m_paints = 0;
     qint64 m_lastPaintEnd = -1;
+    double m_lastPaintEndCpu = 0;
 };

@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -111,9 +112,11 @@ struct ChartActivity
 // One edit, measured: from the change until the chart's viewport has finished its last paint
 // for it, waiting by processing events; the loop runs on a little after the first paint, so a
 // second paint of the same edit is counted and timed (and not charged to the next one).
-double measureEdit(const QElapsedTimer &clock, PaintProbe &probe, const std::function<void()> &edit)
+double measureEdit(const QElapsedTimer &clock, PaintProbe &probe, const std::function<void()> &edit,
+                   Stats *cpu)
 {
     const int paintsBefore = probe.paints();
+    const double cpuStart = PaintProbe::threadCpuMicros();
     const qint64 start = clock.nsecsElapsed();
     edit();
     QElapsedTimer guard;
@@ -125,6 +128,7 @@ double measureEdit(const QElapsedTimer &clock, PaintProbe &probe, const std::fun
     for (int i = 0; i < 3; ++i)
         QCoreApplication::processEvents(QEventLoop::AllEvents);
     const qint64 end = probe.lastPaintEnd();
+    cpu->micros.append(probe.lastPaintEndCpu() - cpuStart);
     return probe.paints() == paintsBefore ? -1 : double(end - start) / 1000.0;
 }
 
@@ -211,7 +215,7 @@ int main(int argc, char **argv)
     PaintProbe floorProbe(floor.viewport(), &clock);
 
     DeviceRulesView *rows = page->rulesView();
-    Stats followMe, floorStats;
+    Stats followMe, floorStats, followMeCpu, floorCpu;
     int followMePaints = 0, floorPaints = 0;
     int followMeRow = 0, floorRow = 0;
     const auto nextEditableRow = [&](int from) {
@@ -235,8 +239,9 @@ int main(int argc, char **argv)
                 // What a spinner's arrow does: one step, up or back down.
                 const int value = spinner->value() < spinner->maximum() ? spinner->value() + 1
                                                                         : spinner->value() - 1;
-                const double micros = measureEdit(clock, followMeProbe,
-                                                  [spinner, value] { spinner->setValue(value); });
+                const double micros = measureEdit(
+                    clock, followMeProbe, [spinner, value] { spinner->setValue(value); },
+                    &followMeCpu);
                 if (micros >= 0)
                     followMe.micros.append(micros);
             }
@@ -248,7 +253,8 @@ int main(int argc, char **argv)
                 const int row = floorRow++ % devices;
                 const int value = floor.start(row) < 60 ? floor.start(row) + 1 : 0;
                 const double micros = measureEdit(
-                    clock, floorProbe, [&floor, row, value] { floor.setStart(row, value); });
+                    clock, floorProbe, [&floor, row, value] { floor.setStart(row, value); },
+                    &floorCpu);
                 if (micros >= 0)
                     floorStats.micros.append(micros);
             }
@@ -281,6 +287,10 @@ int main(int argc, char **argv)
     }
     if (runFollowMe && runFloor && floorStats.percentile(50) > 0)
         std::printf("  ratio p50: %.2f×\n", followMe.percentile(50) / floorStats.percentile(50));
+    if (runFollowMe && runFloor && floorCpu.percentile(50) > 0)
+        std::printf("  thread CPU per edit p50: followme %.0f µs, floor %.0f µs, ratio %.2f×\n",
+                    followMeCpu.percentile(50), floorCpu.percentile(50),
+                    followMeCpu.percentile(50) / floorCpu.percentile(50));
     if (runFollowMe)
         printResult(figure, "followme", followMe);
     if (runFloor)
