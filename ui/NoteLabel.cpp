@@ -31,7 +31,11 @@ QSize NoteLabel::sizeHint() const
 {
     const QMargins margins = contentsMargins();
     const int width = fontMetrics().averageCharWidth() * 80 + margins.left() + margins.right();
-    return {width, text().isEmpty() ? 0 : heightForWidth(width)};
+    // The height a layout asks heightForWidth() for; here only a guess from the characters.
+    const QFontMetrics metrics = fontMetrics();
+    const qsizetype characters = text().size();
+    const int lines = characters == 0 ? 0 : int(characters / 80 + 1 + text().count(u'\n'));
+    return {width, lines * metrics.lineSpacing() + margins.top() + margins.bottom()};
 }
 
 QSize NoteLabel::minimumSizeHint() const

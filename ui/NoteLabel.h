@@ -20,8 +20,8 @@ public:
 
     int heightForWidth(int width) const override;
     // Not measured from the text, which changes on every edit: a wrapped text is aimed at 80
-    // characters (as QLabel does), and may shrink to a dozen; the layout asks for the height at
-    // the width it gives.
+    // characters (as QLabel does), and may shrink to a dozen; the height is guessed from the
+    // characters, as the layout asks heightForWidth() for the width it gives.
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
