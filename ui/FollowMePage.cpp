@@ -6,6 +6,7 @@
 #include "ElidingComboBox.h"
 #include "ElidingLabel.h"
 #include "Icons.h"
+#include "NoteLabel.h"
 #include "PlanEditor.h"
 #include "PlanHeader.h"
 #include "PlanSummary.h"
@@ -208,14 +209,11 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
 
     // Below the rows, in a place of its own that doesn't grow: the plan in one sentence and any
     // warnings, scrolling when there are many.
-    m_summary = new QLabel;
+    // Selectable, wrapped, and cheap to lay out again on every edit.
+    m_summary = new NoteLabel;
     m_summary->setObjectName(u"planSummary"_s);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_warnings = new QLabel;
+    m_warnings = new NoteLabel;
     m_warnings->setObjectName(u"planWarnings"_s);
-    m_warnings->setWordWrap(true);
-    m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_warnings->hide();
     auto *notes = new QWidget;
     auto *notesLayout = new QVBoxLayout(notes);

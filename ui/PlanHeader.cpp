@@ -67,7 +67,9 @@ void PlanHeader::align()
     place(m_timeout, m_rules->headingRect(DeviceRulesView::Heading::Timeout), Qt::AlignRight);
     const QRect chart = inHere(m_timeline, m_timeline->rect());
     m_axis->setGeometry(chart.left(), 0, chart.width(), h);
-    m_axis->setTimeline(m_timeline->geometry());
+    // Not geometry(): that would draw the chart's pending changes in the middle of a layout
+    // pass; geometryChanged brings them here when they are drawn.
+    m_axis->setTimeline(m_timeline->shownGeometry());
 }
 
 bool PlanHeader::eventFilter(QObject *watched, QEvent *event)

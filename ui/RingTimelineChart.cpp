@@ -26,8 +26,10 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -126,7 +128,7 @@ RingTimelineChart::RingTimelineChart(QWidget *parent)
     applyPalette();
     retranslate();
     updateLayoutMode();
-    rebuild();
+    scheduleRebuild();
 }
 
 RingTimelineChart::~RingTimelineChart() = default;
@@ -138,13 +140,102 @@ void RingTimelineChart::setModel(DeviceRuleModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     if (model) {
-        connect(model, &QAbstractItemModel::modelReset, this, &RingTimelineChart::rebuild);
-        connect(model, &QAbstractItemModel::layoutChanged, this, &RingTimelineChart::rebuild);
-        connect(model, &QAbstractItemModel::rowsInserted, this, &RingTimelineChart::rebuild);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, &RingTimelineChart::rebuild);
-        connect(model, &QAbstractItemModel::dataChanged, this, &RingTimelineChart::rebuild);
+        connect(model, &QAbstractItemModel::modelReset, this, &RingTimelineChart::rowsReplaced);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &RingTimelineChart::rowsReplaced);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &RingTimelineChart::rowsReplaced);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &RingTimelineChart::rowsReplaced);
+        connect(model, &QAbstractItemModel::dataChanged, this, &RingTimelineChart::rowsChanged);
     }
-    rebuild();
+    rowsReplaced();
+}
+
+void RingTimelineChart::rowsReplaced()
+{
+    // Rows came or went (a reset, a remote change): keep the focus and a drag on real rows now,
+    // even though the bars follow at the flush.
+    const int rows = m_model ? m_model->rowCount() : 0;
+    if (m_dragRow >= rows)
+        finishDrag(false);
+    if (m_focusedRow >= rows) {
+        m_focusedRow = rows - 1;
+        emit focusedRowChanged(m_focusedRow);
+    }
+    scheduleRebuild();
+}
+
+void RingTimelineChart::rowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                    const QList<int> &roles)
+{
+    // What the bars and their labels show; "Sending…" and the controlled device are not on the
+    // chart, so their changes cost nothing here.
+    static const QList<int> drawn = {Qt::DisplayRole,
+                                     DeviceRuleModel::LockedRole,
+                                     DeviceRuleModel::RuleEnabledRole,
+                                     DeviceRuleModel::DelayRole,
+                                     DeviceRuleModel::TimeoutRole,
+                                     DeviceRuleModel::RingEndRole};
+    if (!roles.isEmpty() && std::none_of(roles.cbegin(), roles.cend(), [](int role) {
+            return drawn.contains(role);
+        }))
+        return;
+    // The flush is queued first, before Qt Charts queues its scene update for the values below:
+    // that update paints the window there and then (QGraphicsView dispatches the pending paint),
+    // so the flush's part (the axis, the geometry, the overlay) must be done by then, or the
+    // chart paints twice.
+    scheduleFlush();
+    // The changed rows' values are replaced in place at once: that is cheap, and Qt Charts then
+    // hands its items' changes to the scene in this same turn. Replaced from inside the queued
+    // flush, that scene update would wait for the next pass, after the window's paint, and
+    // paint the chart a second time. What costs more waits for the flush.
+    const int rows = m_model ? m_model->rowCount() : 0;
+    if (!m_rebuildPending && m_rowLabels.size() == rows) {
+        for (int row = std::max(topLeft.row(), 0); row <= bottomRight.row() && row < rows; ++row) {
+            if (!updateRow(row)) {
+                m_rebuildPending = true; // a label changed: the categories are set again, once
+                break;
+            }
+        }
+    }
+    updateDescription(); // read from the model: right at once, for screen readers
+}
+
+void RingTimelineChart::scheduleRebuild()
+{
+    m_rebuildPending = true;
+    updateDescription();
+    scheduleFlush();
+}
+
+void RingTimelineChart::scheduleFlush()
+{
+    // Everything changed in one turn of the event loop is drawn once: the flush is a queued
+    // call, which runs before the window's (low priority) paint request.
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    QMetaObject::invokeMethod(this, &RingTimelineChart::flush, Qt::QueuedConnection);
+}
+
+void RingTimelineChart::ensureCurrent() const
+{
+    // Readers (tests, the accessibility tree, the header, exports) see the bars of the model
+    // as it is now, even before the queued flush ran: the flush then has nothing left to do.
+    if (m_flushQueued)
+        const_cast<RingTimelineChart *>(this)->flush();
+}
+
+void RingTimelineChart::flush()
+{
+    if (!m_flushQueued)
+        return;
+    m_flushQueued = false;
+    const int rows = m_model ? m_model->rowCount() : 0;
+    if (m_rebuildPending || m_rowLabels.size() != rows) {
+        m_rebuildPending = false;
+        rebuild();
+    } else {
+        finishUpdate();
+    }
 }
 
 QSize RingTimelineChart::sizeHint() const
@@ -158,7 +249,7 @@ void RingTimelineChart::setRowPitch(int pitch)
         return;
     m_rowPitch = std::max(pitch, 0);
     updateLayoutMode();
-    rebuild();
+    scheduleRebuild();
 }
 
 void RingTimelineChart::updateLayoutMode()
@@ -240,7 +331,7 @@ void RingTimelineChart::resizeEvent(QResizeEvent *event)
 void RingTimelineChart::setCaption(const QString &caption)
 {
     m_caption = caption;
-    rebuild();
+    scheduleRebuild();
 }
 
 int RingTimelineChart::categoryCount() const
@@ -255,79 +346,125 @@ int RingTimelineChart::rowForCategory(int category) const
     return categoryCount() - 1 - category;
 }
 
+RingTimelineChart::RowValues RingTimelineChart::rowValues(int row) const
+{
+    const QModelIndex index = m_model->index(row, DeviceRuleModel::DeviceColumn);
+    const bool locked = index.data(DeviceRuleModel::LockedRole).toBool();
+    const bool enabled = index.data(DeviceRuleModel::RuleEnabledRole).toBool();
+    const int delay = index.data(DeviceRuleModel::DelayRole).toInt();
+    const int timeout = index.data(DeviceRuleModel::TimeoutRole).toInt();
+    RowValues values;
+    values.end = delay + timeout;
+    values.bySet = {qreal(delay), enabled && !locked ? timeout : 0.0,
+                    enabled && locked ? timeout : 0.0, !enabled && !locked ? timeout : 0.0,
+                    !enabled && locked ? timeout : 0.0};
+    return values;
+}
+
+QString RingTimelineChart::axisLabel(int row, const QFontMetrics &metrics) const
+{
+    const QModelIndex index = m_model->index(row, DeviceRuleModel::DeviceColumn);
+    QString label = metrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
+                                       metrics.averageCharWidth() * exportedNameCharacters);
+    if (index.data(DeviceRuleModel::LockedRole).toBool())
+        label = tr("%1 (locked)", "device name on the timeline axis").arg(label);
+    // A text mark, not an emoji: not every font on every platform has a warning sign.
+    if (m_rowWarnings.contains(row))
+        label = tr("%1 (!)", "device name on the timeline axis: it has a warning").arg(label);
+    return label;
+}
+
+QList<QBarSet *> RingTimelineChart::barSets() const
+{
+    return {m_gap, m_rings, m_lockedRings, m_off, m_lockedOff};
+}
+
 void RingTimelineChart::rebuild()
 {
     const int rows = m_model ? m_model->rowCount() : 0;
     const bool endingRow = !m_ending.isEmpty() && rows > 0;
-    QList<qreal> gap, rings, lockedRings, off, lockedOff;
+    const QList<QBarSet *> sets = barSets();
+    QList<QList<qreal>> values(sets.size());
     QStringList labels;
     if (endingRow) {
-        for (QList<qreal> *values : {&gap, &rings, &lockedRings, &off, &lockedOff})
-            values->append(0);
+        for (QList<qreal> &set : values)
+            set.append(0);
         // Not empty: Qt Charts merges equal categories. A space draws nothing.
         labels.append(u" "_s);
     }
-    int lastSecond = 0;
+    m_rowLabels = QStringList(rows);
+    m_rowEnds = QList<int>(rows);
     const QFontMetrics metrics(font());
     for (int row = rows - 1; row >= 0; --row) {
-        const QModelIndex index = m_model->index(row, DeviceRuleModel::DeviceColumn);
-        const bool locked = index.data(DeviceRuleModel::LockedRole).toBool();
-        const bool enabled = index.data(DeviceRuleModel::RuleEnabledRole).toBool();
-        const int delay = index.data(DeviceRuleModel::DelayRole).toInt();
-        const int timeout = index.data(DeviceRuleModel::TimeoutRole).toInt();
-        lastSecond = std::max(lastSecond, delay + timeout);
-
-        gap.append(delay);
-        rings.append(enabled && !locked ? timeout : 0);
-        lockedRings.append(enabled && locked ? timeout : 0);
-        off.append(!enabled && !locked ? timeout : 0);
-        lockedOff.append(!enabled && locked ? timeout : 0);
-        QString label = metrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
-                                           metrics.averageCharWidth() * exportedNameCharacters);
-        if (locked)
-            label = tr("%1 (locked)", "device name on the timeline axis").arg(label);
-        // A text mark, not an emoji: not every font on every platform has a warning sign.
-        if (m_rowWarnings.contains(row))
-            label = tr("%1 (!)", "device name on the timeline axis: it has a warning").arg(label);
+        const RowValues rowData = rowValues(row);
+        m_rowEnds[row] = rowData.end;
+        for (int set = 0; set < sets.size(); ++set)
+            values[set].append(rowData.bySet.at(set));
+        QString label = axisLabel(row, metrics);
+        m_rowLabels[row] = label;
         // Equal names would merge into one category: keep each row its own.
         while (labels.contains(label))
             label += u'\u200b';
         labels.append(label);
     }
 
-    auto fill = [](QBarSet *set, const QList<qreal> &values) {
-        if (set->count() == values.size()) {
-            for (int i = 0; i < values.size(); ++i) {
-                if (set->at(i) != values.at(i))
-                    set->replace(i, values.at(i));
+    for (int set = 0; set < sets.size(); ++set) {
+        QBarSet *barSet = sets.at(set);
+        const QList<qreal> &setValues = values.at(set);
+        if (barSet->count() == setValues.size()) {
+            for (int i = 0; i < setValues.size(); ++i) {
+                if (barSet->at(i) != setValues.at(i))
+                    barSet->replace(i, setValues.at(i));
             }
-            return;
+            continue;
         }
-        if (set->count() > 0)
-            set->remove(0, set->count());
-        set->append(values);
-    };
-    fill(m_gap, gap);
-    fill(m_rings, rings);
-    fill(m_lockedRings, lockedRings);
-    fill(m_off, off);
-    fill(m_lockedOff, lockedOff);
+        if (barSet->count() > 0)
+            barSet->remove(0, barSet->count());
+        barSet->append(setValues);
+    }
     // Only when the names change: Qt Charts measures every label again on each call.
     if (labels != m_categories) {
         m_categories = labels;
         m_devicesAxis->setCategories(labels);
     }
+    finishUpdate();
+}
+
+bool RingTimelineChart::updateRow(int row)
+{
+    // One row's bar, in place: only the values that changed are replaced. A label that changed
+    // (a rename, a lock) needs the categories set again: the caller rebuilds.
+    if (axisLabel(row, QFontMetrics(font())) != m_rowLabels.at(row))
+        return false;
+    const RowValues values = rowValues(row);
+    m_rowEnds[row] = values.end;
+    const int category = rowForCategory(row);
+    const QList<QBarSet *> sets = barSets();
+    for (int set = 0; set < sets.size(); ++set) {
+        if (sets.at(set)->at(category) != values.bySet.at(set))
+            sets.at(set)->replace(category, values.bySet.at(set));
+    }
+    return true;
+}
+
+void RingTimelineChart::finishUpdate()
+{
+    const int rows = m_model ? m_model->rowCount() : 0;
     if (m_rowPitch > 0)
         setFixedHeight(m_rowPitch * std::max(categoryCount(), 1));
 
-    m_lastSecond = lastSecond;
+    m_lastSecond =
+        m_rowEnds.isEmpty() ? 0 : *std::max_element(m_rowEnds.cbegin(), m_rowEnds.cend());
     updateSecondsAxis();
 
-    m_chart->setTitle(m_rowPitch > 0  ? QString()
-                          : rows == 0 ? tr("No devices to show")
-                                      : m_caption);
+    const QString title = m_rowPitch > 0 ? QString()
+        : rows == 0                      ? tr("No devices to show")
+                                         : m_caption;
+    // Only when it changed: setting a title lays the whole chart out again, every axis label
+    // measured anew.
+    if (m_chart->title() != title)
+        m_chart->setTitle(title);
 
-    // Rows came or went (a reset, a remote change): keep the focus and a drag on real rows.
     if (m_dragRow >= rows)
         finishDrag(false);
     if (m_focusedRow >= rows) {
@@ -340,11 +477,13 @@ void RingTimelineChart::rebuild()
 
 int RingTimelineChart::barCount() const
 {
+    ensureCurrent();
     return m_model ? std::min(m_model->rowCount(), categoryCount()) : 0;
 }
 
 RingTimelineChart::Bar RingTimelineChart::bar(int row) const
 {
+    ensureCurrent();
     const int category = rowForCategory(row);
     Bar result;
     if (row < 0 || row >= barCount())
@@ -380,8 +519,15 @@ QPoint RingTimelineChart::barCenter(int row) const
     return pointAt(row, (drawn.start + drawn.end) / 2);
 }
 
+TimelineGeometry RingTimelineChart::geometry() const
+{
+    ensureCurrent();
+    return m_geometry;
+}
+
 QPoint RingTimelineChart::pointAt(int row, double second) const
 {
+    ensureCurrent();
     return widgetPoint(QPointF(sceneX(second), m_geometry.rowBand(row).center().y()));
 }
 
@@ -416,6 +562,7 @@ qreal RingTimelineChart::sceneX(double second) const
 
 qreal RingTimelineChart::axisMaximum() const
 {
+    ensureCurrent();
     return m_secondsAxis->max();
 }
 
@@ -513,14 +660,14 @@ void RingTimelineChart::retranslate()
         tr("%d s", "seconds axis label: keep %d, ASCII only (Qt Charts formats it with printf)"));
     m_secondsAxis->setTitleText(tr("Seconds after the call arrives"));
     setAccessibleName(tr("Ring timeline"));
-    rebuild();
+    scheduleRebuild();
 }
 
 void RingTimelineChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyPalette();
-        rebuild();
+        scheduleRebuild();
     } else if (event->type() == QEvent::LanguageChange) {
         retranslate();
     }
@@ -529,6 +676,7 @@ void RingTimelineChart::changeEvent(QEvent *event)
 
 void RingTimelineChart::layOutAt(const QSize &size)
 {
+    flush();
     // Qt Charts lays out its items only for a shown view. A chart that is not on screen (an
     // export) is "shown" without ever reaching the screen.
     if (!isVisible() && isWindow()) {
@@ -926,7 +1074,7 @@ void RingTimelineChart::setRowWarnings(const QHash<int, QString> &warnings)
     if (warnings == m_rowWarnings)
         return;
     m_rowWarnings = warnings;
-    rebuild(); // the axis labels carry the mark
+    scheduleRebuild(); // the axis labels carry the mark
 }
 
 void RingTimelineChart::setDecorations(const TimelineDecorations &decorations)
@@ -936,7 +1084,7 @@ void RingTimelineChart::setDecorations(const TimelineDecorations &decorations)
     if (decorations.rowWarnings != m_rowWarnings || decorations.ending != m_ending) {
         m_rowWarnings = decorations.rowWarnings;
         m_ending = decorations.ending;
-        rebuild();
+        scheduleRebuild();
     } else {
         updateDescription();
         updateOverlay();
@@ -948,7 +1096,7 @@ void RingTimelineChart::setEnding(const QString &label)
     if (label == m_ending)
         return;
     m_ending = label;
-    rebuild(); // the ending has a row of its own
+    scheduleRebuild(); // the ending has a row of its own
 }
 
 void RingTimelineChart::updateOverlay()

@@ -23,9 +23,11 @@ class QBarSet;
 
 class QChart;
 class QChartView;
+class QFontMetrics;
 class QHelpEvent;
 class QHorizontalStackedBarSeries;
 class QIODevice;
+class QModelIndex;
 class QPainter;
 class QValueAxis;
 QT_END_NAMESPACE
@@ -72,7 +74,10 @@ public:
     void setRowPitch(int pitch);
     int rowPitch() const { return m_rowPitch; }
     // Where everything is drawn now, in this widget's coordinates.
-    TimelineGeometry geometry() const { return m_geometry; }
+    TimelineGeometry geometry() const;
+    // The geometry as drawn now, without applying changes still waiting for this turn's flush
+    // (geometryChanged follows them): for layouts that align with the chart on every pass.
+    TimelineGeometry shownGeometry() const { return m_geometry; }
     // A title drawn above the chart (exported images carry one; the page has its own heading).
     void setCaption(const QString &caption);
 
@@ -141,7 +146,28 @@ private:
     using Part = TimelineGeometry::Part;
     using Hit = TimelineGeometry::Hit;
 
+    // Changes are collected and drawn once per turn of the event loop (flush()): a page build
+    // that resets the model several times builds the chart once, and an edit of one row changes
+    // that row's values in place, its labels and categories untouched.
+    void rowsReplaced();
+    void rowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                     const QList<int> &roles);
+    void scheduleRebuild();
+    void scheduleFlush();
+    void ensureCurrent() const;
+    void flush();
     void rebuild();
+    // False when the row's label changed, which needs a rebuild.
+    bool updateRow(int row);
+    void finishUpdate();
+    struct RowValues
+    {
+        QList<qreal> bySet; // the gap, rings, locked rings, off, locked off (barSets())
+        int end = 0;
+    };
+    RowValues rowValues(int row) const;
+    QString axisLabel(int row, const QFontMetrics &metrics) const;
+    QList<QBarSet *> barSets() const;
     void updateSecondsAxis();
     void updateLayoutMode();
     void updateGeometryFromChart();
@@ -189,6 +215,11 @@ private:
     // The marks' colours for the current palette: computed on a palette change, not per paint.
     TimelineStyle m_style {QPalette()};
     QStringList m_categories;
+    // Per device row: its label before it was made unique, and the second its bar ends.
+    QStringList m_rowLabels;
+    QList<int> m_rowEnds;
+    bool m_flushQueued = false;
+    bool m_rebuildPending = false;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
     QHorizontalStackedBarSeries *m_series = nullptr;

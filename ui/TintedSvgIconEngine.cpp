@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
+#include <QPixmapCache>
 #include <QSvgRenderer>
 
 using namespace Qt::StringLiterals;
@@ -15,21 +16,31 @@ TintedSvgIconEngine::TintedSvgIconEngine(const QString &svgPath)
 QPixmap TintedSvgIconEngine::render(const QSize &size, QIcon::Mode mode, qreal scale) const
 {
     const QSize pixelSize = size * scale;
+    // Take the colour from the palette as it is now.
+    const QPalette::ColorGroup group =
+        mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active;
+    const QColor colour = QGuiApplication::palette().color(group, QPalette::WindowText);
+    // A toolbar repaints its icons on every edit (the undo action's text changes): parse and
+    // draw each SVG once per size, colour and scale, not on every paint.
+    const QString cacheKey = u"followme-tinted:%1:%2x%3:%4:%5"_s.arg(
+        m_svgPath, QString::number(pixelSize.width()), QString::number(pixelSize.height()),
+        QString::number(colour.rgba(), 16), QString::number(scale));
+    QPixmap pixmap;
+    if (QPixmapCache::find(cacheKey, &pixmap))
+        return pixmap;
     QImage image(pixelSize, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     {
         QPainter painter(&image);
         QSvgRenderer renderer(m_svgPath);
         renderer.render(&painter, QRectF(QPointF(), QSizeF(pixelSize)));
-        // Keep the drawing's shape, take the colour from the palette as it is now.
-        const QPalette palette = QGuiApplication::palette();
-        const QPalette::ColorGroup group =
-            mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active;
+        // Keep the drawing's shape, in the palette's colour.
         painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
-        painter.fillRect(image.rect(), palette.color(group, QPalette::WindowText));
+        painter.fillRect(image.rect(), colour);
     }
-    QPixmap pixmap = QPixmap::fromImage(image);
+    pixmap = QPixmap::fromImage(image);
     pixmap.setDevicePixelRatio(scale);
+    QPixmapCache::insert(cacheKey, pixmap);
     return pixmap;
 }
 

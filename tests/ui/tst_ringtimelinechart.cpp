@@ -1,17 +1,82 @@
 #include "DemoData.h"
 #include "DeviceRuleModel.h"
+#include "DeviceRulesView.h"
+#include "FollowMePage.h"
+#include "PlanData.h"
 #include "PlanSummary.h"
 #include "RingTimelineChart.h"
 #include "SettingsDocument.h"
+#include "SettingsWindow.h"
 #include "TimelineDecorations.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSet>
 #include <QBuffer>
+#include <QChart>
+#include <QChartView>
+#include <QElapsedTimer>
+#include <QHorizontalStackedBarSeries>
 #include <QImage>
 #include <QSet>
 #include <QTest>
 #include <QToolTip>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// What Qt Charts was told to do, from its own signals: the chart's cost is in these.
+struct ChartChanges
+{
+    int categoryResets = 0; // the axis labels set (and measured) again
+    int valuesReplaced = 0; // one value of a bar set changed in place
+    int setsRefilled = 0; // a bar set emptied or filled anew
+
+    explicit ChartChanges(RingTimelineChart *timeline)
+    {
+        QChart *chart = timeline->findChild<QChartView *>()->chart();
+        for (QAbstractAxis *axis : chart->axes()) {
+            if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis))
+                QObject::connect(categories, &QBarCategoryAxis::categoriesChanged, &context,
+                                 [this] { ++categoryResets; });
+        }
+        for (QAbstractSeries *series : chart->series()) {
+            for (QBarSet *set : qobject_cast<QAbstractBarSeries *>(series)->barSets()) {
+                QObject::connect(set, &QBarSet::valueChanged, &context,
+                                 [this] { ++valuesReplaced; });
+                QObject::connect(set, &QBarSet::valuesAdded, &context, [this] { ++setsRefilled; });
+                QObject::connect(set, &QBarSet::valuesRemoved, &context,
+                                 [this] { ++setsRefilled; });
+            }
+        }
+    }
+    QObject context;
+};
+
+// Counts the paints of a widget.
+class PaintCounter : public QObject
+{
+public:
+    explicit PaintCounter(QWidget *widget) { widget->installEventFilter(this); }
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+// Runs the event loop until nothing is left to do now (no waiting for timers).
+void drainEvents()
+{
+    for (int pass = 0; pass < 5; ++pass)
+        QCoreApplication::processEvents();
+}
+
+} // namespace
 
 class TestRingTimelineChart : public QObject
 {
@@ -112,6 +177,82 @@ private slots:
         m_chart->setDecorations(TimelineDecorations::of(m_document->settings(), CallKind::Teams));
         QCOMPARE(m_chart->accessibleDescription(),
                  PlanSummary::describe(m_document->settings(), CallKind::Teams));
+    }
+
+    void anEditChangesOnlyItsRowInPlace()
+    {
+        QVERIFY(!m_document->reset(planWithDevices(50)));
+        QCOMPARE(m_chart->barCount(), 50);
+        drainEvents();
+        ChartChanges changes(m_chart.get());
+        const RingRule before = m_model->rule(7);
+        QVERIFY(!m_model->setRule(7, {before.enabled, before.delay + 1, before.timeout}));
+        QCOMPARE(m_chart->bar(7).start, before.delay + 1.0); // at once, for readers
+        drainEvents();
+        // The gap before the bar, and nothing else: no labels measured again, no set refilled.
+        QCOMPARE(changes.valuesReplaced, 1);
+        QCOMPARE(changes.categoryResets, 0);
+        QCOMPARE(changes.setsRefilled, 0);
+
+        // A rename changes a label: the categories are set again, once.
+        FollowMeSettings renamed = m_document->settings();
+        renamed.devices[7].name = u"Renamed phone"_s;
+        QVERIFY(!m_document->update(renamed));
+        drainEvents();
+        QCOMPARE(changes.categoryResets, 1);
+        QCOMPARE(m_chart->bar(7).label, u"Renamed phone"_s);
+        QCOMPARE(changes.setsRefilled, 0);
+    }
+
+    void spinnerEditsOfOneTurnAreDrawnOnce()
+    {
+        // On the page, as the spinners edit it.
+        SettingsDocument document;
+        QVERIFY(!document.reset(planWithDevices(50)));
+        SettingsWindow window(&document);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        drainEvents();
+        FollowMePage *page = window.followMePage();
+        RingTimelineChart *timeline = page->timeline();
+        PaintCounter counter(timeline->findChild<QChartView *>()->viewport());
+        ChartChanges changes(timeline);
+        for (int row : {DemoRow::desk, DemoRow::softphone, DemoRow::mobile}) {
+            SecondsSpinBox *delay = page->rulesView()->delaySpinBox(row);
+            delay->setValue(delay->value() + 2);
+        }
+        // Turns of the event loop, as the application runs them (no sleeps in between, which
+        // would let unrelated timers paint too).
+        QElapsedTimer waited;
+        waited.start();
+        while (counter.paints == 0 && waited.elapsed() < 5000)
+            QCoreApplication::processEvents();
+        drainEvents();
+        QCOMPARE(changes.categoryResets, 0);
+        QCOMPARE(changes.valuesReplaced, 3);
+        QCOMPARE(counter.paints, 1);
+        QCOMPARE(timeline->bar(DemoRow::mobile).start, page->model()->rule(DemoRow::mobile).delay);
+    }
+
+    void pageGettingItsDataBuildsTheChartOnce()
+    {
+        // As a connected client starts: the page first, the server's settings after.
+        SettingsDocument document;
+        SettingsWindow window(&document);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        drainEvents();
+        RingTimelineChart *timeline = window.followMePage()->timeline();
+        ChartChanges changes(timeline);
+        PaintCounter counter(timeline->findChild<QChartView *>()->viewport());
+        // A reset brings the rows, then the warnings and the ending row follow from it.
+        QVERIFY(!document.reset(planWithDevices(50)));
+        QTRY_VERIFY(counter.paints > 0);
+        drainEvents();
+        QCOMPARE(timeline->barCount(), 50);
+        QCOMPARE(changes.categoryResets, 1);
+        // Each of the five bar sets filled once.
+        QCOMPARE(changes.setsRefilled, 5);
     }
 
     void emptyModel()
