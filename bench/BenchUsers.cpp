@@ -51,8 +51,9 @@ QList<BenchUsers::User> BenchUsers::create(const QUrl &server, int count)
     }
     QList<User> users;
     for (int i = 0; i < count; ++i) {
-        User user {
-            u"bench-user-%1"_s.arg(i, 3, 10, QChar(u'0')), u"bench-desk-%1"_s.arg(i, 3, 10, QChar(u'0')), {}};
+        User user {u"bench-user-%1"_s.arg(i, 3, 10, QChar(u'0')),
+                   u"bench-desk-%1"_s.arg(i, 3, 10, QChar(u'0')),
+                   {}};
         const bool added = command(&admin, u"user.add"_s,
                                    {{u"user"_s, user.id}, {u"name"_s, u"Bench user %1"_s.arg(i)}})
                                .has_value()

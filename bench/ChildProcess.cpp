@@ -59,6 +59,17 @@ QRegularExpressionMatch ChildProcess::waitForLine(const QRegularExpression &patt
     return found;
 }
 
+QList<QByteArray> ChildProcess::readLines()
+{
+    m_pending += m_process.readAllStandardOutput();
+    const qsizetype end = m_pending.lastIndexOf('\n');
+    if (end < 0)
+        return {};
+    QList<QByteArray> lines = m_pending.left(end).split('\n');
+    m_pending.remove(0, end + 1);
+    return lines;
+}
+
 bool ChildProcess::waitForExit(int timeoutMs)
 {
     return BenchWait::until([&] { return !isRunning(); }, timeoutMs);

@@ -24,6 +24,8 @@ public:
     // no value when the process ended first or the time ran out. arrivalNs: when it was read.
     QRegularExpressionMatch waitForLine(const QRegularExpression &pattern, int timeoutMs,
                                         qint64 *arrivalNs = nullptr);
+    // The complete lines of standard output there are now, without waiting.
+    QList<QByteArray> readLines();
     // Waits for the process to end by itself; false when it did not in time.
     bool waitForExit(int timeoutMs);
     void stop();

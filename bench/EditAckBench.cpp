@@ -124,10 +124,6 @@ void EditAckBench::run(const BenchOptions &options, ResultTable *table)
                 Summary::ofSamples(samples.edits, Unit::Microseconds),
                 Summary::ofSamples(samples.echoes, Unit::Microseconds),
                 {}});
-    table->add({u"edit → ack p99 vs echo + fdatasync p99"_s,
-                Summary::ofSamples(samples.edits, Unit::Microseconds, 99),
-                Summary::ofSamples(samples.echoPlusFsync, Unit::Microseconds, 99),
-                {}});
     table->add({u"server CPU per edit vs echo's per echo"_s,
                 Summary::ofRounds(samples.serverCpuPerEdit, Unit::Microseconds),
                 Summary::ofRounds(samples.echoCpuPerEcho, Unit::Microseconds),

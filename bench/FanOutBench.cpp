@@ -20,69 +20,57 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-using Sessions = std::vector<std::unique_ptr<BenchSession>>;
-
-// Opens count sessions in batches (a burst of 1000 handshakes overflows the listen backlog);
-// token empty: raw connections to a floor. Returns how many are up.
-int openSessions(Sessions *sessions, const QUrl &url, const QString &token, int count)
-{
-    for (int opened = 0; opened < count;) {
-        const int batch = std::min(100, count - opened);
-        for (int i = 0; i < batch; ++i) {
-            sessions->push_back(std::make_unique<BenchSession>());
-            if (token.isEmpty())
-                sessions->back()->openRaw(url);
-            else
-                sessions->back()->open(url, token);
-        }
-        opened += batch;
-        if (!BenchWait::until(
-                [&] {
-                    return std::all_of(sessions->begin(), sessions->end(), [](const auto &s) {
-                        return s->isReady() || s->hasFailed();
-                    });
-                },
-                30000))
-            break;
-    }
-    return int(std::count_if(sessions->begin(), sessions->end(),
-                             [](const auto &s) { return s->isReady() && !s->hasFailed(); }));
-}
-
-// One side of the fan-out: a sender, its receivers, and what they measured.
+// One side of the fan-out: a sender in the benchmark, its receivers in followme-bench-floor
+// receivers processes (a few, so that no one event loop polls all the sockets: the receiving
+// end should cost as little as it can, for FollowMe and for the floor alike), and what they
+// measured.
 struct Side
 {
-    Sessions receivers;
+    std::vector<std::unique_ptr<FloorProcess>> receivers;
+    int expected = 0;
     std::unique_ptr<BenchSession> sender;
     LatencyStats perSession; // send → arrival at each receiver, µs
     LatencyStats roundP99; // each round's p99 of perSession
     bool failed = false;
 };
 
-// Sends one change and waits until every receiver has it (and, from the server, the ack).
-bool change(Side *side, const QString &text, bool waitForAck, LatencyStats *round,
-            QString *arrived = nullptr)
+// Up to 250 receivers per process, at most 4 processes.
+bool startReceivers(Side *side, const QUrl &url, const QString &token, int count,
+                    const QString &logPrefix)
 {
-    qint64 sentAt = 0;
-    int received = 0;
-    bool acked = !waitForAck;
-    for (const auto &receiver : side->receivers) {
-        receiver->setHandler([&](BenchSession *, const QString &pushed, qint64 arrival) {
-            round->add(double(arrival - sentAt) / 1000.0);
-            if (arrived)
-                *arrived = pushed;
-            ++received;
-        });
+    const int processes = std::clamp((count + 249) / 250, 1, 4);
+    for (int p = 0; p < processes; ++p) {
+        const int share = count / processes + (p < count % processes ? 1 : 0);
+        auto receiver = std::make_unique<FloorProcess>();
+        if (!receiver->startReceivers(url, share, token, logPrefix + u"-%1.log"_s.arg(p)))
+            return false;
+        side->receivers.push_back(std::move(receiver));
+        side->expected += share;
     }
+    return true;
+}
+
+// Sends one change and waits until every receiver has it (and, from the server, the ack).
+bool change(Side *side, const QString &text, bool waitForAck, LatencyStats *round)
+{
+    bool acked = !waitForAck;
+    int received = 0;
     side->sender->setHandler([&](BenchSession *, const QString &answer, qint64) {
         acked = acked || BenchSession::typeOf(answer) == u"ack"_s;
     });
-    const int expected = int(side->receivers.size());
-    sentAt = BenchClock::nowNs();
+    const qint64 sentAt = BenchClock::nowNs();
     side->sender->send(text);
-    const bool done = BenchWait::until([&] { return acked && received >= expected; }, 30000);
-    for (const auto &receiver : side->receivers)
-        receiver->setHandler({});
+    const bool done = BenchWait::until(
+        [&] {
+            for (const auto &receiver : side->receivers) {
+                for (qint64 arrival : receiver->arrivals()) {
+                    round->add(double(arrival - sentAt) / 1000.0);
+                    ++received;
+                }
+            }
+            return acked && received >= side->expected;
+        },
+        30000);
     side->sender->setHandler({});
     return done;
 }
@@ -102,8 +90,10 @@ void measureSize(const BenchOptions &options, int sessions, ResultTable *table)
     const QString token = u"alice-demo-token"_s;
     Side followMe;
     Side bare;
-    const int upFollowMe = openSessions(&followMe.receivers, server.url(), token, sessions);
-    const int upBare = openSessions(&bare.receivers, floor.url(), {}, sessions);
+    const bool receiversUp = startReceivers(&followMe, server.url(), token, sessions,
+                                            QDir(folder).filePath(u"receivers-server"_s))
+        && startReceivers(&bare, floor.url(), {}, sessions,
+                          QDir(folder).filePath(u"receivers-floor"_s));
     followMe.sender = std::make_unique<BenchSession>();
     followMe.sender->open(server.url(), token);
     bare.sender = std::make_unique<BenchSession>();
@@ -114,22 +104,17 @@ void measureSize(const BenchOptions &options, int sessions, ResultTable *table)
                 && (bare.sender->isReady() || bare.sender->hasFailed());
         },
         10000);
-    if (upFollowMe < sessions || upBare < sessions || !followMe.sender->isReady()
-        || !bare.sender->isReady()) {
-        table->addMissing(
-            u"push, "_s + name,
-            u"only %1 (server) and %2 (floor) of %3 sessions connected"_s.arg(upFollowMe)
-                .arg(upBare)
-                .arg(sessions));
+    if (!receiversUp || !followMe.sender->isReady() || !bare.sender->isReady()) {
+        table->addMissing(u"push, "_s + name, u"the sessions did not all connect"_s);
         return;
     }
-    const bool lowDelay = std::all_of(followMe.receivers.begin(), followMe.receivers.end(),
-                                      [](const auto &s) { return s->hasLowDelay(); });
+    const bool lowDelay = followMe.sender->hasLowDelay() && bare.sender->hasLowDelay();
 
     EditSequence sequence(u"fan-%1"_s.arg(sessions), u"desk"_s);
-    // The floor broadcasts a text of a push's size: the server's own push, once one was seen.
-    QString pushText = u"{\"type\":\"ruleChanged\",\"device\":\"desk\",\"callKind\":\"external\","
-                       u"\"rule\":{\"enabled\":true,\"delay\":5,\"timeout\":25},\"revision\":1}"_s;
+    // The floor broadcasts a text of the server's push's shape and size.
+    const QString pushText =
+        u"{\"callKind\":\"external\",\"device\":\"desk\",\"revision\":1,\"rule\":{\"delay\":5,"
+        u"\"enabled\":true,\"timeout\":25},\"type\":\"ruleChanged\"}"_s;
     for (int round = 0; round < options.rounds; ++round) {
         auto serverChanges = [&] {
             LatencyStats roundStats;
@@ -146,14 +131,6 @@ void measureSize(const BenchOptions &options, int sessions, ResultTable *table)
             bare.perSession.addAll(roundStats);
             bare.roundP99.add(roundStats.percentile(99));
         };
-        if (round == 0) {
-            // Capture the server's push text before the floor sends its first one.
-            QString seen;
-            LatencyStats ignored;
-            followMe.failed = !change(&followMe, sequence.next(), true, &ignored, &seen);
-            if (!seen.isEmpty())
-                pushText = seen;
-        }
         if (round % 2 == 0) {
             serverChanges();
             floorChanges();
@@ -179,12 +156,14 @@ void measureSize(const BenchOptions &options, int sessions, ResultTable *table)
                 Summary::ofRounds(followMe.roundP99, Unit::Microseconds),
                 Summary::ofRounds(bare.roundP99, Unit::Microseconds),
                 ResultTable::Goal::valueAtMost(sessions <= 10 ? 1000 : 10000)});
-    table->addNote(u"fan-out %1: %2 rounds × %3 changes per side, receivers in the benchmark's "
-                   u"own thread (TCP_NODELAY on their sockets: %4, checked with getsockopt); "
-                   u"p99 is the median of the rounds' p99s, spread over rounds; the floor "
-                   u"broadcasts the server's own push text (%5 B)%6."_s.arg(name)
+    table->addNote(u"fan-out %1: %2 rounds × %3 changes per side; the receivers in %4 "
+                   u"followme-bench-floor receivers processes per side, arrival times on the "
+                   u"machine's monotonic clock; TCP_NODELAY on the benchmark's sockets: %5 "
+                   u"(getsockopt); p99 is the median of the rounds' p99s, spread over rounds; "
+                   u"the floor broadcasts a push-shaped text (%6 B)%7."_s.arg(name)
                        .arg(options.rounds)
                        .arg(options.changes)
+                       .arg(followMe.receivers.size())
                        .arg(lowDelay ? u"yes"_s : u"NO"_s)
                        .arg(pushText.toUtf8().size())
                        .arg(followMe.failed || bare.failed ? u"; STOPPED EARLY: a change did not "

@@ -49,3 +49,31 @@ bool FloorProcess::startIdleClients(const QUrl &url, int count, const QString &t
     m_answerBytes = match.captured(2).toInt();
     return true;
 }
+
+bool FloorProcess::startReceivers(const QUrl &url, int count, const QString &token,
+                                  const QString &logFile)
+{
+    const QStringList arguments {u"receivers"_s, url.toString(), QString::number(count),
+                                 token.isEmpty() ? u"--raw"_s : token};
+    static const QRegularExpression answer(u"^(ready \\d+ bytes=\\d+|failed .*)$"_s);
+    const QRegularExpressionMatch match = m_process.start(floorExecutable(), arguments, logFile)
+        ? m_process.waitForLine(answer, 120000)
+        : QRegularExpressionMatch();
+    if (!match.hasMatch() || !match.captured(1).startsWith(u"ready"_s)) {
+        QTextStream(stderr) << "followme-bench: " << count << " receivers did not come up ("
+                            << (match.hasMatch() ? match.captured(1) : u"no answer"_s) << ") "
+                            << m_process.logTail() << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+QList<qint64> FloorProcess::arrivals()
+{
+    QList<qint64> times;
+    for (const QByteArray &line : m_process.readLines()) {
+        if (line.startsWith("a "))
+            times.append(line.mid(2).toLongLong());
+    }
+    return times;
+}

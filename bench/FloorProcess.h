@@ -17,6 +17,12 @@ public:
     bool startIdleClients(const QUrl &url, int count, const QString &token, int echoBytes,
                           const QString &logFile);
 
+    // N connections to url (logged in with token, or bare when it is empty) that report every
+    // message's arrival; read them with arrivals().
+    bool startReceivers(const QUrl &url, int count, const QString &token, const QString &logFile);
+    // The arrival times (BenchClock, ns) reported since the last call, without waiting.
+    QList<qint64> arrivals();
+
     QUrl url() const { return m_url; }
     qint64 pid() const { return m_process.pid(); }
     // idle-clients: the size of the answer each connection got (the snapshot's, or the echo's).

@@ -26,6 +26,7 @@ struct Editor
     BenchSession session;
     std::unique_ptr<EditSequence> sequence;
     bool inFlight = false;
+    qint64 sentAt = 0;
 };
 
 // All editors in a closed loop for durationMs; acks per second within that time, and each ack's
@@ -39,7 +40,6 @@ double concurrentRate(std::vector<std::unique_ptr<Editor>> &editors, int duratio
     bool failed = false;
     for (auto &editor : editors) {
         Editor *e = editor.get();
-        auto sentAt = std::make_shared<qint64>(0);
         e->session.setHandler(
             [=, &acks, &failed](BenchSession *, const QString &text, qint64 arrival) {
                 const QString type = BenchSession::typeOf(text);
@@ -52,10 +52,10 @@ double concurrentRate(std::vector<std::unique_ptr<Editor>> &editors, int duratio
                 e->inFlight = false;
                 if (arrival <= end) {
                     ++acks;
-                    latencies->add(double(arrival - *sentAt) / 1000.0);
+                    latencies->add(double(arrival - e->sentAt) / 1000.0);
                 }
                 if (BenchClock::nowNs() < end) {
-                    *sentAt = BenchClock::nowNs();
+                    e->sentAt = BenchClock::nowNs();
                     e->inFlight = true;
                     e->session.send(e->sequence->next());
                 }
@@ -63,6 +63,7 @@ double concurrentRate(std::vector<std::unique_ptr<Editor>> &editors, int duratio
     }
     for (auto &editor : editors) {
         editor->inFlight = true;
+        editor->sentAt = BenchClock::nowNs();
         editor->session.send(editor->sequence->next());
     }
     // Until every edit sent has its ack, so the next phase starts on a quiet server.

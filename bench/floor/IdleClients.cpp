@@ -4,7 +4,10 @@
 #include "BenchSession.h"
 #include "BenchWait.h"
 
+#include <QTimer>
+
 #include <algorithm>
+#include <cstdio>
 
 IdleClients::IdleClients(QObject *parent)
     : QObject(parent)
@@ -34,7 +37,8 @@ int IdleClients::connect(const QUrl &url, int count, const QString &token, int e
         }
         opened += batch;
         const int answeredBefore = m_answered;
-        bool sent = token.isEmpty() ? false : true;
+        // Against a floor, each sends its one message once all of the batch are up.
+        bool sent = !token.isEmpty() || echoBytes <= 0;
         const bool done = BenchWait::until(
             [&] {
                 const bool up =
@@ -50,7 +54,8 @@ int IdleClients::connect(const QUrl &url, int count, const QString &token, int e
                     }
                     sent = true;
                 }
-                return token.isEmpty() ? m_answered - answeredBefore >= batch : true;
+                return token.isEmpty() && echoBytes > 0 ? m_answered - answeredBefore >= batch
+                                                        : true;
             },
             60000);
         if (!done)
@@ -62,5 +67,22 @@ int IdleClients::connect(const QUrl &url, int count, const QString &token, int e
         if (!token.isEmpty() && session->isReady())
             m_answerBytes = session->helloAnswerBytes();
     }
-    return token.isEmpty() ? std::min(ready, m_answered) : ready;
+    return token.isEmpty() && echoBytes > 0 ? std::min(ready, m_answered) : ready;
+}
+
+void IdleClients::reportArrivals()
+{
+    for (const auto &session : m_sessions) {
+        session->setHandler([this](BenchSession *, const QString &, qint64 arrivalNs) {
+            // Written after the event loop has read what is there now, so writing doesn't
+            // delay the reading (and timestamping) of the other sockets.
+            if (m_report.isEmpty())
+                QTimer::singleShot(0, this, [this] {
+                    std::fwrite(m_report.constData(), 1, size_t(m_report.size()), stdout);
+                    std::fflush(stdout);
+                    m_report.clear();
+                });
+            m_report += "a " + QByteArray::number(arrivalNs) + '\n';
+        });
+    }
 }

@@ -23,8 +23,12 @@ public:
     ~IdleClients() override;
 
     // Connects in batches (a burst of thousands of handshakes overflows the listen backlog).
-    // token empty: raw connections that each send echoBytes bytes. Returns how many are up.
+    // token empty: raw connections that each send echoBytes bytes (none for 0). Returns how
+    // many are up.
     int connect(const QUrl &url, int count, const QString &token, int echoBytes);
+    // From now on every text message any of them gets is reported on standard output as a line
+    // "a NS", NS its arrival on BenchClock (the fan-out's receivers).
+    void reportArrivals();
     // Bytes of the answer each connection got (the snapshot's size, or the echo's).
     qsizetype answerBytes() const { return m_answerBytes; }
 
@@ -32,4 +36,5 @@ private:
     std::vector<std::unique_ptr<BenchSession>> m_sessions;
     qsizetype m_answerBytes = 0;
     int m_answered = 0;
+    QByteArray m_report;
 };

@@ -6,6 +6,8 @@
 //                                 all the others
 //   idle-clients URL N TOKEN      N connections that log in and then stay idle
 //   idle-clients URL N --echo B   N connections that each send B bytes once and then stay idle
+//   receivers URL N TOKEN|--raw   N connections (logged in, or bare) that report each message's
+//                                 arrival as a line "a NS" (monotonic nanoseconds)
 // The servers print "listening on 127.0.0.1:PORT"; idle-clients prints "ready N bytes=B" once
 // all are up (B: the size of the answer each got). All run until terminated.
 #include "BroadcastServer.h"
@@ -30,7 +32,7 @@ namespace {
 int usage()
 {
     QTextStream(stderr) << "usage: followme-bench-floor echo | broadcast | idle-clients URL N "
-                           "(TOKEN | --echo BYTES)"
+                           "(TOKEN | --echo BYTES) | receivers URL N (TOKEN | --raw)"
                         << Qt::endl;
     return 1;
 }
@@ -63,16 +65,20 @@ int main(int argc, char *argv[])
         return serve<EchoServer>(app);
     if (args.first() == u"broadcast"_s)
         return serve<BroadcastServer>(app);
-    if (args.first() != u"idle-clients"_s || args.size() < 4)
+    const bool receivers = args.first() == u"receivers"_s;
+    if ((!receivers && args.first() != u"idle-clients"_s) || args.size() < 4)
         return usage();
     const QUrl url(args.at(1));
     const int count = args.at(2).toInt();
-    const bool echo = args.at(3) == u"--echo"_s;
+    const bool echo = !receivers && args.at(3) == u"--echo"_s;
+    const bool raw = receivers && args.at(3) == u"--raw"_s;
     if (count <= 0 || (echo && args.size() < 5))
         return usage();
     IdleClients clients;
-    const int ready =
-        clients.connect(url, count, echo ? QString() : args.at(3), echo ? args.at(4).toInt() : 0);
+    const int ready = clients.connect(url, count, echo || raw ? QString() : args.at(3),
+                                      echo ? args.at(4).toInt() : 0);
+    if (receivers)
+        clients.reportArrivals();
     QTextStream out(stdout);
     if (ready < count) {
         out << "failed " << ready << " of " << count << Qt::endl;
