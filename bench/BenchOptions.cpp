@@ -54,7 +54,8 @@ std::optional<BenchOptions> BenchOptions::parse(const QCoreApplication &app)
         u"only"_s, u"Only these sections, comma-separated: %1."_s.arg(allSections.join(u", "_s)),
         u"list"_s);
     const QCommandLineOption skip(u"skip"_s, u"Leave out these sections."_s, u"list"_s);
-    const QCommandLineOption rounds(u"rounds"_s, u"Interleaved rounds (default 7)."_s, u"n"_s);
+    const QCommandLineOption rounds(u"rounds"_s, u"Interleaved rounds (default 7; start-up 10)."_s,
+                                    u"n"_s);
     const QCommandLineOption edits(u"edits"_s, u"Edits per round (default 200)."_s, u"n"_s);
     const QCommandLineOption fanOut(u"sessions"_s, u"Fan-out sizes (default 10,1000)."_s,
                                     u"list"_s);
@@ -73,7 +74,8 @@ std::optional<BenchOptions> BenchOptions::parse(const QCoreApplication &app)
     parser.process(app);
 
     options.sections = allSections;
-    if (parser.isSet(quick)) {
+    options.quick = parser.isSet(quick);
+    if (options.quick) {
         options.rounds = 3;
         options.edits = 100;
         options.groupMs = 1000;
@@ -94,7 +96,7 @@ std::optional<BenchOptions> BenchOptions::parse(const QCoreApplication &app)
                 u"unknown section \"%1\" (sections: %2)"_s.arg(section, allSections.join(u", "_s)));
     }
     if (parser.isSet(rounds))
-        options.rounds = qMax(1, parser.value(rounds).toInt());
+        options.rounds = options.startRounds = qMax(1, parser.value(rounds).toInt());
     if (parser.isSet(edits))
         options.edits = qMax(1, parser.value(edits).toInt());
     if (parser.isSet(fanOut)) {

@@ -15,6 +15,7 @@ struct BenchOptions
     static const QStringList allSections; // edit, group, fanout, idle, start, chart
 
     QStringList sections;
+    bool quick = false;
     int rounds = 7; // interleaved rounds of every FollowMe/floor pair
     int edits = 200; // edits (and echoes, fdatasyncs) per round
     int groupSessions = 100;

@@ -23,7 +23,12 @@ void ChartBench::run(const BenchOptions &options, ResultTable *table)
     environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     ChildProcess process;
     process.setEnvironment(environment);
-    if (!process.start(options.chart, {}, QDir(options.workFolder).filePath(u"chart.log"_s))) {
+    // followme-bench-chart interleaves its own rounds (default: 200 edits in 10 rounds).
+    const QStringList arguments = options.quick
+        ? QStringList {u"--edits"_s, u"60"_s, u"--rounds"_s, u"3"_s}
+        : QStringList {u"--rounds"_s, QString::number(qMax(options.rounds, 3))};
+    if (!process.start(options.chart, arguments,
+                       QDir(options.workFolder).filePath(u"chart.log"_s))) {
         table->addMissing(figure, u"followme-bench-chart did not start"_s);
         return;
     }
