@@ -24,9 +24,9 @@ void ChartBench::run(const BenchOptions &options, ResultTable *table)
     ChildProcess process;
     process.setEnvironment(environment);
     // followme-bench-chart interleaves its own rounds (default: 200 edits in 10 rounds).
-    const QStringList arguments = options.quick
-        ? QStringList {u"--edits"_s, u"60"_s, u"--rounds"_s, u"3"_s}
-        : QStringList {u"--rounds"_s, QString::number(qMax(options.rounds, 3))};
+    QStringList arguments {u"--rounds"_s, QString::number(qMax(options.rounds, 3))};
+    if (options.quick)
+        arguments = QStringList {u"--edits"_s, u"60"_s, u"--rounds"_s, u"3"_s};
     if (!process.start(options.chart, arguments,
                        QDir(options.workFolder).filePath(u"chart.log"_s))) {
         table->addMissing(figure, u"followme-bench-chart did not start"_s);
