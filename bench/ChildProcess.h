@@ -35,7 +35,6 @@ public:
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     // The last lines of the error log, for a message that says why it failed.
     QString logTail() const;
-    QString program() const { return m_process.program(); }
 
 private:
     QProcess m_process;

@@ -37,11 +37,12 @@ double concurrentRate(std::vector<std::unique_ptr<Editor>> &editors, int duratio
     const qint64 start = BenchClock::nowNs();
     const qint64 end = start + qint64(durationMs) * 1000000;
     qint64 acks = 0;
+    qint64 lastAck = start;
     bool failed = false;
     for (auto &editor : editors) {
         Editor *e = editor.get();
         e->session.setHandler(
-            [=, &acks, &failed](BenchSession *, const QString &text, qint64 arrival) {
+            [=, &acks, &lastAck, &failed](BenchSession *, const QString &text, qint64 arrival) {
                 const QString type = BenchSession::typeOf(text);
                 if (type == u"error"_s) {
                     failed = true;
@@ -52,6 +53,7 @@ double concurrentRate(std::vector<std::unique_ptr<Editor>> &editors, int duratio
                 e->inFlight = false;
                 if (arrival <= end) {
                     ++acks;
+                    lastAck = std::max(lastAck, arrival);
                     latencies->add(double(arrival - e->sentAt) / 1000.0);
                 }
                 if (BenchClock::nowNs() < end) {
@@ -76,7 +78,9 @@ double concurrentRate(std::vector<std::unique_ptr<Editor>> &editors, int duratio
         durationMs + 60000);
     for (auto &editor : editors)
         editor->session.setHandler({});
-    return failed ? 0 : double(acks) * 1e9 / double(end - start);
+    // Up to the last ack inside the time, not to its end: acks may come in waves (one per
+    // commit of a group), and a window that ends between two waves would count the gap.
+    return failed || lastAck <= start ? 0 : double(acks) * 1e9 / double(lastAck - start);
 }
 
 } // namespace

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QList>
-#include <QString>
 
 // Collected samples (durations in microseconds, or per-round values of any unit) and their
 // percentiles.
@@ -15,8 +14,6 @@ public:
     // The p-th percentile (nearest rank), 0 when empty.
     double percentile(double p) const;
     double median() const { return percentile(50); }
-    // "p50 123 µs, p99 456 µs (n = 500)"
-    QString summary() const;
 
 private:
     QList<double> m_samples;
