@@ -28,7 +28,7 @@ quint16 LowDelayWebSocketServer::listen()
 void LowDelayWebSocketServer::onTcpConnection()
 {
     while (QTcpSocket *socket = m_tcp.nextPendingConnection()) {
-        SocketLowDelay::enable(socket);
+        m_lowDelaySockets += SocketLowDelay::enable(socket) ? 1 : 0;
         m_webSockets.handleConnection(socket);
     }
 }

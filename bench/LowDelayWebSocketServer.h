@@ -19,6 +19,8 @@ public:
 
     // Listens on 127.0.0.1; returns the port, 0 on failure.
     quint16 listen();
+    // Accepted sockets the kernel reports TCP_NODELAY on (getsockopt).
+    int lowDelaySockets() const { return m_lowDelaySockets; }
 
 signals:
     void connected(QWebSocket *socket);
@@ -29,4 +31,5 @@ private:
 
     QTcpServer m_tcp;
     QWebSocketServer m_webSockets;
+    int m_lowDelaySockets = 0;
 };

@@ -4,9 +4,11 @@
 class QAbstractSocket;
 class QWebSocket;
 
-// TCP_NODELAY on a WebSocket's TCP socket. QWebSocket has no API for it (and Qt leaves it
-// off, so small frames meet Nagle's algorithm and delayed ACKs, about 40 ms), but its
-// QTcpSocket is a child object once it is connecting.
+// TCP_NODELAY on a WebSocket's TCP socket. QWebSocket has no API for it. Qt 6.4's client sets
+// it itself, its QWebSocketServer does not (small frames then meet Nagle's algorithm and delayed
+// ACKs, about 40 ms); the benchmark sets it on both ends so no version can differ. A client
+// QWebSocket's QTcpSocket is a child object once it is connecting; a server's is not (set it on
+// the QTcpSocket before QWebSocketServer::handleConnection).
 class SocketLowDelay
 {
 public:
