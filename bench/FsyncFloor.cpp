@@ -8,6 +8,7 @@
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 #endif
 
@@ -72,11 +73,19 @@ double FsyncFloor::writeOnce()
     // New bytes each time, so no layer can skip the write as unchanged.
     m_fill = m_fill == 'z' ? 'a' : char(m_fill + 1);
     m_page.fill(m_fill);
+    auto threadCpuNs = [] {
+        timespec now {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+    };
+    const qint64 cpuStart = threadCpuNs();
     const qint64 start = BenchClock::nowNs();
     if (::pwrite(m_fd, m_page.constData(), size_t(m_page.size()), 0) != m_page.size()
         || ::fdatasync(m_fd) != 0)
         return -1;
-    return double(BenchClock::nowNs() - start) / 1000.0;
+    const qint64 end = BenchClock::nowNs();
+    m_lastCpuUs = double(threadCpuNs() - cpuStart) / 1000.0;
+    return double(end - start) / 1000.0;
 #else
     return -1;
 #endif
