@@ -12,11 +12,6 @@ const QStringList BenchOptions::allSections {u"edit"_s, u"group"_s, u"fanout"_s,
 
 namespace {
 
-QString builtPath(const char *path)
-{
-    return QString::fromUtf8(path);
-}
-
 std::optional<QList<int>> numbers(const QString &text)
 {
     QList<int> list;
@@ -36,13 +31,13 @@ std::optional<BenchOptions> BenchOptions::parse(const QCoreApplication &app)
 {
     BenchOptions options;
 #ifdef FOLLOWME_CLIENT_EXECUTABLE
-    options.client = builtPath(FOLLOWME_CLIENT_EXECUTABLE);
+    options.client = QString::fromUtf8(FOLLOWME_CLIENT_EXECUTABLE);
 #endif
 #ifdef FOLLOWME_BENCH_WINDOW_EXECUTABLE
-    options.window = builtPath(FOLLOWME_BENCH_WINDOW_EXECUTABLE);
+    options.window = QString::fromUtf8(FOLLOWME_BENCH_WINDOW_EXECUTABLE);
 #endif
 #ifdef FOLLOWME_BENCH_CHART_EXECUTABLE
-    options.chart = builtPath(FOLLOWME_BENCH_CHART_EXECUTABLE);
+    options.chart = QString::fromUtf8(FOLLOWME_BENCH_CHART_EXECUTABLE);
 #endif
     QCommandLineParser parser;
     parser.setApplicationDescription(
