@@ -1,18 +1,19 @@
 #pragma once
 
 #include <QList>
-#include <QString>
 
-// Collected durations (in microseconds) and their percentiles.
+// Collected samples (durations in microseconds, or per-round values of any unit) and their
+// percentiles.
 class LatencyStats
 {
 public:
-    void add(double microseconds) { m_samples.append(microseconds); }
+    void add(double value) { m_samples.append(value); }
+    void addAll(const LatencyStats &other) { m_samples.append(other.m_samples); }
     qsizetype count() const { return m_samples.size(); }
+    const QList<double> &samples() const { return m_samples; }
     // The p-th percentile (nearest rank), 0 when empty.
     double percentile(double p) const;
-    // "p50 123 µs, p99 456 µs (n = 500)"
-    QString summary() const;
+    double median() const { return percentile(50); }
 
 private:
     QList<double> m_samples;
