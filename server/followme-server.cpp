@@ -18,9 +18,6 @@
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
 #endif
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -44,21 +41,10 @@ void raiseFileLimit()
 #endif
 }
 
-// Qt keeps a 32 KiB write buffer in every socket once it has written anything (QAbstractSocket
-// reuses it), so an idle session holds one. From the heap, where the memory of freed temporaries
-// is reused, all of it is resident; mapped on its own, only the pages a message touched are.
-void mapSocketBuffersOnTheirOwn()
-{
-#ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 32 * 1024);
-#endif
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    mapSocketBuffersOnTheirOwn();
 #ifdef FOLLOWME_EPOLL_DISPATCHER
     // Before the application exists: the main thread's dispatcher can only be set then.
     QCoreApplication::setEventDispatcher(new EpollEventDispatcher);
