@@ -29,7 +29,8 @@ QByteArray BenchSettings::document(int devices)
             {u"name"_s, u"Device %1 (%2)"_s.arg(i + 1).arg(kind)},
             {u"kind"_s, kind},
             {u"number"_s,
-             kind == u"external" ? u"+49 151 %1"_s.arg(1000000 + i) : u"2%1"_s.arg(i, 2, 10, u'0')},
+             kind == u"external" ? u"+49 151 %1"_s.arg(1000000 + i)
+                                 : u"2%1"_s.arg(i, 2, 10, QChar(u'0'))},
             {u"userConfigurable"_s, i % 7 != 6},
             {u"workspace"_s, i % 5 == 3 ? QJsonValue(u"Warehouse"_s) : QJsonValue()},
             {u"rules"_s, rules},
