@@ -210,11 +210,13 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_summary = new QLabel;
     m_summary->setObjectName(u"planSummary"_s);
     m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Selectable once the pointer comes over it (eventFilter()): a selectable label lays out
+    // through a QTextDocument on every layout pass, which a start need not pay for.
+    m_summary->installEventFilter(this);
     m_warnings = new QLabel;
     m_warnings->setObjectName(u"planWarnings"_s);
     m_warnings->setWordWrap(true);
-    m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warnings->installEventFilter(this);
     m_warnings->hide();
     auto *notes = new QWidget;
     auto *notesLayout = new QVBoxLayout(notes);
@@ -601,6 +603,13 @@ void FollowMePage::retranslate()
     // The labels' own text is what a screen reader reads: no name that would hide it.
     updatePlan();
     updateStatus();
+}
+
+bool FollowMePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Enter && (watched == m_summary || watched == m_warnings))
+        static_cast<QLabel *>(watched)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return QWidget::eventFilter(watched, event);
 }
 
 void FollowMePage::changeEvent(QEvent *event)
