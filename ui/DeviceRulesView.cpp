@@ -489,6 +489,9 @@ void DeviceRulesView::changeEvent(QEvent *event)
         m_pixmaps.clear(); // tinted in the palette's text colour
         updateTextColors();
         updateRows(0, rowCount() - 1); // re-tint the icons
+    } else if (event->type() == QEvent::StyleChange) {
+        m_pixmaps.clear(); // the style sets the icon size
+        updateRows(0, rowCount() - 1);
     } else if (event->type() == QEvent::FontChange) {
         m_pixmaps.clear(); // the icon size may follow the font
         updateRowPitch();
