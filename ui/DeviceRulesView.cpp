@@ -95,6 +95,7 @@ int DeviceRulesView::firstScreenRows() const
 void DeviceRulesView::createRows(int end)
 {
     end = std::min(end, m_rowCount);
+    bool made = false;
     while (m_rows.size() < end) {
         const int row = int(m_rows.size());
         const Row widgets = createRow(row);
@@ -106,8 +107,22 @@ void DeviceRulesView::createRows(int end)
             setTabOrder(widgets.delay, widgets.timeout);
         }
         m_rows.append(widgets);
-        updateRow(row);
+        // Made in a view on screen: shown now, not when the layout's queued show comes, so
+        // that the layout places them at once (a hidden widget takes no place).
+        if (isVisible()) {
+            for (QWidget *widget :
+                 {static_cast<QWidget *>(widgets.enabled), static_cast<QWidget *>(widgets.icon),
+                  static_cast<QWidget *>(widgets.name), static_cast<QWidget *>(widgets.detail),
+                  static_cast<QWidget *>(widgets.lock), static_cast<QWidget *>(widgets.delay),
+                  static_cast<QWidget *>(widgets.timeout)})
+                widget->show();
+        }
+        updateRow(row); // hides the lock of a device that isn't locked
+        made = true;
     }
+    // Placed at once: a row asked for is where it belongs when its widget is handed out.
+    if (made && isVisible())
+        m_grid->activate();
     if (m_rows.size() == m_rowCount)
         m_laterRows.stop();
 }
