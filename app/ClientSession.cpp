@@ -46,8 +46,11 @@ SyncClient *ClientSession::syncClient() const
 void ClientSession::start()
 {
     m_window = std::make_unique<SettingsWindow>(&m_document);
-    m_window->addPage(Icons::connection(), new ConnectionPage(m_connection.get()));
-    m_window->addPage(Icons::language(), new LanguagePage(m_translator));
+    // Made when first shown.
+    m_window->addPage(Icons::connection(), &ConnectionPage::title,
+                      [this] { return new ConnectionPage(m_connection.get()); });
+    m_window->addPage(Icons::language(), &LanguagePage::title,
+                      [this] { return new LanguagePage(m_translator); });
     m_window->setSourceWidget(new ConnectionStatus(m_connection.get()));
     connect(m_connection->syncClient(), &SyncClient::notice, m_window.get(),
             &SettingsWindow::showNotice);

@@ -40,7 +40,9 @@ std::optional<QString> OfflineSession::finish()
 void OfflineSession::show()
 {
     m_window = std::make_unique<SettingsWindow>(&m_document);
-    m_window->addPage(Icons::language(), new LanguagePage(m_translator));
+    // Made when first shown.
+    m_window->addPage(Icons::language(), &LanguagePage::title,
+                      [this] { return new LanguagePage(m_translator); });
     m_window->setSourceDescription(tr("Offline: %1").arg(QDir::toNativeSeparators(m_path)));
     QObject::connect(&m_store, &SettingsFileStore::saveFailed, m_window.get(),
                      &SettingsWindow::showSaveProblem);

@@ -25,6 +25,7 @@ public:
 
     std::optional<ValidationError> open();
     void show();
+    SettingsWindow *window() const { return m_window.get(); }
     // Writes what is not written yet; the reason if that failed, so it is not lost unseen.
     std::optional<QString> finish();
 

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "BenchPaintProbe.h"
 #include "ClientSession.h"
 #include "CommandLine.h"
+#include "FollowMePage.h"
 #include "LanguagePage.h"
 #include "OfflineSession.h"
 #include "SettingsFileStore.h"
 #include "SettingsWindow.h"
 #include "StartupCheck.h"
+#include "SyncClient.h"
 #include "TimelineExporter.h"
 #include "Translator.h"
 #include "UserFolders.h"
@@ -17,6 +20,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -126,6 +130,16 @@ int main(int argc, char *argv[])
         ClientSession session(&translator, commandLine.server,
                               qEnvironmentVariable("FOLLOWME_TOKEN"));
         session.start();
+        if (BenchPaintProbe::wanted()) {
+            // Connected means the server's snapshot is in the document (SyncClient says so
+            // after applying it), not a cached one.
+            SyncClient *sync = session.syncClient();
+            BenchPaintProbe probe(session.window()->followMePage(),
+                                  [sync] { return sync->state() == SyncClient::State::Connected; });
+            QObject::connect(sync, &SyncClient::stateChanged, &probe,
+                             &BenchPaintProbe::dataArrived);
+            return app.exec();
+        }
         if (!commandLine.startupCheck)
             return app.exec();
         StartupCheck check(session.syncClient(), session.document(),
@@ -146,6 +160,10 @@ int main(int argc, char *argv[])
         return BadSettings;
     }
     session.show();
+    std::unique_ptr<BenchPaintProbe> probe;
+    if (BenchPaintProbe::wanted())
+        probe = std::make_unique<BenchPaintProbe>(session.window()->followMePage(),
+                                                  [] { return true; });
     const int result = app.exec();
     if (const auto failure = session.finish()) {
         reportError(QCoreApplication::translate("main", "FollowMe"),

@@ -1,12 +1,10 @@
 #include "SyncLink.h"
 
 #include "Protocol.h"
-#include "QtCompat.h"
 #include "RefusalText.h"
+#include "WebSocketClient.h"
 
 #include <QLoggingCategory>
-#include <QNetworkRequest>
-#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -144,16 +142,15 @@ void SyncLink::endLink(LinkEnd how)
 void SyncLink::openSocket()
 {
     endLink(LinkEnd::Abort);
-    m_socket = std::make_unique<QWebSocket>(QString(), QWebSocketProtocol::VersionLatest);
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(8) * 1024 * 1024);
-    connect(m_socket.get(), &QWebSocket::connected, this, &SyncLink::onConnected);
-    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &SyncLink::onTextMessage);
-    connect(m_socket.get(), &QWebSocket::disconnected, this, &SyncLink::onDisconnected);
-    connect(m_socket.get(), QtCompat::webSocketError(), this, &SyncLink::onSocketError);
-    connect(m_socket.get(), &QWebSocket::pong, &m_pongDeadline, &QTimer::stop);
+    m_socket = std::make_unique<WebSocketClient>();
+    connect(m_socket.get(), &WebSocketClient::connected, this, &SyncLink::onConnected);
+    connect(m_socket.get(), &WebSocketClient::textMessageReceived, this, &SyncLink::onTextMessage);
+    connect(m_socket.get(), &WebSocketClient::disconnected, this, &SyncLink::onDisconnected);
+    connect(m_socket.get(), &WebSocketClient::errorOccurred, this, &SyncLink::onSocketError);
+    connect(m_socket.get(), &WebSocketClient::pong, &m_pongDeadline, &QTimer::stop);
 
     setState(State::Connecting);
-    m_socket->open(QNetworkRequest(QtCompat::withRequestPath(m_url)));
+    m_socket->open(m_url);
 }
 
 void SyncLink::onConnected()
@@ -209,7 +206,7 @@ void SyncLink::onDisconnected()
 {
     if (!m_socket)
         return;
-    const quint16 code = quint16(m_socket->closeCode());
+    const quint16 code = m_socket->closeCode();
     qCInfo(lcLink) << "disconnected, close code" << code << m_socket->closeReason();
     if (!Protocol::mayReconnectAfter(code)) {
         // No loop after a refused token: only the user can change something.

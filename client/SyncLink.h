@@ -14,7 +14,7 @@
 #include <functional>
 #include <memory>
 
-class QWebSocket;
+class WebSocketClient;
 
 // The link to the server, and nothing of the settings: the WebSocket, the hello, the keepalive
 // that notices a dead peer, reconnecting with backoff (ReconnectPolicy), the close codes after
@@ -101,7 +101,7 @@ private:
     void setState(State state);
     void sendKeepalive();
 
-    std::unique_ptr<QWebSocket> m_socket;
+    std::unique_ptr<WebSocketClient> m_socket;
     ReconnectPolicy m_policy;
     Clock m_clock;
 

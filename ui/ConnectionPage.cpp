@@ -137,9 +137,14 @@ void ConnectionPage::refreshToken()
     m_tokenNote->setFont(font);
 }
 
+QString ConnectionPage::title()
+{
+    return tr("Connection");
+}
+
 void ConnectionPage::retranslate()
 {
-    setWindowTitle(tr("Connection"));
+    setWindowTitle(title());
     m_title->setText(windowTitle());
     m_intro->setText(tr("FollowMe keeps your settings on your phone system's server and shows "
                         "changes made elsewhere at once. Without a connection you see the "

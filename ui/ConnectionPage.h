@@ -15,6 +15,8 @@ class ConnectionPage : public QWidget
     Q_OBJECT
 
 public:
+    // The page's name in the settings list, also before the page is made.
+    static QString title();
     explicit ConnectionPage(Connection *connection, QWidget *parent = nullptr);
 
     QLineEdit *serverEdit() const { return m_server; }

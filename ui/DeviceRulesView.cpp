@@ -12,6 +12,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScreen>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStyle>
@@ -68,8 +69,93 @@ DeviceRulesView::DeviceRulesView(QWidget *parent)
     m_emptyLabel->setObjectName(u"emptyPlan"_s);
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->hide();
+    m_laterRows.setInterval(0);
+    connect(&m_laterRows, &QTimer::timeout, this, &DeviceRulesView::createLaterRows);
     updateTextColors();
     retranslate();
+}
+
+const DeviceRulesView::Row &DeviceRulesView::widgetsOf(int row) const
+{
+    // Making a row's widgets changes nothing the model or the user sees: it only comes sooner.
+    const_cast<DeviceRulesView *>(this)->createRows(row + 1);
+    return m_rows.at(row);
+}
+
+int DeviceRulesView::firstScreenRows() const
+{
+    // As many rows as the tallest window on this screen can show, at the least pitch a row can
+    // have (updateRowPitch()).
+    const int pitch =
+        std::max(iconExtent(this), fontMetrics().height() * 2) + fontMetrics().height() / 2;
+    const QScreen *shown = screen();
+    return shown ? shown->availableGeometry().height() / std::max(pitch, 1) + 1 : 24;
+}
+
+void DeviceRulesView::createRows(int end)
+{
+    end = std::min(end, m_rowCount);
+    bool made = false;
+    while (m_rows.size() < end) {
+        const int row = int(m_rows.size());
+        const Row widgets = createRow(row);
+        // A row made after the widgets below the list still comes right after the row above
+        // it in the Tab order.
+        if (row > 0) {
+            setTabOrder(m_rows.constLast().timeout, widgets.enabled);
+            setTabOrder(widgets.enabled, widgets.delay);
+            setTabOrder(widgets.delay, widgets.timeout);
+        }
+        m_rows.append(widgets);
+        // Made in a view on screen: shown now, not when the layout's queued show comes, so
+        // that the layout places them at once (a hidden widget takes no place).
+        if (isVisible()) {
+            for (QWidget *widget :
+                 {static_cast<QWidget *>(widgets.enabled), static_cast<QWidget *>(widgets.icon),
+                  static_cast<QWidget *>(widgets.name), static_cast<QWidget *>(widgets.detail),
+                  static_cast<QWidget *>(widgets.lock), static_cast<QWidget *>(widgets.delay),
+                  static_cast<QWidget *>(widgets.timeout)})
+                widget->show();
+        }
+        updateRow(row); // hides the lock of a device that isn't locked
+        made = true;
+    }
+    // Placed at once: a row asked for is where it belongs when its widget is handed out.
+    if (made && isVisible())
+        m_grid->activate();
+    if (m_rows.size() == m_rowCount)
+        m_laterRows.stop();
+}
+
+void DeviceRulesView::createLaterRows()
+{
+    // A few per turn, so input and painting go on between them.
+    constexpr int rowsPerTurn = 8;
+    createRows(int(m_rows.size()) + rowsPerTurn);
+    if (m_rows.size() == m_rowCount)
+        emit contentChanged();
+}
+
+QPixmap DeviceRulesView::pixmap(int key)
+{
+    // Drawn from SVG once per look, not once per row.
+    auto found = m_pixmaps.constFind(key);
+    if (found == m_pixmaps.cend()) {
+        const QPixmap drawn = key == lockPixmapKey
+            ? Icons::lock().pixmap(iconExtent(this) * 2 / 3)
+            : Icons::device(static_cast<DeviceKind>(key / 2))
+                  .pixmap(iconExtent(this), key % 2 ? QIcon::Disabled : QIcon::Normal);
+        found = m_pixmaps.insert(key, drawn);
+    }
+    return *found;
+}
+
+bool DeviceRulesView::event(QEvent *event)
+{
+    // The first screenful is painted: now the rest.
+    if (event->type() == QEvent::Paint && m_rows.size() < m_rowCount && !m_laterRows.isActive())
+        m_laterRows.start();
+    return QWidget::event(event);
 }
 
 void DeviceRulesView::updateTextColors()
@@ -117,13 +203,12 @@ void DeviceRulesView::rebuild()
         m_grid->setRowMinimumHeight(gridRow, 0);
     m_ringing.clear();
     m_rows.clear();
+    m_laterRows.stop();
     m_grid->removeWidget(m_emptyLabel);
 
     const int count = m_model ? m_model->rowCount() : 0;
-    for (int row = 0; row < count; ++row) {
-        m_rows.append(createRow(row));
-        updateRow(row);
-    }
+    m_rowCount = count;
+    createRows(firstScreenRows());
     m_emptyLabel->setVisible(count == 0);
     if (count == 0)
         m_grid->addWidget(m_emptyLabel, 0, SwitchColumn, 1, ColumnCount);
@@ -132,7 +217,9 @@ void DeviceRulesView::rebuild()
     m_lastStretchRow = std::max(count, 1);
     m_grid->setRowStretch(m_lastStretchRow, 1);
     updateRowPitch();
-    retranslate();
+    // The rows were made with today's texts: no need to set them again (retranslate()).
+    updateEmptyText();
+    emit contentChanged();
 }
 
 void DeviceRulesView::updateRowPitch()
@@ -145,7 +232,8 @@ void DeviceRulesView::updateRowPitch()
                             row.enabled->sizeHint().height(), row.nameBlock->sizeHint().height()});
     }
     m_rowPitch = content + fontMetrics().height() / 2;
-    for (int row = 0; row < m_rows.size(); ++row)
+    // Rows still to be made take their height now, so the view is as tall as all its rows.
+    for (int row = 0; row < m_rowCount; ++row)
         m_grid->setRowMinimumHeight(row, m_rowPitch);
 }
 
@@ -159,7 +247,7 @@ void DeviceRulesView::setTimeoutHeadingWidth(int width)
 
 QString DeviceRulesView::statusText(int row) const
 {
-    return m_rows.at(row).detail->badge();
+    return widgetsOf(row).detail->badge();
 }
 
 QRect DeviceRulesView::headingRect(Heading heading) const
@@ -200,7 +288,7 @@ DeviceRulesView::Row DeviceRulesView::createRow(int row)
     widgets.detail->setMaximumCharacters(nameCharacters);
     widgets.detail->setMinimumCharacters(minimumNameCharacters);
     widgets.lock = new QLabel(this);
-    widgets.lock->setPixmap(Icons::lock().pixmap(iconExtent(this) * 2 / 3));
+    widgets.lock->setPixmap(pixmap(lockPixmapKey));
     // Hidden or shown, the lock keeps its place: the spinners never shift sideways.
     QSizePolicy keepPlace = widgets.lock->sizePolicy();
     keepPlace.setRetainSizeWhenHidden(true);
@@ -309,8 +397,7 @@ void DeviceRulesView::updateRow(int row)
         widgets.timeout->setValue(timeout);
     }
 
-    widgets.icon->setPixmap(
-        Icons::device(kind).pixmap(iconExtent(this), locked ? QIcon::Disabled : QIcon::Normal));
+    widgets.icon->setPixmap(pixmap(int(kind) * 2 + (locked ? 1 : 0)));
     widgets.name->setFullText(name);
     const QString detail = workspace.isEmpty()
         ? number
@@ -390,11 +477,7 @@ void DeviceRulesView::setSettingsKnown(bool known)
 
 void DeviceRulesView::retranslate()
 {
-    m_emptyLabel->setText(m_settingsKnown
-                              ? tr("No devices are assigned to you yet. Your administrator "
-                                   "assigns devices in the phone system.")
-                              : tr("Your devices appear here as soon as FollowMe has reached "
-                                   "the server; the status bar below says why it hasn't yet."));
+    updateEmptyText();
     for (const Row &row : std::as_const(m_rows)) {
         row.delay->setSuffix(tr(" s", "unit suffix of the delay and timeout spinners"));
         row.timeout->setSuffix(tr(" s", "unit suffix of the delay and timeout spinners"));
@@ -404,14 +487,28 @@ void DeviceRulesView::retranslate()
     emit contentChanged();
 }
 
+void DeviceRulesView::updateEmptyText()
+{
+    m_emptyLabel->setText(m_settingsKnown
+                              ? tr("No devices are assigned to you yet. Your administrator "
+                                   "assigns devices in the phone system.")
+                              : tr("Your devices appear here as soon as FollowMe has reached "
+                                   "the server; the status bar below says why it hasn't yet."));
+}
+
 void DeviceRulesView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
     } else if (event->type() == QEvent::PaletteChange) {
+        m_pixmaps.clear(); // tinted in the palette's text colour
         updateTextColors();
         updateRows(0, rowCount() - 1); // re-tint the icons
+    } else if (event->type() == QEvent::StyleChange) {
+        m_pixmaps.clear(); // the style sets the icon size
+        updateRows(0, rowCount() - 1);
     } else if (event->type() == QEvent::FontChange) {
+        m_pixmaps.clear(); // the icon size may follow the font
         updateRowPitch();
         retranslate();
     }

@@ -3,9 +3,12 @@
 #include "DeviceRuleModel.h"
 #include "SecondsSpinBox.h"
 
+#include <QHash>
 #include <QList>
+#include <QPixmap>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 #include <QWidget>
 
 class ElidingLabel;
@@ -30,14 +33,19 @@ public:
     void setModel(DeviceRuleModel *model);
     DeviceRuleModel *model() const { return m_model; }
 
-    int rowCount() const { return int(m_rows.size()); }
-    ToggleSwitch *enabledSwitch(int row) const { return m_rows.at(row).enabled; }
-    SecondsSpinBox *delaySpinBox(int row) const { return m_rows.at(row).delay; }
-    SecondsSpinBox *timeoutSpinBox(int row) const { return m_rows.at(row).timeout; }
-    QLabel *lockLabel(int row) const { return m_rows.at(row).lock; }
+    // Rows past the first screenful get their widgets after the first paint, a few per
+    // event-loop turn, so a start with 100 devices costs about what one with 6 does; a row's
+    // widget asked for before that is made at once.
+    int rowCount() const { return m_rowCount; }
+    ToggleSwitch *enabledSwitch(int row) const { return widgetsOf(row).enabled; }
+    SecondsSpinBox *delaySpinBox(int row) const { return widgetsOf(row).delay; }
+    SecondsSpinBox *timeoutSpinBox(int row) const { return widgetsOf(row).timeout; }
+    QLabel *lockLabel(int row) const { return widgetsOf(row).lock; }
     // "Sending…" (not yet confirmed by the server) or "Ringing" (a call plays); else empty.
     QString statusText(int row) const;
-    ElidingLabel *nameLabel(int row) const { return m_rows.at(row).name; }
+    ElidingLabel *nameLabel(int row) const { return widgetsOf(row).name; }
+    // How many rows have their widgets yet.
+    int createdRowCount() const { return int(m_rows.size()); }
     QLabel *emptyLabel() const { return m_emptyLabel; }
 
     // The height of every device row, from the font and style; the first row starts at y 0.
@@ -64,6 +72,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     struct Row
@@ -79,6 +88,15 @@ private:
     };
 
     void rebuild();
+    const Row &widgetsOf(int row) const;
+    // Makes the widgets of the rows up to (not including) `end`.
+    void createRows(int end);
+    void createLaterRows();
+    int firstScreenRows() const;
+    void updateEmptyText();
+    // A device's icon (key: kind * 2, + 1 when locked) or the lock (lockPixmapKey).
+    static constexpr int lockPixmapKey = -1;
+    QPixmap pixmap(int key);
     void updateRow(int row);
     void updateRows(int first, int last);
     void retranslate();
@@ -92,7 +110,10 @@ private:
     QGridLayout *m_grid = nullptr;
     QLabel *m_emptyLabel = nullptr;
     bool m_settingsKnown = true;
-    QList<Row> m_rows;
+    QList<Row> m_rows; // the first rows, those made so far
+    int m_rowCount = 0;
+    QTimer m_laterRows;
+    QHash<int, QPixmap> m_pixmaps;
     int m_lastStretchRow = 0;
     int m_rowPitch = 0;
     QColor m_quietText; // a number, a badge: readable on this palette

@@ -181,7 +181,6 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_rulesView->setModel(m_model);
     m_timeline = new RingTimelineChart;
     m_timeline->setObjectName(u"ringTimeline"_s);
-    m_timeline->setModel(m_model);
     // A drag is one edit run, hence one undo step.
     connect(m_timeline, &RingTimelineChart::editFinished, m_model, &DeviceRuleModel::endEditRun);
     auto *rows = new QWidget;
@@ -285,6 +284,9 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     retranslate();
     fillPicker();
     updateEmptyState();
+    // Last, when its pitch, decorations and texts are set: the bars are built once, not again
+    // for each of them.
+    m_timeline->setModel(m_model);
 }
 
 FollowMePage::~FollowMePage()

@@ -131,9 +131,14 @@ void LanguagePage::apply(Choice choice)
                                                     : localeFor(choice));
 }
 
+QString LanguagePage::title()
+{
+    return tr("Language");
+}
+
 void LanguagePage::retranslate()
 {
-    setWindowTitle(tr("Language"));
+    setWindowTitle(title());
     m_title->setText(windowTitle());
     m_intro->setText(tr("Choose the language FollowMe is shown in. It changes at once and is "
                         "kept for the next start."));

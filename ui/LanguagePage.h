@@ -15,6 +15,8 @@ class LanguagePage : public QWidget
     Q_OBJECT
 
 public:
+    // The page's name in the settings list, also before the page is made.
+    static QString title();
     // The choices, also the ids of the radio buttons.
     enum class Choice { System, English, German };
     Q_ENUM(Choice)

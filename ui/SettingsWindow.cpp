@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -36,7 +37,7 @@ SettingsWindow::SettingsWindow(SettingsDocument *document, QWidget *parent)
     m_pages->setSpacing(2);
     m_pages->setFrameShape(QFrame::NoFrame);
     m_pages->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
-    connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_pages, &QListWidget::currentRowChanged, this, &SettingsWindow::showPage);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -97,11 +98,54 @@ void SettingsWindow::addPage(const QIcon &icon, QWidget *page)
     // rather than being squeezed until its parts overlap.
     auto *scroll = new PageScrollArea(page, m_stack);
     m_stack->addWidget(scroll);
+    followTitle(page, item);
+    fitPageList();
+}
+
+void SettingsWindow::followTitle(QWidget *page, QListWidgetItem *item)
+{
     connect(page, &QWidget::windowTitleChanged, this, [this, item](const QString &title) {
         item->setText(title);
         fitPageList();
     });
+}
+
+void SettingsWindow::addPage(const QIcon &icon, const std::function<QString()> &title,
+                             const std::function<QWidget *()> &make)
+{
+    auto *item = new QListWidgetItem(icon, title(), m_pages);
+    item->setSizeHint(QSize(0, fontMetrics().height() * 2));
+    m_laterPages.insert(m_stack->count(), {title, make});
+    m_stack->addWidget(new QWidget(m_stack)); // its place, until it is made
     fitPageList();
+}
+
+QWidget *SettingsWindow::page(int row)
+{
+    if (const auto later = m_laterPages.constFind(row); later != m_laterPages.cend()) {
+        const std::function<QWidget *()> make = later->make;
+        m_laterPages.erase(later);
+        QWidget *made = make();
+        QWidget *placeholder = m_stack->widget(row);
+        const bool current = m_stack->currentIndex() == row;
+        m_stack->insertWidget(row, new PageScrollArea(made, m_stack));
+        m_stack->removeWidget(placeholder);
+        delete placeholder;
+        if (current)
+            m_stack->setCurrentIndex(row);
+        QListWidgetItem *item = m_pages->item(row);
+        item->setText(made->windowTitle());
+        followTitle(made, item);
+        fitPageList();
+    }
+    auto *scroll = qobject_cast<QScrollArea *>(m_stack->widget(row));
+    return scroll ? scroll->widget() : nullptr;
+}
+
+void SettingsWindow::showPage(int row)
+{
+    page(row);
+    m_stack->setCurrentIndex(row);
 }
 
 void SettingsWindow::fitPageList()
@@ -180,6 +224,8 @@ void SettingsWindow::retranslate()
     if (!m_saveProblemReason.isEmpty())
         showSaveProblemText();
     m_pages->item(0)->setText(tr("FollowMe"));
+    for (auto later = m_laterPages.cbegin(); later != m_laterPages.cend(); ++later)
+        m_pages->item(later.key())->setText(later->title());
     fitPageList();
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
+
+#include <functional>
 
 class FollowMePage;
 class ElidingLabel;
@@ -9,6 +12,7 @@ class SettingsDocument;
 class QAction;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QMenu;
 class QStackedWidget;
 
@@ -26,6 +30,12 @@ public:
 
     // Adds a page to the list under its window title, which follows the page's language.
     void addPage(const QIcon &icon, QWidget *page);
+    // Adds a page that is made (by `make`) when it is first shown, so a start does not pay for
+    // pages nobody looks at; until then `title` names it in the list.
+    void addPage(const QIcon &icon, const std::function<QString()> &title,
+                 const std::function<QWidget *()> &make);
+    // The page in the list's row `row`, made now if it was not yet.
+    QWidget *page(int row);
     // Where the settings live, shown permanently in the status bar.
     void setSourceDescription(const QString &text);
     // Puts `widget` in the status bar in place of that description: a source that says more
@@ -51,6 +61,13 @@ private:
     void showSaveProblemText();
     void fitPageList();
     void showAbout();
+    void showPage(int row);
+    void followTitle(QWidget *page, QListWidgetItem *item);
+    struct LaterPage
+    {
+        std::function<QString()> title;
+        std::function<QWidget *()> make;
+    };
 
     QListWidget *m_pages;
     QStackedWidget *m_stack;
@@ -64,4 +81,5 @@ private:
     QAction *m_quitAction;
     QAction *m_aboutAction;
     NoticeBar *m_noticeBar;
+    QHash<int, LaterPage> m_laterPages; // by row: pages not made yet
 };

@@ -176,7 +176,6 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "invalid settings: %s\n", qPrintable(problem->message()));
         return 1;
     }
-    ChartActivity buildActivity;
     SettingsWindow window(&document);
     FollowMePage *page = window.followMePage();
     RingTimelineChart *timeline = page->timeline();
