@@ -1692,6 +1692,53 @@
     </message>
 </context>
 <context>
+    <name>WebSocketClient</name>
+    <message>
+        <source>The server&apos;s answer to the WebSocket handshake is too long.</source>
+        <translation>Die Antwort des Servers auf den WebSocket-Handshake ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The server refused the WebSocket handshake: %1</source>
+        <translation>Der Server hat den WebSocket-Handshake abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not a WebSocket handshake.</source>
+        <translation>Die Antwort des Servers ist kein WebSocket-Handshake.</translation>
+    </message>
+    <message>
+        <source>The server sent a WebSocket frame with reserved bits set.</source>
+        <translation>Der Server hat einen WebSocket-Frame mit gesetzten reservierten Bits gesendet.</translation>
+    </message>
+    <message>
+        <source>The server sent a masked WebSocket frame.</source>
+        <translation>Der Server hat einen maskierten WebSocket-Frame gesendet.</translation>
+    </message>
+    <message>
+        <source>The server sent an invalid WebSocket frame.</source>
+        <translation>Der Server hat einen ungültigen WebSocket-Frame gesendet.</translation>
+    </message>
+    <message>
+        <source>The server sent a message larger than %1 MiB.</source>
+        <translation>Der Server hat eine Nachricht gesendet, die größer als %1 MiB ist.</translation>
+    </message>
+    <message>
+        <source>The server sent an invalid WebSocket close frame.</source>
+        <translation>Der Server hat einen ungültigen WebSocket-Close-Frame gesendet.</translation>
+    </message>
+    <message>
+        <source>The server continued a WebSocket message it never began.</source>
+        <translation>Der Server hat eine WebSocket-Nachricht fortgesetzt, die er nie begonnen hat.</translation>
+    </message>
+    <message>
+        <source>The server began a WebSocket message inside another.</source>
+        <translation>Der Server hat eine WebSocket-Nachricht innerhalb einer anderen begonnen.</translation>
+    </message>
+    <message>
+        <source>The server sent a text message that is not valid UTF-8.</source>
+        <translation>Der Server hat eine Textnachricht gesendet, die kein gültiges UTF-8 ist.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>%1: %2</source>
