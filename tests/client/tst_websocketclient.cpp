@@ -47,7 +47,13 @@ private slots:
         m_peer = nullptr;
     }
 
-    void cleanup() { m_server.reset(); }
+    void cleanup()
+    {
+        // nextPendingConnection() hands the socket over: it has no parent.
+        delete m_peer;
+        m_peer = nullptr;
+        m_server.reset();
+    }
 
     void messagesGoBothWays()
     {
