@@ -3,13 +3,15 @@
 #include "SettingsCodec.h"
 #include "StrictJson.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
 
 using namespace Qt::StringLiterals;
 
 ServerMessage ServerMessage::snapshot(qint64 revision, const QString &userId,
-                                      const QString &userName, const FollowMeSettings &settings)
+                                      const QString &userName, const FollowMeSettings &settings,
+                                      const QList<AuditEntry> &recentChanges)
 {
     ServerMessage message;
     message.type = Type::Snapshot;
@@ -17,6 +19,7 @@ ServerMessage ServerMessage::snapshot(qint64 revision, const QString &userId,
     message.userId = userId;
     message.userName = userName;
     message.settings = settings;
+    message.recentChanges = recentChanges;
     return message;
 }
 
@@ -77,11 +80,19 @@ QJsonObject ServerMessage::toJson() const
 {
     const QJsonValue device = deviceId.isEmpty() ? QJsonValue() : QJsonValue(deviceId);
     switch (type) {
-    case Type::Snapshot:
-        return {{u"type"_s, u"snapshot"_s},
-                {u"revision"_s, revision},
-                {u"user"_s, QJsonObject {{u"id"_s, userId}, {u"name"_s, userName}}},
-                {u"settings"_s, SettingsCodec::toJson(settings)}};
+    case Type::Snapshot: {
+        QJsonObject object {{u"type"_s, u"snapshot"_s},
+                            {u"revision"_s, revision},
+                            {u"user"_s, QJsonObject {{u"id"_s, userId}, {u"name"_s, userName}}},
+                            {u"settings"_s, SettingsCodec::toJson(settings)}};
+        if (!recentChanges.isEmpty()) {
+            QJsonArray changes;
+            for (const AuditEntry &entry : recentChanges)
+                changes.append(entry.toJson());
+            object.insert(u"recentChanges"_s, changes);
+        }
+        return object;
+    }
     case Type::Ack:
         return {{u"type"_s, u"ack"_s}, {u"id"_s, requestId}, {u"revision"_s, revision}};
     case Type::Error: {
@@ -92,16 +103,24 @@ QJsonObject ServerMessage::toJson() const
             object.insert(u"id"_s, requestId);
         return object;
     }
-    case Type::RuleChanged:
-        return {{u"type"_s, u"ruleChanged"_s},
-                {u"revision"_s, revision},
-                {u"device"_s, device},
-                {u"callKind"_s, CallKinds::key(callKind)},
-                {u"rule"_s, SettingsCodec::ruleToJson(rule)}};
-    case Type::ControlledDeviceChanged:
-        return {{u"type"_s, u"controlledDeviceChanged"_s},
-                {u"revision"_s, revision},
-                {u"device"_s, device}};
+    case Type::RuleChanged: {
+        QJsonObject object {{u"type"_s, u"ruleChanged"_s},
+                            {u"revision"_s, revision},
+                            {u"device"_s, device},
+                            {u"callKind"_s, CallKinds::key(callKind)},
+                            {u"rule"_s, SettingsCodec::ruleToJson(rule)}};
+        if (change)
+            object.insert(u"change"_s, change->toJson());
+        return object;
+    }
+    case Type::ControlledDeviceChanged: {
+        QJsonObject object {{u"type"_s, u"controlledDeviceChanged"_s},
+                            {u"revision"_s, revision},
+                            {u"device"_s, device}};
+        if (change)
+            object.insert(u"change"_s, change->toJson());
+        return object;
+    }
     }
     Q_UNREACHABLE();
 }
@@ -151,6 +170,15 @@ std::optional<ServerMessage> ServerMessage::decode(const QByteArray &text, Proto
     const auto deviceProblem = device.isString()
         ? SettingsCodec::validateDeviceId(message.deviceId, u"device"_s)
         : std::optional<ValidationError>();
+    // The record of a push's change, when someone else made it (optional; an older server
+    // sends none).
+    if (const QJsonValue change = object.value(u"change"_s);
+        !change.isUndefined() && (type == u"ruleChanged" || type == u"controlledDeviceChanged")) {
+        QString problem;
+        message.change = AuditEntry::fromJson(change, &problem);
+        if (!message.change)
+            return fail(tr("a push with an invalid change record: %1").arg(problem));
+    }
 
     if (type == u"snapshot") {
         message.type = Type::Snapshot;
@@ -167,6 +195,16 @@ std::optional<ServerMessage> ServerMessage::decode(const QByteArray &text, Proto
         if (!settings)
             return fail(tr("the server's settings are invalid: %1").arg(invalid.message()));
         message.settings = *settings;
+        const QJsonValue recent = object.value(u"recentChanges"_s);
+        if (!recent.isUndefined() && !recent.isArray())
+            return fail(tr("a snapshot whose recentChanges is not an array"));
+        for (const QJsonValue &value : recent.toArray()) {
+            QString problem;
+            const auto entry = AuditEntry::fromJson(value, &problem);
+            if (!entry)
+                return fail(tr("a snapshot with an invalid change record: %1").arg(problem));
+            message.recentChanges.append(*entry);
+        }
         return message;
     }
     if (type == u"ack") {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditEntry.h"
 #include "CallKind.h"
 #include "FollowMeSettings.h"
 #include "ProtocolError.h"
@@ -26,6 +27,8 @@ public:
     QString userId;
     QString userName;
     FollowMeSettings settings;
+    // The latest changes made by someone other than the user (an administrator), newest first.
+    QList<AuditEntry> recentChanges;
     // ack, error
     QString requestId;
     ProtocolError error;
@@ -33,9 +36,13 @@ public:
     QString deviceId;
     CallKind callKind = CallKind::External;
     RingRule rule;
+    // ruleChanged, controlledDeviceChanged: the change's record when someone other than the user
+    // made it.
+    std::optional<AuditEntry> change;
 
     static ServerMessage snapshot(qint64 revision, const QString &userId, const QString &userName,
-                                  const FollowMeSettings &settings);
+                                  const FollowMeSettings &settings,
+                                  const QList<AuditEntry> &recentChanges = {});
     static ServerMessage ack(const QString &requestId, qint64 revision);
     static ServerMessage failure(const ProtocolError &error);
     static ServerMessage ruleChanged(qint64 revision, const QString &deviceId, CallKind kind,

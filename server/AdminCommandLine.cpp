@@ -49,6 +49,7 @@ QList<CommandSpec> commandSpecs()
          {u"device"_s, u"kind"_s},
          {u"enabled"_s, u"delay"_s, u"timeout"_s}},
         {u"device list"_s, u"device.list"_s, {}, {u"user"_s}},
+        {u"audit list"_s, u"audit.list"_s, {}, {u"user"_s, u"limit"_s}},
     };
 }
 
@@ -151,6 +152,7 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
         {u"delay"_s, tr("Seconds before the device rings."), tr("seconds")},
         {u"timeout"_s, tr("Seconds the device rings."), tr("seconds")},
         {u"token-id"_s, tr("A token's id (token list shows them)."), tr("id")},
+        {u"limit"_s, tr("audit list: how many of the newest changes (default 100)."), tr("count")},
     });
 
     *exitCode = 1;
@@ -211,7 +213,8 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
     const QStringList allowed = spec->required + spec->optional;
     for (const QString &option :
          {u"user"_s, u"name"_s, u"id"_s, u"device"_s, u"kind"_s, u"number"_s, u"action"_s,
-          u"workspace"_s, u"locked"_s, u"enabled"_s, u"delay"_s, u"timeout"_s, u"token-id"_s}) {
+          u"workspace"_s, u"locked"_s, u"enabled"_s, u"delay"_s, u"timeout"_s, u"token-id"_s,
+          u"limit"_s}) {
         if (parser.isSet(option) && !allowed.contains(option)) {
             *output = tr("%1: --%2 does not apply").arg(words, option);
             return std::nullopt;
@@ -246,7 +249,8 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
                 return std::nullopt;
             }
             args.insert(u"enabled"_s, *enabled);
-        } else if (option == u"delay" || option == u"timeout" || option == u"token-id") {
+        } else if (option == u"delay" || option == u"timeout" || option == u"token-id"
+                   || option == u"limit") {
             bool ok = false;
             const qint64 number = value.toLongLong(&ok);
             if (!ok) {
@@ -329,6 +333,33 @@ QString AdminCommandLine::format(const QJsonObject &result) const
                 device.value(u"userConfigurable"_s).toBool() ? tr("configurable") : tr("locked"),
                 device.value(u"workspace"_s).toString(u"-"_s),
                 ruleSummary(device.value(u"rules"_s).toObject())));
+        }
+    } else if (command == u"audit.list") {
+        auto compact = [](const QJsonValue &value) {
+            if (value.isUndefined())
+                return QString();
+            return QString::fromUtf8(
+                       QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
+                .mid(1)
+                .chopped(1);
+        };
+        for (const QJsonValue &value : result.value(u"entries"_s).toArray()) {
+            const QJsonObject entry = value.toObject();
+            const QJsonObject by = entry.value(u"by"_s).toObject();
+            QString what = entry.value(u"action"_s).toString();
+            if (entry.contains(u"device"_s))
+                what += u' ' + entry.value(u"device"_s).toString();
+            if (entry.contains(u"callKind"_s))
+                what += u' ' + entry.value(u"callKind"_s).toString();
+            QString change;
+            if (entry.contains(u"before"_s) || entry.contains(u"after"_s))
+                change = tr("%1 → %2").arg(compact(entry.value(u"before"_s)),
+                                           compact(entry.value(u"after"_s)));
+            lines.append(u"%1\t%2\t%3\t%4 %5\trevision %6\t%7\t%8"_s.arg(
+                QString::number(entry.value(u"id"_s).toInteger()), entry.value(u"at"_s).toString(),
+                entry.value(u"user"_s).toString(u"-"_s), by.value(u"kind"_s).toString(),
+                by.value(u"from"_s).toString(),
+                QString::number(entry.value(u"revision"_s).toInteger()), what, change));
         }
     } else if (command == u"token.issue" || command == u"adminToken.issue") {
         // The token alone on standard output, so scripts can capture it.

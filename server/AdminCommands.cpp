@@ -1,5 +1,6 @@
 #include "AdminCommands.h"
 
+#include "AuditLog.h"
 #include "ClientMessage.h"
 #include "Database.h"
 #include "ServerLog.h"
@@ -10,6 +11,8 @@
 #include "TokenRepository.h"
 
 #include <QJsonArray>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -67,11 +70,30 @@ QJsonObject deviceJson(const SettingsRepository::OwnedDevice &owned)
 } // namespace
 
 AdminCommands::AdminCommands(const Database &database, const SettingsRepository &settings,
-                             const TokenRepository &tokens)
+                             const TokenRepository &tokens, const AuditLog &audit)
     : m_database(database)
     , m_settings(settings)
     , m_tokens(tokens)
+    , m_audit(audit)
 { }
+
+AuditEntry AdminCommands::entryFor(const QString &userId, const QString &action, const Actor &actor)
+{
+    AuditEntry entry;
+    entry.userId = userId;
+    entry.action = action;
+    entry.by = actor;
+    return entry;
+}
+
+bool AdminCommands::record(AuditEntry entry, qint64 revision, ChangeOutcome *outcome) const
+{
+    entry.revision = revision;
+    if (!m_audit.record(entry))
+        return false;
+    outcome->audit = entry;
+    return true;
+}
 
 QStringList AdminCommands::commands()
 {
@@ -80,69 +102,76 @@ QStringList AdminCommands::commands()
             u"token.list"_s,         u"adminToken.issue"_s, u"device.add"_s,
             u"device.remove"_s,      u"device.rename"_s,    u"device.lock"_s,
             u"device.unlock"_s,      u"device.setNumber"_s, u"device.setWorkspace"_s,
-            u"device.setRule"_s,     u"device.list"_s};
+            u"device.setRule"_s,     u"device.list"_s,      u"audit.list"_s};
 }
 
-ChangeOutcome AdminCommands::execute(const QString &command, const QJsonObject &args) const
+ChangeOutcome AdminCommands::execute(const QString &command, const QJsonObject &args,
+                                     const Actor &actor) const
 {
     if (command == u"user.add")
-        return addUser(args);
+        return addUser(args, actor);
     if (command == u"user.remove")
-        return removeUser(args);
+        return removeUser(args, actor);
     if (command == u"user.list")
         return listUsers();
     if (command == u"user.setUnanswered")
-        return setUnanswered(args);
+        return setUnanswered(args, actor);
     if (command == u"token.issue")
-        return issueToken(args, false);
+        return issueToken(args, false, actor);
     if (command == u"adminToken.issue")
-        return issueToken(args, true);
+        return issueToken(args, true, actor);
     if (command == u"token.revoke")
-        return revokeToken(args);
+        return revokeToken(args, actor);
     if (command == u"token.list")
         return listTokens(args);
     if (command == u"device.add")
-        return addDevice(args);
+        return addDevice(args, actor);
     if (command == u"device.remove")
-        return removeDevice(args);
+        return removeDevice(args, actor);
     if (command == u"device.setRule")
-        return setRule(args);
+        return setRule(args, actor);
     if (command == u"device.list")
         return listDevices(args);
+    if (command == u"audit.list")
+        return listAudit(args);
     if (command == u"device.rename") {
         QString name;
         if (auto problem = readString(args, u"name"_s, &name))
             return ChangeOutcome::failure(*problem);
-        return changeDevice(args, [name](Device &device) -> std::optional<ProtocolError> {
-            device.name = name;
-            return std::nullopt;
-        });
+        return changeDevice(args, command, actor,
+                            [name](Device &device) -> std::optional<ProtocolError> {
+                                device.name = name;
+                                return std::nullopt;
+                            });
     }
     if (command == u"device.lock" || command == u"device.unlock") {
         const bool configurable = command == u"device.unlock";
-        return changeDevice(args, [configurable](Device &device) -> std::optional<ProtocolError> {
-            device.userConfigurable = configurable;
-            return std::nullopt;
-        });
+        return changeDevice(args, command, actor,
+                            [configurable](Device &device) -> std::optional<ProtocolError> {
+                                device.userConfigurable = configurable;
+                                return std::nullopt;
+                            });
     }
     if (command == u"device.setNumber") {
         QString number;
         if (auto problem = readString(args, u"number"_s, &number, true))
             return ChangeOutcome::failure(*problem);
-        return changeDevice(args, [number](Device &device) -> std::optional<ProtocolError> {
-            device.number = number;
-            return std::nullopt;
-        });
+        return changeDevice(args, command, actor,
+                            [number](Device &device) -> std::optional<ProtocolError> {
+                                device.number = number;
+                                return std::nullopt;
+                            });
     }
     if (command == u"device.setWorkspace") {
         const QJsonValue value = args.value(u"workspace"_s);
         if (!value.isNull() && !value.isString())
             return ChangeOutcome::failure(invalid(tr("workspace: must be a string or null")));
         const QString workspace = value.toString();
-        return changeDevice(args, [workspace](Device &device) -> std::optional<ProtocolError> {
-            device.workspace = workspace;
-            return std::nullopt;
-        });
+        return changeDevice(args, command, actor,
+                            [workspace](Device &device) -> std::optional<ProtocolError> {
+                                device.workspace = workspace;
+                                return std::nullopt;
+                            });
     }
     return ChangeOutcome::failure(Code::Unsupported,
                                   tr("\"%1\" is not an admin command").arg(command));
@@ -158,7 +187,7 @@ std::optional<ProtocolError> AdminCommands::unknownUser(const QString &userId) c
     return std::nullopt;
 }
 
-ChangeOutcome AdminCommands::addUser(const QJsonObject &args) const
+ChangeOutcome AdminCommands::addUser(const QJsonObject &args, const Actor &actor) const
 {
     QString userId;
     QString name;
@@ -176,25 +205,34 @@ ChangeOutcome AdminCommands::addUser(const QJsonObject &args) const
         return ChangeOutcome::failure(readError());
     if (existing.hasValue())
         return ChangeOutcome::failure(invalid(tr("the user \"%1\" already exists").arg(userId)));
-    SqlTransaction transaction(m_database.connection());
-    if (!transaction.isActive() || !m_settings.insertUser(userId, name) || !transaction.commit())
-        return ChangeOutcome::failure(internalError());
     ChangeOutcome outcome;
+    AuditEntry entry = entryFor(userId, u"user.add"_s, actor);
+    entry.after = name;
+    SqlTransaction transaction(m_database.connection());
+    if (!transaction.isActive() || !m_settings.insertUser(userId, name)
+        || !record(entry, 1, &outcome) || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
     outcome.result = {{u"user"_s, userId}, {u"revision"_s, 1}};
     return outcome;
 }
 
-ChangeOutcome AdminCommands::removeUser(const QJsonObject &args) const
+ChangeOutcome AdminCommands::removeUser(const QJsonObject &args, const Actor &actor) const
 {
     QString userId;
     if (auto problem = readString(args, u"user"_s, &userId))
         return ChangeOutcome::failure(*problem);
-    if (auto problem = unknownUser(userId))
-        return ChangeOutcome::failure(*problem);
-    SqlTransaction transaction(m_database.connection());
-    if (!transaction.isActive() || !m_settings.deleteUser(userId) || !transaction.commit())
-        return ChangeOutcome::failure(internalError());
+    const auto user = m_settings.user(userId);
+    if (user.failed())
+        return ChangeOutcome::failure(readError());
+    if (!user.hasValue())
+        return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
     ChangeOutcome outcome;
+    AuditEntry entry = entryFor(userId, u"user.remove"_s, actor);
+    entry.before = user->name;
+    SqlTransaction transaction(m_database.connection());
+    if (!transaction.isActive() || !m_settings.deleteUser(userId)
+        || !record(entry, user->revision, &outcome) || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
     outcome.result = {{u"user"_s, userId}};
     outcome.removedUsers.append(userId);
     return outcome;
@@ -231,7 +269,7 @@ ChangeOutcome AdminCommands::listUsers() const
     return outcome;
 }
 
-ChangeOutcome AdminCommands::setUnanswered(const QJsonObject &args) const
+ChangeOutcome AdminCommands::setUnanswered(const QJsonObject &args, const Actor &actor) const
 {
     QString userId;
     QString kindKey;
@@ -288,11 +326,15 @@ ChangeOutcome AdminCommands::setUnanswered(const QJsonObject &args) const
         outcome.result.insert(u"changed"_s, false);
         return outcome;
     }
+    AuditEntry entry = entryFor(userId, u"user.setUnanswered"_s, actor);
+    entry.callKind = *kind;
+    entry.before = before ? QJsonValue(SettingsCodec::unansweredToJson(*before)) : QJsonValue();
+    entry.after = call ? QJsonValue(SettingsCodec::unansweredToJson(*call)) : QJsonValue();
     SqlTransaction transaction(m_database.connection());
     std::optional<qint64> revision;
     if (transaction.isActive() && m_settings.writeUnanswered(userId, *kind, call))
         revision = m_settings.bumpRevision(userId);
-    if (!revision || !transaction.commit())
+    if (!revision || !record(entry, *revision, &outcome) || !transaction.commit())
         return ChangeOutcome::failure(internalError());
     outcome.result.insert(u"revision"_s, *revision);
     outcome.result.insert(u"changed"_s, true);
@@ -301,28 +343,39 @@ ChangeOutcome AdminCommands::setUnanswered(const QJsonObject &args) const
     return outcome;
 }
 
-ChangeOutcome AdminCommands::issueToken(const QJsonObject &args, bool admin) const
+ChangeOutcome AdminCommands::issueToken(const QJsonObject &args, bool admin,
+                                        const Actor &actor) const
 {
     QString userId;
+    qint64 revision = 0;
     if (!admin) {
         if (auto problem = readString(args, u"user"_s, &userId))
             return ChangeOutcome::failure(*problem);
-        if (auto problem = unknownUser(userId))
-            return ChangeOutcome::failure(*problem);
+        const auto user = m_settings.user(userId);
+        if (user.failed())
+            return ChangeOutcome::failure(readError());
+        if (!user.hasValue())
+            return ChangeOutcome::failure(Code::NotFound,
+                                          tr("no user has the id \"%1\"").arg(userId));
+        revision = user->revision;
     }
     const QString token = TokenHasher::generate();
-    SqlTransaction transaction(m_database.connection());
-    const auto tokenId = transaction.isActive() ? m_tokens.add(token, userId, admin) : std::nullopt;
-    if (!tokenId || !transaction.commit())
-        return ChangeOutcome::failure(internalError());
     ChangeOutcome outcome;
-    outcome.result = {{u"token"_s, token}, {u"tokenId"_s, *tokenId}, {u"admin"_s, admin}};
+    SqlTransaction transaction(m_database.connection());
+    const qint64 tokenId =
+        transaction.isActive() ? m_tokens.add(token, userId, admin).value_or(0) : 0;
+    // The record names the token by its id; the token itself is never stored or logged.
+    AuditEntry entry = entryFor(userId, admin ? u"adminToken.issue"_s : u"token.issue"_s, actor);
+    entry.after = QJsonObject {{u"tokenId"_s, tokenId}};
+    if (tokenId <= 0 || !record(entry, revision, &outcome) || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
+    outcome.result = {{u"token"_s, token}, {u"tokenId"_s, tokenId}, {u"admin"_s, admin}};
     if (!admin)
         outcome.result.insert(u"user"_s, userId);
     return outcome;
 }
 
-ChangeOutcome AdminCommands::revokeToken(const QJsonObject &args) const
+ChangeOutcome AdminCommands::revokeToken(const QJsonObject &args, const Actor &actor) const
 {
     const QJsonValue id = args.value(u"tokenId"_s);
     if (!id.isDouble() || id.toInteger() <= 0)
@@ -335,9 +388,16 @@ ChangeOutcome AdminCommands::revokeToken(const QJsonObject &args) const
     if (!removed.hasValue())
         return ChangeOutcome::failure(Code::NotFound,
                                       tr("no token has the id %1").arg(id.toInteger()));
-    if (!transaction.commit())
-        return ChangeOutcome::failure(internalError());
     ChangeOutcome outcome;
+    const auto user = removed->admin ? StoreRead<SettingsRepository::User>::notFound()
+                                     : m_settings.user(removed->userId);
+    if (user.failed())
+        return ChangeOutcome::failure(readError());
+    AuditEntry entry = entryFor(removed->admin ? QString() : removed->userId,
+                                removed->admin ? u"adminToken.revoke"_s : u"token.revoke"_s, actor);
+    entry.before = QJsonObject {{u"tokenId"_s, removed->tokenId}};
+    if (!record(entry, user.hasValue() ? user->revision : 0, &outcome) || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
     outcome.result = {{u"tokenId"_s, removed->tokenId}, {u"admin"_s, removed->admin}};
     if (!removed->admin)
         outcome.result.insert(u"user"_s, removed->userId);
@@ -363,7 +423,7 @@ ChangeOutcome AdminCommands::listTokens(const QJsonObject &args) const
     return outcome;
 }
 
-ChangeOutcome AdminCommands::addDevice(const QJsonObject &args) const
+ChangeOutcome AdminCommands::addDevice(const QJsonObject &args, const Actor &actor) const
 {
     QString userId;
     QString kindKey;
@@ -409,19 +469,22 @@ ChangeOutcome AdminCommands::addDevice(const QJsonObject &args) const
     if (auto problem = SettingsCodec::validate(*settings))
         return ChangeOutcome::failure(invalid(problem->message()));
 
+    ChangeOutcome outcome;
+    AuditEntry entry = entryFor(userId, u"device.add"_s, actor);
+    entry.deviceId = device.id;
+    entry.after = deviceJson({userId, device});
     SqlTransaction transaction(m_database.connection());
     std::optional<qint64> revision;
     if (transaction.isActive() && m_settings.insertDevice(userId, device))
         revision = m_settings.bumpRevision(userId);
-    if (!revision || !transaction.commit())
+    if (!revision || !record(entry, *revision, &outcome) || !transaction.commit())
         return ChangeOutcome::failure(internalError());
-    ChangeOutcome outcome;
     outcome.result = {{u"user"_s, userId}, {u"device"_s, device.id}, {u"revision"_s, *revision}};
     outcome.snapshotUsers.append(userId);
     return outcome;
 }
 
-ChangeOutcome AdminCommands::removeDevice(const QJsonObject &args) const
+ChangeOutcome AdminCommands::removeDevice(const QJsonObject &args, const Actor &actor) const
 {
     QString deviceId;
     if (auto problem = readString(args, u"device"_s, &deviceId))
@@ -441,17 +504,20 @@ ChangeOutcome AdminCommands::removeDevice(const QJsonObject &args) const
     // The controlled device must exist (settings format), so removing it clears the choice.
     if (written && settings->controlledDeviceId == deviceId)
         written = m_settings.writeControlledDevice(owned->userId, QString());
-    const auto revision = written ? m_settings.bumpRevision(owned->userId) : std::nullopt;
-    if (!revision || !transaction.commit())
-        return ChangeOutcome::failure(internalError());
+    const qint64 revision = written ? m_settings.bumpRevision(owned->userId).value_or(0) : 0;
     ChangeOutcome outcome;
+    AuditEntry entry = entryFor(owned->userId, u"device.remove"_s, actor);
+    entry.deviceId = deviceId;
+    entry.before = deviceJson(*owned);
+    if (revision <= 0 || !record(entry, revision, &outcome) || !transaction.commit())
+        return ChangeOutcome::failure(internalError());
     outcome.result = {
-        {u"user"_s, owned->userId}, {u"device"_s, deviceId}, {u"revision"_s, *revision}};
+        {u"user"_s, owned->userId}, {u"device"_s, deviceId}, {u"revision"_s, revision}};
     outcome.snapshotUsers.append(owned->userId);
     return outcome;
 }
 
-ChangeOutcome AdminCommands::setRule(const QJsonObject &args) const
+ChangeOutcome AdminCommands::setRule(const QJsonObject &args, const Actor &actor) const
 {
     // The same decoding as a user's setRule, so types and bounds are checked identically.
     QJsonObject message = args;
@@ -483,17 +549,23 @@ ChangeOutcome AdminCommands::setRule(const QJsonObject &args) const
         outcome.result.insert(u"changed"_s, false);
         return outcome;
     }
+    AuditEntry entry = entryFor(owned->userId, u"device.setRule"_s, actor);
+    entry.deviceId = edit->deviceId;
+    entry.callKind = edit->callKind;
+    entry.before = SettingsCodec::ruleToJson(before);
+    entry.after = SettingsCodec::ruleToJson(after);
     SqlTransaction transaction(m_database.connection());
     std::optional<qint64> revision;
     if (transaction.isActive() && m_settings.writeRule(edit->deviceId, edit->callKind, after))
         revision = m_settings.bumpRevision(owned->userId);
-    if (!revision || !transaction.commit())
+    if (!revision || !record(entry, *revision, &outcome) || !transaction.commit())
         return ChangeOutcome::failure(internalError());
     outcome.result.insert(u"revision"_s, *revision);
     outcome.result.insert(u"changed"_s, true);
-    outcome.pushes.append(
-        {owned->userId,
-         ServerMessage::ruleChanged(*revision, edit->deviceId, edit->callKind, after)});
+    ServerMessage push =
+        ServerMessage::ruleChanged(*revision, edit->deviceId, edit->callKind, after);
+    push.change = outcome.audit;
+    outcome.pushes.append({owned->userId, push});
     return outcome;
 }
 
@@ -515,7 +587,8 @@ ChangeOutcome AdminCommands::listDevices(const QJsonObject &args) const
     return outcome;
 }
 
-ChangeOutcome AdminCommands::changeDevice(const QJsonObject &args, const DeviceChange &change) const
+ChangeOutcome AdminCommands::changeDevice(const QJsonObject &args, const QString &action,
+                                          const Actor &actor, const DeviceChange &change) const
 {
     QString deviceId;
     if (auto problem = readString(args, u"device"_s, &deviceId))
@@ -547,14 +620,66 @@ ChangeOutcome AdminCommands::changeDevice(const QJsonObject &args, const DeviceC
         outcome.result.insert(u"changed"_s, false);
         return outcome;
     }
+    AuditEntry entry = entryFor(owned->userId, action, actor);
+    entry.deviceId = deviceId;
+    auto textOrNull = [](const QString &text) {
+        return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+    };
+    if (device.name != owned->device.name) {
+        entry.before = owned->device.name;
+        entry.after = device.name;
+    } else if (device.number != owned->device.number) {
+        entry.before = textOrNull(owned->device.number);
+        entry.after = textOrNull(device.number);
+    } else if (device.workspace != owned->device.workspace) {
+        entry.before = textOrNull(owned->device.workspace);
+        entry.after = textOrNull(device.workspace);
+    }
     SqlTransaction transaction(m_database.connection());
     std::optional<qint64> revision;
     if (transaction.isActive() && m_settings.updateDevice(device))
         revision = m_settings.bumpRevision(owned->userId);
-    if (!revision || !transaction.commit())
+    if (!revision || !record(entry, *revision, &outcome) || !transaction.commit())
         return ChangeOutcome::failure(internalError());
     outcome.result.insert(u"revision"_s, *revision);
     outcome.result.insert(u"changed"_s, true);
     outcome.snapshotUsers.append(owned->userId);
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::listAudit(const QJsonObject &args) const
+{
+    AuditLog::Query query;
+    const QJsonValue user = args.value(u"user"_s);
+    if (!user.isUndefined()) {
+        if (!user.isString() || user.toString().isEmpty())
+            return ChangeOutcome::failure(invalid(tr("user: must be a non-empty string")));
+        query.userId = user.toString();
+    }
+    const QJsonValue limit = args.value(u"limit"_s);
+    if (!limit.isUndefined()) {
+        const double value = limit.toDouble(-1);
+        if (!limit.isDouble() || value != std::floor(value) || value < 1
+            || value > AuditLog::maxLimit)
+            return ChangeOutcome::failure(
+                invalid(tr("limit: must be a whole number from 1 to %1").arg(AuditLog::maxLimit)));
+        query.limit = int(value);
+    }
+    const QJsonValue before = args.value(u"before"_s);
+    if (!before.isUndefined()) {
+        const double value = before.toDouble(-1);
+        if (!before.isDouble() || value != std::floor(value) || value < 1)
+            return ChangeOutcome::failure(invalid(tr("before: must be an entry id")));
+        query.beforeId = qint64(value);
+    }
+    // A removed user's record stays readable, so an unknown user is not refused: it has none.
+    const auto entries = m_audit.list(query);
+    if (!entries)
+        return ChangeOutcome::failure(readError());
+    QJsonArray list;
+    for (const AuditEntry &entry : *entries)
+        list.append(entry.toJson());
+    ChangeOutcome outcome;
+    outcome.result = {{u"entries"_s, list}};
     return outcome;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditEntry.h"
 #include "ProtocolError.h"
 #include "ServerMessage.h"
 
@@ -25,6 +26,8 @@ struct ChangeOutcome
     // Sessions to close with 4001: users removed, tokens revoked.
     QStringList removedUsers;
     QList<qint64> revokedTokens;
+    // The change's record in the audit log, written in the same transaction.
+    std::optional<AuditEntry> audit;
 
     static ChangeOutcome failure(const ProtocolError &error)
     {

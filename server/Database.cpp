@@ -77,6 +77,26 @@ const char16_t *const schemaV2[] = {
     u" PRIMARY KEY (user_id, call_kind))",
 };
 
+// Version 3 adds the audit log: every change of a user's settings and who made it. No foreign
+// key to users: the record of a removed user's changes stays. The index serves "this user's,
+// newest first".
+const char16_t *const schemaV3[] = {
+    u"CREATE TABLE IF NOT EXISTS audit_log ("
+    u" id INTEGER PRIMARY KEY,"
+    u" user_id TEXT NOT NULL,"
+    u" at INTEGER NOT NULL,"
+    u" revision INTEGER NOT NULL,"
+    u" by_kind TEXT NOT NULL,"
+    u" by_token INTEGER,"
+    u" by_from TEXT NOT NULL DEFAULT '',"
+    u" action TEXT NOT NULL,"
+    u" device_id TEXT NOT NULL DEFAULT '',"
+    u" call_kind TEXT NOT NULL DEFAULT '',"
+    u" before TEXT,"
+    u" after TEXT)",
+    u"CREATE INDEX IF NOT EXISTS audit_log_by_user ON audit_log(user_id, id)",
+};
+
 } // namespace
 
 Database::Database()
@@ -289,6 +309,8 @@ bool Database::migrate(QString *error)
     if (version < 1 && !execAll(schemaV1, qsizetype(std::size(schemaV1)), error))
         return false;
     if (version < 2 && !execAll(schemaV2, qsizetype(std::size(schemaV2)), error))
+        return false;
+    if (version < 3 && !execAll(schemaV3, qsizetype(std::size(schemaV3)), error))
         return false;
     if (version < schemaVersion) {
         if (version > 0)

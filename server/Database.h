@@ -17,8 +17,8 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    // 1: users, devices, rules, tokens, applied requests. 2: + unanswered.
-    static constexpr int schemaVersion = 2;
+    // 1: users, devices, rules, tokens, applied requests. 2: + unanswered. 3: + audit log.
+    static constexpr int schemaVersion = 3;
 
     // Each Database has its own Qt SQL connection name, so the server and a test (or the admin
     // tool) can have several open at once.

@@ -1,6 +1,8 @@
 #include "EditHandler.h"
 
+#include "AuditLog.h"
 #include "ServerLog.h"
+#include "SettingsCodec.h"
 #include "SettingsRepository.h"
 
 using namespace Qt::StringLiterals;
@@ -9,11 +11,13 @@ namespace {
 using Code = Protocol::ErrorCode;
 }
 
-EditHandler::EditHandler(const SettingsRepository &repository)
+EditHandler::EditHandler(const SettingsRepository &repository, const AuditLog &audit)
     : m_repository(repository)
+    , m_audit(audit)
 { }
 
-ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edit) const
+ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edit,
+                                 const AuditEntry::Actor &actor) const
 {
     if (const auto unchanged = m_unchanged.revision(userId, edit.requestId)) {
         ChangeOutcome outcome;
@@ -31,9 +35,9 @@ ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edi
     }
     switch (edit.type) {
     case ClientMessage::Type::SetRule:
-        return setRule(userId, edit);
+        return setRule(userId, edit, actor);
     case ClientMessage::Type::SetControlledDevice:
-        return setControlledDevice(userId, edit);
+        return setControlledDevice(userId, edit, actor);
     case ClientMessage::Type::Hello:
         break;
     }
@@ -41,7 +45,8 @@ ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edi
                                   edit.requestId);
 }
 
-ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &edit) const
+ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &edit,
+                                   const AuditEntry::Actor &actor) const
 {
     const auto owned = m_repository.device(edit.deviceId);
     if (owned.failed())
@@ -64,18 +69,27 @@ ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &e
 
     if (!m_repository.writeRule(edit.deviceId, edit.callKind, after))
         return ChangeOutcome::failure(notStored(edit.requestId));
-    const auto revision = commitRevision(userId, edit.requestId);
+    AuditEntry entry;
+    entry.userId = userId;
+    entry.by = actor;
+    entry.action = u"setRule"_s;
+    entry.deviceId = edit.deviceId;
+    entry.callKind = edit.callKind;
+    entry.before = SettingsCodec::ruleToJson(before);
+    entry.after = SettingsCodec::ruleToJson(after);
+    const auto revision = commitRevision(userId, edit.requestId, entry);
     if (!revision)
         return ChangeOutcome::failure(notStored(edit.requestId));
     ChangeOutcome outcome;
     outcome.revision = *revision;
+    outcome.audit = entry;
     outcome.pushes.append(
         {userId, ServerMessage::ruleChanged(*revision, edit.deviceId, edit.callKind, after)});
     return outcome;
 }
 
-ChangeOutcome EditHandler::setControlledDevice(const QString &userId,
-                                               const ClientMessage &edit) const
+ChangeOutcome EditHandler::setControlledDevice(const QString &userId, const ClientMessage &edit,
+                                               const AuditEntry::Actor &actor) const
 {
     if (!edit.deviceId.isEmpty()) {
         const auto owned = m_repository.device(edit.deviceId);
@@ -104,21 +118,34 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId,
 
     if (!m_repository.writeControlledDevice(userId, edit.deviceId))
         return ChangeOutcome::failure(notStored(edit.requestId));
-    const auto revision = commitRevision(userId, edit.requestId);
+    auto deviceOrNull = [](const QString &id) {
+        return id.isEmpty() ? QJsonValue() : QJsonValue(id);
+    };
+    AuditEntry entry;
+    entry.userId = userId;
+    entry.by = actor;
+    entry.action = u"setControlledDevice"_s;
+    entry.before = deviceOrNull(current->controlledDeviceId);
+    entry.after = deviceOrNull(edit.deviceId);
+    const auto revision = commitRevision(userId, edit.requestId, entry);
     if (!revision)
         return ChangeOutcome::failure(notStored(edit.requestId));
     ChangeOutcome outcome;
     outcome.revision = *revision;
+    outcome.audit = entry;
     outcome.pushes.append(
         {userId, ServerMessage::controlledDeviceChanged(*revision, edit.deviceId)});
     return outcome;
 }
 
-std::optional<qint64> EditHandler::commitRevision(const QString &userId,
-                                                  const QString &requestId) const
+std::optional<qint64> EditHandler::commitRevision(const QString &userId, const QString &requestId,
+                                                  AuditEntry &entry) const
 {
     const auto revision = m_repository.bumpRevision(userId);
     if (!revision || !m_repository.recordRequest(userId, requestId, *revision))
+        return std::nullopt;
+    entry.revision = *revision;
+    if (!m_audit.record(entry))
         return std::nullopt;
     return revision;
 }

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "AuditEntry.h"
 #include "ChangeOutcome.h"
 #include "ClientMessage.h"
 #include "UnchangedRequests.h"
 
 #include <QCoreApplication>
 
+class AuditLog;
 class SettingsRepository;
 
 // Applies a user's edit (setRule, setControlledDevice) with every check the server owes the
@@ -19,27 +21,34 @@ class EditHandler
     Q_DECLARE_TR_FUNCTIONS(EditHandler)
 
 public:
-    explicit EditHandler(const SettingsRepository &repository);
+    EditHandler(const SettingsRepository &repository, const AuditLog &audit);
 
     // An error of code internal means a read or write failed: the transaction must not commit.
     // An edit that changes nothing writes nothing (outcome.unchanged); once the transaction is
     // over, rememberUnchanged() keeps its id.
-    ChangeOutcome apply(const QString &userId, const ClientMessage &edit) const;
+    // A change is recorded in the audit log as made by `actor`.
+    ChangeOutcome apply(const QString &userId, const ClientMessage &edit,
+                        const AuditEntry::Actor &actor) const;
     void rememberUnchanged(const QString &userId, const QString &requestId, qint64 revision);
 
     // internal: the transaction with the edit could not be committed.
     static ProtocolError notStored(const QString &requestId);
 
 private:
-    ChangeOutcome setRule(const QString &userId, const ClientMessage &edit) const;
-    ChangeOutcome setControlledDevice(const QString &userId, const ClientMessage &edit) const;
-    // Writes the change's revision and request id after its row was written.
-    std::optional<qint64> commitRevision(const QString &userId, const QString &requestId) const;
+    ChangeOutcome setRule(const QString &userId, const ClientMessage &edit,
+                          const AuditEntry::Actor &actor) const;
+    ChangeOutcome setControlledDevice(const QString &userId, const ClientMessage &edit,
+                                      const AuditEntry::Actor &actor) const;
+    // Writes the change's revision, request id and audit record (`entry`, which gets its
+    // revision) after its row was written.
+    std::optional<qint64> commitRevision(const QString &userId, const QString &requestId,
+                                         AuditEntry &entry) const;
     // The user's current revision, for an edit that changed nothing.
     ChangeOutcome acknowledgeUnchanged(const QString &userId, const QString &requestId) const;
     // internal: a read failed, so the edit was neither checked nor applied.
     static ProtocolError readFailed(const QString &requestId);
 
     const SettingsRepository &m_repository;
+    const AuditLog &m_audit;
     UnchangedRequests m_unchanged;
 };

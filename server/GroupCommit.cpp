@@ -15,9 +15,10 @@ GroupCommit::GroupCommit(const Database &database, EditHandler &edits, QObject *
     , m_edits(edits)
 { }
 
-void GroupCommit::submit(Session *session, const QString &userId, const ClientMessage &edit)
+void GroupCommit::submit(Session *session, const QString &userId, const ClientMessage &edit,
+                         const AuditEntry::Actor &actor)
 {
-    m_pending.append({session, userId, edit});
+    m_pending.append({session, userId, edit, actor});
     schedule();
 }
 
@@ -49,7 +50,7 @@ void GroupCommit::commitPending()
         for (const Pending &pending : batch) {
             if (!stored)
                 break;
-            ChangeOutcome outcome = m_edits.apply(pending.userId, pending.edit);
+            ChangeOutcome outcome = m_edits.apply(pending.userId, pending.edit, pending.actor);
             if (outcome.error && outcome.error->code == Protocol::ErrorCode::Internal)
                 stored = false;
             written =

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AuditEntry.h"
 #include "ChangeOutcome.h"
 #include "ClientMessage.h"
 
@@ -30,8 +31,9 @@ public:
     GroupCommit(const Database &database, EditHandler &edits, QObject *parent = nullptr);
 
     // Queues the edit of `userId` sent on `session` (which may close meanwhile) for the end of
-    // this turn.
-    void submit(Session *session, const QString &userId, const ClientMessage &edit);
+    // this turn; `actor` is who the audit log names.
+    void submit(Session *session, const QString &userId, const ClientMessage &edit,
+                const AuditEntry::Actor &actor);
     int pendingCount() const { return int(m_pending.size()); }
 
 signals:
@@ -46,6 +48,7 @@ private:
         QPointer<Session> session;
         QString userId;
         ClientMessage edit;
+        AuditEntry::Actor actor;
     };
 
     void schedule();

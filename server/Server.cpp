@@ -3,6 +3,7 @@
 #include "ChangeOutcome.h"
 #include "ClientMessage.h"
 #include "ConnectionListener.h"
+#include "ConsoleServer.h"
 #include "DemoSeeder.h"
 #include "ServerLog.h"
 #include "ServerMessage.h"
@@ -25,6 +26,9 @@ namespace {
 
 using Code = Protocol::ErrorCode;
 
+// How many of the latest changes made by others (an administrator) a snapshot carries.
+constexpr int recentChangesInSnapshot = 10;
+
 QString encode(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -37,9 +41,10 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_options(options)
     , m_settings(m_database)
     , m_tokens(m_database)
-    , m_edits(m_settings)
+    , m_audit(m_database)
+    , m_edits(m_settings, m_audit)
     , m_commits(m_database, m_edits)
-    , m_admin(m_database, m_settings, m_tokens)
+    , m_admin(m_database, m_settings, m_tokens, m_audit)
     , m_throttle(options.throttle)
     , m_preLogin(options.preLoginLimit)
     , m_keepalive(options.idleTimeout, options.helloTimeout)
@@ -106,6 +111,12 @@ bool Server::start(QString *error)
                           m_listener->errorString());
         return false;
     }
+    if (m_options.console) {
+        m_console = new ConsoleServer(tlsConfiguration, this);
+        connect(m_console, &ConsoleServer::newWebSocket, this, &Server::adopt);
+        if (!m_console->listen(m_options.consoleHost, m_options.consolePort, error))
+            return false;
+    }
     qCInfo(lcServer) << "database" << m_database.path();
     return true;
 }
@@ -126,28 +137,36 @@ LoginThrottle::Milliseconds Server::now() const
         std::chrono::steady_clock::now().time_since_epoch());
 }
 
+QString Server::consoleUrl() const
+{
+    return m_console ? m_console->url() : QString();
+}
+
 void Server::onNewConnection()
 {
-    while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        if (m_shuttingDown) {
-            socket->close(QWebSocketProtocol::CloseCodeGoingAway);
-            socket->deleteLater();
-            continue;
-        }
-        auto *session =
-            new Session(socket, this, m_options.idleTimeout, m_options.helloTimeout, this);
-        m_sessions.insert(session);
-        m_keepalive.add(session);
-        qCDebug(lcServer) << "connection from" << session->peerAddress();
-        if (!m_preLogin.admit(session)) {
-            qCWarning(lcServer).nospace()
-                << "refusing a connection from " << session->peerAddress() << ": "
-                << m_preLogin.limit() << " from there have not logged in yet";
-            session->refuse({Code::RateLimited,
-                             tr("too many connections from your address have not logged in yet"),
-                             {}},
-                            Protocol::CloseRateLimited);
-        }
+    while (QWebSocket *socket = m_server->nextPendingConnection())
+        adopt(socket);
+}
+
+void Server::adopt(QWebSocket *socket)
+{
+    if (m_shuttingDown) {
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway);
+        socket->deleteLater();
+        return;
+    }
+    auto *session = new Session(socket, this, m_options.idleTimeout, m_options.helloTimeout, this);
+    m_sessions.insert(session);
+    m_keepalive.add(session);
+    qCDebug(lcServer) << "connection from" << session->peerAddress();
+    if (!m_preLogin.admit(session)) {
+        qCWarning(lcServer).nospace()
+            << "refusing a connection from " << session->peerAddress() << ": " << m_preLogin.limit()
+            << " from there have not logged in yet";
+        session->refuse({Code::RateLimited,
+                         tr("too many connections from your address have not logged in yet"),
+                         {}},
+                        Protocol::CloseRateLimited);
     }
 }
 
@@ -229,7 +248,7 @@ void Server::refuseInternal(Session *session, const QString &requestId)
         QWebSocketProtocol::CloseCodeBadOperation);
 }
 
-QString Server::encodedSnapshot(const QString &userId) const
+std::optional<ServerMessage> Server::readSnapshot(const QString &userId) const
 {
     // Not found here (a user removed meanwhile) is as unreadable as a failed read: a snapshot
     // without the user's devices would tell the client they are gone.
@@ -239,19 +258,25 @@ QString Server::encodedSnapshot(const QString &userId) const
     const bool reading = connection.transaction();
     const auto user = m_settings.user(userId);
     const auto settings = m_settings.settings(userId);
+    const auto recent = m_audit.list({userId, recentChangesInSnapshot, 0, true});
     if (reading)
         connection.commit();
-    if (!user.hasValue() || !settings.hasValue()) {
+    if (!user.hasValue() || !settings.hasValue() || !recent) {
         qCWarning(lcServer) << "cannot read the snapshot of" << userId;
-        return {};
+        return std::nullopt;
     }
-    return QString::fromUtf8(
-        ServerMessage::snapshot(user->revision, user->id, user->name, *settings).encode());
+    return ServerMessage::snapshot(user->revision, user->id, user->name, *settings, *recent);
+}
+
+QString Server::encodedSnapshot(const QString &userId) const
+{
+    const auto snapshot = readSnapshot(userId);
+    return snapshot ? QString::fromUtf8(snapshot->encode()) : QString();
 }
 
 void Server::editReceived(Session *session, const ClientMessage &edit)
 {
-    m_commits.submit(session, session->userId(), edit);
+    m_commits.submit(session, session->userId(), edit, actorOf(session));
 }
 
 void Server::editApplied(Session *session, const QString &, const ClientMessage &edit,
@@ -266,12 +291,28 @@ void Server::editApplied(Session *session, const QString &, const ClientMessage 
         session->send(
             QString::fromUtf8(ServerMessage::ack(edit.requestId, outcome.revision).encode()));
     fanOut(outcome, session);
+    notifyWatchers(outcome);
+}
+
+AuditEntry::Actor Server::actorOf(const Session *session)
+{
+    const auto kind = session->state() == Session::State::Admin ? AuditEntry::ActorKind::Admin
+                                                                : AuditEntry::ActorKind::User;
+    return {kind, session->tokenId(), session->peerAddress()};
 }
 
 void Server::adminReceived(Session *session, const QString &requestId, const QString &command,
                            const QJsonObject &args)
 {
-    const ChangeOutcome outcome = m_admin.execute(command, args);
+    if (command == u"user.watch") {
+        watch(session, requestId, args);
+        return;
+    }
+    if (command == u"user.unwatch") {
+        unwatch(session, requestId);
+        return;
+    }
+    const ChangeOutcome outcome = m_admin.execute(command, args, actorOf(session));
     if (outcome.error) {
         ProtocolError error = *outcome.error;
         error.requestId = requestId;
@@ -282,6 +323,75 @@ void Server::adminReceived(Session *session, const QString &requestId, const QSt
     session->send(
         encode({{u"type"_s, u"ack"_s}, {u"id"_s, requestId}, {u"result"_s, outcome.result}}));
     fanOut(outcome, nullptr);
+    notifyWatchers(outcome);
+}
+
+void Server::watch(Session *session, const QString &requestId, const QJsonObject &args)
+{
+    const QJsonValue user = args.value(u"user"_s);
+    if (!user.isString() || user.toString().isEmpty()) {
+        session->sendError({Code::Invalid, tr("user: must be a non-empty string"), requestId});
+        return;
+    }
+    const auto current = m_settings.user(user.toString());
+    if (current.failed()) {
+        session->sendError(
+            {Code::Internal, tr("the server could not read its database"), requestId});
+        return;
+    }
+    if (!current.hasValue()) {
+        session->sendError(
+            {Code::NotFound, tr("no user has the id \"%1\"").arg(user.toString()), requestId});
+        return;
+    }
+    const auto snapshot = readSnapshot(user.toString());
+    if (!snapshot) {
+        session->sendError(
+            {Code::Internal, tr("the server could not read its database"), requestId});
+        return;
+    }
+    // Registered before the answer leaves, and in the same turn as the read: no change can
+    // fall between what the answer shows and the first push.
+    m_watchers.watch(session, user.toString());
+    const QJsonObject state = snapshot->toJson();
+    session->send(encode({{u"type"_s, u"ack"_s},
+                          {u"id"_s, requestId},
+                          {u"result"_s,
+                           QJsonObject {{u"user"_s, state.value(u"user"_s)},
+                                        {u"revision"_s, state.value(u"revision"_s)},
+                                        {u"settings"_s, state.value(u"settings"_s)}}}}));
+}
+
+void Server::unwatch(Session *session, const QString &requestId)
+{
+    m_watchers.unwatch(session);
+    session->send(
+        encode({{u"type"_s, u"ack"_s}, {u"id"_s, requestId}, {u"result"_s, QJsonObject {}}}));
+}
+
+void Server::notifyWatchers(const ChangeOutcome &outcome)
+{
+    if (!outcome.audit || m_watchers.isEmpty())
+        return;
+    const QString userId = outcome.audit->userId;
+    const QList<Session *> watchers = m_watchers.watchers(userId);
+    if (watchers.isEmpty())
+        return;
+    QJsonObject push {{u"type"_s, u"userChanged"_s},
+                      {u"user"_s, userId},
+                      {u"revision"_s, outcome.audit->revision},
+                      {u"change"_s, outcome.audit->toJson()}};
+    // A removed user has no settings any more: null says so.
+    if (const auto snapshot = readSnapshot(userId)) {
+        const QJsonObject state = snapshot->toJson();
+        push.insert(u"revision"_s, state.value(u"revision"_s));
+        push.insert(u"settings"_s, state.value(u"settings"_s));
+    } else {
+        push.insert(u"settings"_s, QJsonValue());
+    }
+    const QString text = encode(push);
+    for (Session *watcher : watchers)
+        watcher->send(text);
 }
 
 void Server::fanOut(const ChangeOutcome &outcome, Session *sender)
@@ -324,6 +434,7 @@ void Server::fanOut(const ChangeOutcome &outcome, Session *sender)
 void Server::sessionClosed(Session *session)
 {
     m_sessions.remove(session);
+    m_watchers.unwatch(session);
     m_keepalive.remove(session);
     if (!session->userId().isEmpty()) {
         auto it = m_sessionsByUser.find(session->userId());
@@ -346,6 +457,8 @@ void Server::shutdown()
     qCInfo(lcServer) << "shutting down," << m_sessions.size() << "sessions";
     if (m_listener)
         m_listener->close();
+    if (m_console)
+        m_console->close();
     if (m_sessions.isEmpty()) {
         QTimer::singleShot(0, this, &Server::finishShutdown);
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AdminCommands.h"
+#include "AuditLog.h"
 #include "Database.h"
 #include "EditHandler.h"
 #include "GroupCommit.h"
@@ -11,6 +12,7 @@
 #include "SessionHandler.h"
 #include "SettingsRepository.h"
 #include "TokenRepository.h"
+#include "WatchList.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -19,6 +21,8 @@
 #include <QSet>
 
 class ConnectionListener;
+class ConsoleServer;
+class QWebSocket;
 class QWebSocketServer;
 struct ChangeOutcome;
 
@@ -38,6 +42,8 @@ public:
     bool start(QString *error);
     QHostAddress address() const;
     quint16 port() const;
+    // The admin console's address, http(s)://HOST:PORT/; empty without --admin-listen.
+    QString consoleUrl() const;
     int sessionCount() const { return int(m_sessions.size()); }
 
     // Closes every session with 1001 and stops listening; stopped() follows once the peers
@@ -58,14 +64,25 @@ private:
     void editApplied(Session *session, const QString &userId, const ClientMessage &edit,
                      const ChangeOutcome &outcome);
     void onNewConnection();
+    // A WebSocket that passed its opening handshake, from either listener, becomes a session.
+    void adopt(QWebSocket *socket);
     void authenticate(Session *session, const ClientMessage &hello);
     void refuseLogin(Session *session, const QString &requestId);
     // internal (1011): the database could not be read (at the hello, or for the snapshot of a
     // change); not counted as a failed login.
     void refuseInternal(Session *session, const QString &requestId);
+    // The user's snapshot (with the latest changes others made), read in one transaction;
+    // nothing if it cannot be read.
+    std::optional<ServerMessage> readSnapshot(const QString &userId) const;
     // The user's snapshot, encoded; empty if it cannot be read.
     QString encodedSnapshot(const QString &userId) const;
     void fanOut(const ChangeOutcome &outcome, Session *sender);
+    // user.watch and user.unwatch: the admin session's own state, not a database command.
+    void watch(Session *session, const QString &requestId, const QJsonObject &args);
+    void unwatch(Session *session, const QString &requestId);
+    // A committed change with its audit record, to the admin sessions watching its user.
+    void notifyWatchers(const ChangeOutcome &outcome);
+    static AuditEntry::Actor actorOf(const Session *session);
     void finishShutdown();
     LoginThrottle::Milliseconds now() const;
 
@@ -73,6 +90,7 @@ private:
     Database m_database;
     SettingsRepository m_settings;
     TokenRepository m_tokens;
+    AuditLog m_audit;
     EditHandler m_edits;
     GroupCommit m_commits;
     AdminCommands m_admin;
@@ -81,8 +99,10 @@ private:
     KeepaliveSweep m_keepalive;
     QWebSocketServer *m_server = nullptr;
     ConnectionListener *m_listener = nullptr;
+    ConsoleServer *m_console = nullptr;
     QSet<Session *> m_sessions;
     QHash<QString, QList<Session *>> m_sessionsByUser;
+    WatchList m_watchers;
     bool m_shuttingDown = false;
     bool m_stopped = false;
 };

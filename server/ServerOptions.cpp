@@ -48,7 +48,21 @@ bool ServerOptions::parseListen(const QString &text, QHostAddress *host, quint16
 
 bool ServerOptions::demoReachableFromNetwork() const
 {
-    return demo && !host.isLoopback();
+    return demo && (!host.isLoopback() || (console && !consoleHost.isLoopback()));
+}
+
+bool ServerOptions::parseConsoleListen(const QString &text, QHostAddress *host, quint16 *port)
+{
+    bool isNumber = false;
+    const uint number = text.toUInt(&isNumber);
+    if (isNumber) {
+        if (number > 65535)
+            return false;
+        *host = QHostAddress(QHostAddress::LocalHost);
+        *port = quint16(number);
+        return true;
+    }
+    return parseListen(text, host, port);
 }
 
 std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, QString *output,
@@ -70,7 +84,15 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
             "line \"listening on HOST:PORT\" on standard output tells which.")
              .arg(Protocol::defaultPort),
          tr("host:port")},
-        {u"tls-cert"_s, tr("PEM certificate (chain): serve wss:// instead of ws://."), tr("file")},
+        {u"admin-listen"_s,
+         tr("Serve the admin web console at [HOST:]PORT (a port alone: on 127.0.0.1; port 0 "
+            "picks a free one, the line \"admin console on URL\" tells which). Off unless "
+            "given."),
+         tr("[host:]port")},
+        {u"tls-cert"_s,
+         tr("PEM certificate (chain): serve wss:// (and the console on https://) "
+            "instead of ws://."),
+         tr("file")},
         {u"tls-key"_s, tr("PEM private key for --tls-cert."), tr("file")},
         {u"demo"_s,
          tr("Add the demo users alice and bob and the demo tokens (for trying it out "
@@ -122,6 +144,15 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         && !parseListen(parser.value(u"listen"_s), &options.host, &options.port)) {
         *output = tr("--listen: \"%1\" is not HOST:PORT").arg(parser.value(u"listen"_s));
         return std::nullopt;
+    }
+    if (parser.isSet(u"admin-listen"_s)) {
+        options.console = true;
+        if (!parseConsoleListen(parser.value(u"admin-listen"_s), &options.consoleHost,
+                                &options.consolePort)) {
+            *output = tr("--admin-listen: \"%1\" is not PORT or HOST:PORT")
+                          .arg(parser.value(u"admin-listen"_s));
+            return std::nullopt;
+        }
     }
     options.tlsCertificate = parser.value(u"tls-cert"_s);
     options.tlsKey = parser.value(u"tls-key"_s);

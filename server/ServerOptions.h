@@ -20,6 +20,10 @@ public:
     QString databasePath;
     QHostAddress host {QHostAddress::LocalHost};
     quint16 port = Protocol::defaultPort; // 0: any free port
+    // The admin web console (--admin-listen): off unless given.
+    bool console = false;
+    QHostAddress consoleHost {QHostAddress::LocalHost};
+    quint16 consolePort = 0;
     QString tlsCertificate; // empty: plain ws://
     QString tlsKey;
     bool demo = false;
@@ -39,6 +43,8 @@ public:
                                               int *exitCode);
     // "HOST:PORT", "[IPv6]:PORT" or "localhost:PORT".
     static bool parseListen(const QString &text, QHostAddress *host, quint16 *port);
-    // True for --demo on an address other machines may reach (not loopback).
+    // "PORT" alone (on 127.0.0.1) or HOST:PORT as for --listen.
+    static bool parseConsoleListen(const QString &text, QHostAddress *host, quint16 *port);
+    // True for --demo on an address other machines may reach (not loopback), the console's too.
     bool demoReachableFromNetwork() const;
 };

@@ -3,6 +3,7 @@
 #include "AdminClient.h"
 #include "AdminCommandLine.h"
 #include "AdminCommands.h"
+#include "AuditLog.h"
 #include "Database.h"
 #include "DatabaseBackup.h"
 #include "SettingsRepository.h"
@@ -65,8 +66,12 @@ int main(int argc, char *argv[])
         } else {
             SettingsRepository settings(database);
             TokenRepository tokens(database);
-            const ChangeOutcome outcome = AdminCommands(database, settings, tokens)
-                                              .execute(commandLine->command, commandLine->args);
+            AuditLog audit(database);
+            // Working on the file directly: the audit log names this tool, not a session.
+            const AuditEntry::Actor local {AuditEntry::ActorKind::Local, 0, u"followme-admin"_s};
+            const ChangeOutcome outcome =
+                AdminCommands(database, settings, tokens, audit)
+                    .execute(commandLine->command, commandLine->args, local);
             if (outcome.error)
                 refusal = outcome.error;
             else

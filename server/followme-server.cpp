@@ -97,6 +97,9 @@ int main(int argc, char *argv[])
     const QString host = server.address().protocol() == QAbstractSocket::IPv6Protocol
         ? u"[%1]"_s.arg(server.address().toString())
         : server.address().toString();
+    // Before "listening on", which scripts and tests wait for: by then both lines are out.
+    if (const QString console = server.consoleUrl(); !console.isEmpty())
+        out << u"admin console on %1"_s.arg(console) << Qt::endl;
     out << u"listening on %1:%2"_s.arg(host, QString::number(server.port())) << Qt::endl;
     return QCoreApplication::exec();
 }

@@ -3,6 +3,7 @@
 // transaction at the end of the turn, their outcomes come out in order only after the commit,
 // a refused edit doesn't hold the others back, and an edit that changes nothing writes nothing.
 // On a real SQLite file, read back through a second connection as followme-admin --db would.
+#include "AuditLog.h"
 #include "Database.h"
 #include "DemoSeeder.h"
 #include "EditHandler.h"
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<SettingsRepository> m_settings;
+    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<EditHandler> m_edits;
     std::unique_ptr<GroupCommit> m_commits;
     std::unique_ptr<Database> m_reader;
@@ -78,7 +80,8 @@ void tst_GroupCommit::init()
         DemoSeeder seeder(*m_database, *m_settings, tokens);
         QVERIFY2(seeder.seed(&error), qPrintable(error));
     }
-    m_edits = std::make_unique<EditHandler>(*m_settings);
+    m_audit = std::make_unique<AuditLog>(*m_database);
+    m_edits = std::make_unique<EditHandler>(*m_settings, *m_audit);
     m_commits = std::make_unique<GroupCommit>(*m_database, *m_edits);
     connect(m_commits.get(), &GroupCommit::applied, this,
             [this](Session *, const QString &, const ClientMessage &edit,
@@ -132,9 +135,10 @@ void tst_GroupCommit::editsOfOneTurnCommitTogetherAfterTheTurn()
 {
     const qint64 before = storedRevision();
     QVERIFY(before > 0);
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"a"_s, u"desk"_s, CallKind::External, 5));
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"b"_s, u"desk"_s, CallKind::Internal, 6));
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"c"_s, u"mobile"_s, CallKind::Teams, 7));
+    const int mobileTeamsDelay = storedDelay(u"mobile"_s, u"teams"_s);
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"a"_s, u"desk"_s, CallKind::External, 5), {});
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"b"_s, u"desk"_s, CallKind::Internal, 6), {});
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"c"_s, u"mobile"_s, CallKind::Teams, 7), {});
     // Still in the turn that submitted them: nothing answered, nothing stored.
     QCOMPARE(m_applied.size(), 0);
     QCOMPARE(m_commits->pendingCount(), 3);
@@ -156,15 +160,31 @@ void tst_GroupCommit::editsOfOneTurnCommitTogetherAfterTheTurn()
     QCOMPARE(storedDelay(u"desk"_s, u"external"_s), 5);
     QCOMPARE(storedDelay(u"desk"_s, u"internal"_s), 6);
     QCOMPARE(storedDelay(u"mobile"_s, u"teams"_s), 7);
+
+    // Each change has its record, written with it, naming what it changed from and to.
+    const auto entries = AuditLog(*m_reader).list({u"alice"_s, 10, 0, false});
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), 3);
+    const AuditEntry &newest = entries->first();
+    QCOMPARE(newest.action, u"setRule"_s);
+    QCOMPARE(newest.deviceId, u"mobile"_s);
+    QCOMPARE(newest.callKind, CallKind::Teams);
+    QCOMPARE(newest.revision, before + 3);
+    QCOMPARE(newest.after.toObject().value(u"delay"_s).toInt(), 7);
+    QCOMPARE(newest.before.toObject().value(u"delay"_s).toInt(), mobileTeamsDelay);
+    QCOMPARE(applied.at(2).outcome.audit->id, newest.id);
+    QVERIFY(entries->at(1).id < newest.id);
 }
 
 void tst_GroupCommit::refusedEditDoesNotHoldOthersBack()
 {
     const qint64 before = storedRevision();
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"a"_s, u"desk"_s, CallKind::External, 8));
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"b"_s, u"nope"_s, CallKind::External, 8));
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"c"_s, u"bob-desk"_s, CallKind::External, 8));
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"d"_s, u"mobile"_s, CallKind::External, 9));
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"a"_s, u"desk"_s, CallKind::External, 8), {});
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"b"_s, u"nope"_s, CallKind::External, 8), {});
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"c"_s, u"bob-desk"_s, CallKind::External, 8),
+                      {});
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"d"_s, u"mobile"_s, CallKind::External, 9),
+                      {});
     const QList<Applied> applied = takeApplied(4);
     QCOMPARE(applied.size(), 4);
     QVERIFY(!applied.at(0).outcome.error);
@@ -178,6 +198,10 @@ void tst_GroupCommit::refusedEditDoesNotHoldOthersBack()
     QCOMPARE(storedRevision(), before + 2);
     QCOMPARE(storedDelay(u"mobile"_s, u"external"_s), 9);
     QVERIFY(storedDelay(u"bob-desk"_s, u"external"_s) != 8);
+    // Only what was done is recorded.
+    const auto entries = AuditLog(*m_reader).list({QString(), 10, 0, false});
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), 2);
 }
 
 void tst_GroupCommit::unchangedEditWritesNothingAndIsAnsweredOnce()
@@ -191,7 +215,8 @@ void tst_GroupCommit::unchangedEditWritesNothingAndIsAnsweredOnce()
     version.finish();
 
     // desk's external delay is 0 in the demo data.
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"same"_s, u"desk"_s, CallKind::External, 0));
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"same"_s, u"desk"_s, CallKind::External, 0),
+                      {});
     QList<Applied> applied = takeApplied(1);
     QCOMPARE(applied.size(), 1);
     QVERIFY(!applied.at(0).outcome.error);
@@ -205,11 +230,13 @@ void tst_GroupCommit::unchangedEditWritesNothingAndIsAnsweredOnce()
     QCOMPARE(QFileInfo(wal).size(), walSize);
 
     // Someone else changes it; a resend of the unchanged edit keeps its first answer.
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"other"_s, u"desk"_s, CallKind::External, 4));
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"other"_s, u"desk"_s, CallKind::External, 4),
+                      {});
     applied = takeApplied(1);
     QCOMPARE(applied.size(), 1);
     QCOMPARE(applied.at(0).outcome.revision, before + 1);
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"same"_s, u"desk"_s, CallKind::External, 0));
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"same"_s, u"desk"_s, CallKind::External, 0),
+                      {});
     applied = takeApplied(1);
     QCOMPARE(applied.size(), 1);
     QVERIFY(!applied.at(0).outcome.error);
@@ -220,8 +247,8 @@ void tst_GroupCommit::unchangedEditWritesNothingAndIsAnsweredOnce()
 void tst_GroupCommit::resendInTheSameTurnIsAppliedOnce()
 {
     const qint64 before = storedRevision();
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"x"_s, u"desk"_s, CallKind::Teams, 3));
-    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"x"_s, u"desk"_s, CallKind::Teams, 3));
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"x"_s, u"desk"_s, CallKind::Teams, 3), {});
+    m_commits->submit(nullptr, u"alice"_s, delayEdit(u"x"_s, u"desk"_s, CallKind::Teams, 3), {});
     const QList<Applied> applied = takeApplied(2);
     QCOMPARE(applied.size(), 2);
     QCOMPARE(applied.at(0).outcome.revision, before + 1);

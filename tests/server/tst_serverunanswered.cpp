@@ -394,9 +394,14 @@ void tst_ServerUnanswered::oldDatabaseIsMigratedOnStart()
     QCOMPARE(m_server->terminate(), 0);
     QList<QVariant> row;
     QVERIFY(runSql(databasePath(), {u"PRAGMA user_version"_s}, &row));
-    QCOMPARE(row.value(0).toInt(), 2);
+    QCOMPARE(row.value(0).toInt(), 3);
     QVERIFY(runSql(databasePath(), {u"SELECT COUNT(*) FROM unanswered"_s}, &row));
     QCOMPARE(row.value(0).toInt(), 4);
+    // Version 3's audit log came with the upgrade and holds the change made since.
+    QVERIFY(runSql(databasePath(),
+                   {u"SELECT COUNT(*) FROM audit_log WHERE action = 'user.setUnanswered'"_s},
+                   &row));
+    QVERIFY(row.value(0).toInt() >= 1);
 
     // A second start finds the current schema and leaves it as it is.
     QVERIFY2(m_server->start(databasePath()), qPrintable(m_server->errors()));
