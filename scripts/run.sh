@@ -16,7 +16,7 @@ mkdir -p "$demo"
 export XDG_DATA_HOME="$demo/data" XDG_CONFIG_HOME="$demo/config"
 
 "$FOLLOWME_BUILD_DIR/server/followme-server" --demo --db "$demo/server.db" \
-    --listen 127.0.0.1:0 >"$demo/server.log" 2>&1 &
+    --listen 127.0.0.1:0 --admin-listen 127.0.0.1:0 >"$demo/server.log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT
 
@@ -27,6 +27,9 @@ if ! listening="$(followme_wait_for_server "$demo/server.log" "$server_pid")"; t
 fi
 port="${listening##*:}"
 echo "FollowMe server on ws://127.0.0.1:$port/ (log: $demo/server.log)"
+# The administrator's side: the web console, with the demo's public admin token.
+console="$(sed -n 's/^admin console on //p' "$demo/server.log" | head -n 1)"
+echo "Admin console on $console (log in with the demo admin token: admin-demo-token)"
 
 FOLLOWME_TOKEN=alice-demo-token "$FOLLOWME_BUILD_DIR/app/followme" \
     --server "ws://127.0.0.1:$port/" "$@"
