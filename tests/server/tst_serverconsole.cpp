@@ -11,6 +11,8 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslSocket>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -41,11 +43,14 @@ struct Reply
     QHash<QByteArray, QByteArray> headers;
 };
 
-Reply fetch(const QUrl &url, const QByteArray &method = "GET")
+Reply fetch(const QUrl &url, const QByteArray &method = "GET", bool ignoreSslErrors = false)
 {
     QNetworkAccessManager manager;
     QNetworkRequest request(url);
     QNetworkReply *reply = manager.sendCustomRequest(request, method);
+    if (ignoreSslErrors)
+        QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                         [reply](const QList<QSslError> &) { reply->ignoreSslErrors(); });
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished())
         finished.wait(5000);
@@ -78,6 +83,7 @@ private slots:
     void othersChangesReachTheUser();
     void auditListRefusesBadArguments();
     void listenAddressIsChecked();
+    void consoleOverTls();
 
 private:
     QUrl consoleUrl() const;
@@ -420,6 +426,51 @@ void tst_ServerConsole::listenAddressIsChecked()
     QVERIFY(taken.waitForFinished(10000));
     QCOMPARE(taken.exitCode(), 2);
     QVERIFY(taken.readAllStandardError().contains("admin console"));
+}
+
+void tst_ServerConsole::consoleOverTls()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("this Qt has no TLS backend");
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+    if (openssl.isEmpty())
+        QSKIP("openssl is not installed");
+    const QString cert = m_dir->filePath(u"cert.pem"_s);
+    const QString key = m_dir->filePath(u"key.pem"_s);
+    QProcess generate;
+    generate.start(openssl,
+                   {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                    key, u"-out"_s, cert, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s});
+    QVERIFY(generate.waitForFinished(60000));
+    QCOMPARE(generate.exitCode(), 0);
+
+    ServerProcess server;
+    QVERIFY2(server.start(m_dir->filePath(u"tls.sqlite"_s),
+                          {u"--demo"_s, u"--tls-cert"_s, cert, u"--tls-key"_s, key,
+                           u"--admin-listen"_s, u"0"_s}),
+             qPrintable(server.errors()));
+    static const QRegularExpression line(u"admin console on (https://127\\.0\\.0\\.1:\\d+/)"_s);
+    const auto match = line.match(server.output());
+    QVERIFY2(match.hasMatch(), qPrintable(server.output()));
+    const QUrl url(match.captured(1));
+    const Reply page = fetch(url, "GET", true);
+    QCOMPARE(page.status, 200);
+    QVERIFY(page.headers.contains("content-security-policy"));
+    // Plain http to the https console gets no page.
+    QUrl plain = url;
+    plain.setScheme(u"http"_s);
+    QVERIFY(fetch(plain).status != 200);
+
+    QUrl socketUrl = url;
+    socketUrl.setScheme(u"wss"_s);
+    TestClient console;
+    QVERIFY(console.open(socketUrl, true));
+    console.sendJson(
+        {{u"type"_s, u"hello"_s}, {u"protocol"_s, 1}, {u"token"_s, u"admin-demo-token"_s}});
+    const auto ready = console.next();
+    QVERIFY(ready);
+    QCOMPARE(ready->value(u"type"_s).toString(), u"adminReady"_s);
+    QCOMPARE(server.terminate(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerConsole)
