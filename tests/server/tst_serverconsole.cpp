@@ -84,6 +84,7 @@ private slots:
     void auditListRefusesBadArguments();
     void listenAddressIsChecked();
     void consoleOverTls();
+    void failedConsoleLoginsCountForTheWholeServer();
 
 private:
     QUrl consoleUrl() const;
@@ -470,6 +471,39 @@ void tst_ServerConsole::consoleOverTls()
     const auto ready = console.next();
     QVERIFY(ready);
     QCOMPARE(ready->value(u"type"_s).toString(), u"adminReady"_s);
+    QCOMPARE(server.terminate(), 0);
+}
+
+void tst_ServerConsole::failedConsoleLoginsCountForTheWholeServer()
+{
+    ServerProcess server;
+    QVERIFY2(server.start(m_dir->filePath(u"throttle.sqlite"_s),
+                          {u"--demo"_s, u"--admin-listen"_s, u"0"_s, u"--login-delay"_s, u"1"_s,
+                           u"--login-delay-max"_s, u"1"_s, u"--login-failure-limit"_s, u"2"_s}),
+             qPrintable(server.errors()));
+    static const QRegularExpression line(u"admin console on http://(127\\.0\\.0\\.1:\\d+)/"_s);
+    const auto match = line.match(server.output());
+    QVERIFY(match.hasMatch());
+    const QUrl console(u"ws://%1/"_s.arg(match.captured(1)));
+    const QJsonObject wrong {{u"type"_s, u"hello"_s}, {u"protocol"_s, 1}, {u"token"_s, u"guess"_s}};
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        TestClient guesser;
+        QVERIFY(guesser.open(console));
+        guesser.sendJson(wrong);
+        const auto refused = guesser.next();
+        QVERIFY(refused);
+        QCOMPARE(refused->value(u"code"_s).toString(), u"unauthorized"_s);
+        QCOMPARE(guesser.waitForClose(), 4001);
+    }
+    // Guesses at the console count on the user listener too: the same address is now refused
+    // there, even with a valid token.
+    TestClient alice;
+    QVERIFY(alice.open(server.url()));
+    alice.sendJson(
+        {{u"type"_s, u"hello"_s}, {u"protocol"_s, 1}, {u"token"_s, u"alice-demo-token"_s}});
+    const auto blocked = alice.next();
+    QVERIFY(blocked);
+    QCOMPARE(blocked->value(u"code"_s).toString(), u"rate_limited"_s);
     QCOMPARE(server.terminate(), 0);
 }
 
