@@ -73,6 +73,7 @@ class tst_ServerConsole : public QObject
 private slots:
     void init();
     void cleanup();
+    void cleanupTestCase() { cleanup(); }
 
     void servesThePageWithItsSecurityHeaders();
     void refusesOtherPathsAndMethods();
@@ -97,6 +98,7 @@ private:
 
 void tst_ServerConsole::init()
 {
+    cleanup(); // a failed init() is not followed by cleanup(): no server may be left behind
     m_dir = new QTemporaryDir;
     QVERIFY(m_dir->isValid());
     m_server = new ServerProcess;
