@@ -26,12 +26,14 @@ FOLLOWME_BASE_PACKAGES=(
     libsimdjson-dev python3 python3-jsonschema
 )
 # The desktop client. Qt6Charts' CMake package needs Qt6OpenGL's, which qt6-base-dev only
-# recommends (libqt6opengl6-dev).
+# recommends (libqt6opengl6-dev). Chromium, its driver and Selenium run tst_adminconsole (the
+# admin console in a real browser beside the desktop client); a font so its pages have text.
 FOLLOWME_CLIENT_PACKAGES=(
     qt6-charts-dev libqt6opengl6-dev libgl1-mesa-dev qt6-svg-dev libqt6svg6
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins qtkeychain-qt6-dev
     desktop-file-utils appstream
+    chromium chromium-driver python3-selenium fonts-dejavu-core
 )
 # A clang build: the compiler, its sanitizer runtimes and the symbolizer for readable reports.
 # (libclang-rt-dev and llvm follow the distribution's default clang, as clang does.)
