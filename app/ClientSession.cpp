@@ -1,5 +1,6 @@
 #include "ClientSession.h"
 
+#include "ChangesPage.h"
 #include "Connection.h"
 #include "ConnectionPage.h"
 #include "ConnectionStatus.h"
@@ -49,6 +50,9 @@ void ClientSession::start()
     // Made when first shown.
     m_window->addPage(Icons::connection(), &ConnectionPage::title,
                       [this] { return new ConnectionPage(m_connection.get()); });
+    m_window->addPage(Icons::changes(), &ChangesPage::title, [this] {
+        return new ChangesPage(m_connection->syncClient()->changeHistory(), &m_document);
+    });
     m_window->addPage(Icons::language(), &LanguagePage::title,
                       [this] { return new LanguagePage(m_translator); });
     m_window->setSourceWidget(new ConnectionStatus(m_connection.get()));

@@ -5,6 +5,7 @@
 #include "StrictJson.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -41,6 +42,11 @@ std::optional<SnapshotCache::Snapshot> SnapshotCache::load(QString *error) const
     snapshot.receivedAt =
         QDateTime::fromString(object.value(u"receivedAt"_s).toString(), Qt::ISODateWithMs);
     snapshot.settings = *settings;
+    // Only a convenience next to the settings: a damaged entry is left out, not the cache.
+    for (const QJsonValue &value : object.value(u"recentChanges"_s).toArray()) {
+        if (auto entry = AuditEntry::fromJson(value, nullptr))
+            snapshot.recentChanges.append(std::move(*entry));
+    }
     return snapshot;
 }
 
@@ -48,7 +54,7 @@ std::optional<QString> SnapshotCache::save(const Snapshot &snapshot) const
 {
     if (m_path.isEmpty())
         return std::nullopt;
-    const QJsonObject object {
+    QJsonObject object {
         {u"format"_s, u"followme-snapshot-cache"_s},
         {u"server"_s, snapshot.server},
         {u"user"_s, QJsonObject {{u"id"_s, snapshot.userId}, {u"name"_s, snapshot.userName}}},
@@ -56,6 +62,12 @@ std::optional<QString> SnapshotCache::save(const Snapshot &snapshot) const
         {u"receivedAt"_s, snapshot.receivedAt.toString(Qt::ISODateWithMs)},
         {u"settings"_s, SettingsCodec::toJson(snapshot.settings)},
     };
+    if (!snapshot.recentChanges.isEmpty()) {
+        QJsonArray changes;
+        for (const AuditEntry &entry : snapshot.recentChanges)
+            changes.append(entry.toJson());
+        object.insert(u"recentChanges"_s, changes);
+    }
     const QByteArray data = QJsonDocument(object).toJson();
     ++m_writes;
     return AtomicFile::write(m_path, data);

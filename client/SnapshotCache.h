@@ -1,11 +1,13 @@
 #pragma once
 
+#include "AuditEntry.h"
 #include "FollowMeSettings.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
+#include <algorithm>
 #include <optional>
 
 // The last settings the server sent, kept on disk so the client starts with no server and still
@@ -23,12 +25,23 @@ public:
         qint64 revision = 0;
         QDateTime receivedAt;
         FollowMeSettings settings;
+        QList<AuditEntry> recentChanges; // by others, newest first (ChangeHistory)
 
         // The same content, whenever it was received.
         bool sameContentAs(const Snapshot &other) const
         {
             return server == other.server && userId == other.userId && userName == other.userName
-                && revision == other.revision && settings == other.settings;
+                && revision == other.revision && settings == other.settings
+                && sameChanges(recentChanges, other.recentChanges);
+        }
+
+    private:
+        // An entry never changes once recorded: its id says which it is.
+        static bool sameChanges(const QList<AuditEntry> &a, const QList<AuditEntry> &b)
+        {
+            return std::equal(
+                a.begin(), a.end(), b.begin(), b.end(),
+                [](const AuditEntry &x, const AuditEntry &y) { return x.id == y.id; });
         }
     };
 

@@ -57,6 +57,8 @@ public:
     QString userName() const { return m_state.userName(); }
     qint64 revision() const { return m_state.revision(); }
     int pendingEditCount() const { return m_state.pendingEditCount(); }
+    // The latest changes made by others, for the page that lists them.
+    const ChangeHistory *changeHistory() const { return &m_state.changeHistory(); }
 
     // The parts, for tests and diagnostics.
     const SyncLink &link() const { return m_link; }

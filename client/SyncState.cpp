@@ -68,6 +68,7 @@ void SyncState::setServer(const QUrl &url)
         m_userName.clear();
         m_revision = 0;
         m_confirmedAt = {};
+        m_history.clear();
         m_written.reset();
     }
     if (shownChanges)
@@ -99,6 +100,7 @@ void SyncState::restore()
         m_userName = cached->userName;
         m_revision = cached->revision;
         m_confirmedAt = cached->receivedAt;
+        m_history.replace(cached->recentChanges);
         m_written = cached;
     } else if (!problem.isEmpty()) {
         emit notice(problem);
@@ -141,6 +143,8 @@ void SyncState::receive(const ServerMessage &message)
         const FollowMeSettings before = m_document->settings();
         m_confirmed = message.appliedTo(m_confirmed);
         m_revision = message.revision;
+        if (message.change)
+            m_history.add(*message.change);
         confirmedChanged();
         showCurrent();
         // The administrator may change the rules of a device they manage.
@@ -150,6 +154,8 @@ void SyncState::receive(const ServerMessage &message)
     case ServerMessage::Type::ControlledDeviceChanged:
         m_confirmed = message.appliedTo(m_confirmed);
         m_revision = message.revision;
+        if (message.change)
+            m_history.add(*message.change);
         confirmedChanged();
         showCurrent();
         break;
@@ -172,6 +178,7 @@ void SyncState::handleSnapshot(const ServerMessage &message)
     m_userId = message.userId;
     m_userName = message.userName;
     m_revision = message.revision;
+    m_history.replace(message.recentChanges);
     m_inSync = true;
     confirmedChanged();
     const QStringList dropped = dropEditsThatCannotApply(before);
@@ -444,6 +451,7 @@ SnapshotCache::Snapshot SyncState::currentSnapshot() const
     snapshot.revision = m_revision;
     snapshot.receivedAt = m_confirmedAt;
     snapshot.settings = m_confirmed;
+    snapshot.recentChanges = m_history.entries();
     return snapshot;
 }
 

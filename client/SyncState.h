@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChangeHistory.h"
 #include "FollowMeSettings.h"
 #include "Outbox.h"
 #include "SaveRetry.h"
@@ -70,6 +71,8 @@ public:
     QString userName() const { return m_userName; }
     qint64 revision() const { return m_revision; }
     const Outbox &outbox() const { return m_outbox; }
+    // The latest changes made by others (an administrator), as the server told them.
+    const ChangeHistory &changeHistory() const { return m_history; }
     const SnapshotCache &cache() const { return m_cache; }
 
     // Seams for tests: time, and how long edits are held to merge before they go out.
@@ -141,6 +144,7 @@ private:
     QString m_userName;
     qint64 m_revision = 0;
     QDateTime m_confirmedAt;
+    ChangeHistory m_history;
     bool m_inSync = false; // a snapshot came on the current link: m_revision is the server's
 
     bool m_outboxDirty = false;

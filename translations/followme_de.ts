@@ -13,6 +13,41 @@
     </message>
 </context>
 <context>
+    <name>AuditEntry</name>
+    <message>
+        <source>a change must be an object</source>
+        <translation>eine Änderung muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>a change without a valid id or revision</source>
+        <translation>eine Änderung ohne gültige ID oder Revision</translation>
+    </message>
+    <message>
+        <source>a change without a valid time</source>
+        <translation>eine Änderung ohne gültige Zeit</translation>
+    </message>
+    <message>
+        <source>a change with an invalid user</source>
+        <translation>eine Änderung mit ungültigem Benutzer</translation>
+    </message>
+    <message>
+        <source>a change without a valid author</source>
+        <translation>eine Änderung ohne gültigen Urheber</translation>
+    </message>
+    <message>
+        <source>a change without an action</source>
+        <translation>eine Änderung ohne Aktion</translation>
+    </message>
+    <message>
+        <source>a change with an invalid device</source>
+        <translation>eine Änderung mit ungültigem Gerät</translation>
+    </message>
+    <message>
+        <source>a change with an invalid call kind</source>
+        <translation>eine Änderung mit ungültiger Anrufart</translation>
+    </message>
+</context>
+<context>
     <name>CallKind</name>
     <message>
         <source>External</source>
@@ -37,6 +72,169 @@
     <message>
         <source>Teams calls</source>
         <translation>Teams-Anrufe</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeListModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <comment>who made a change. Where from</comment>
+        <translation>%1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeText</name>
+    <message>
+        <source>calls</source>
+        <comment>a rule of no known call kind</comment>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>%1, %2: changed.</source>
+        <translation>%1, %2: geändert.</translation>
+    </message>
+    <message>
+        <source>turned on</source>
+        <translation>eingeschaltet</translation>
+    </message>
+    <message>
+        <source>turned off</source>
+        <translation>ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3.</source>
+        <comment>device, calls of a kind, what changed</comment>
+        <translation>%1, %2: %3.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the parts of a rule change</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Your administrator</source>
+        <translation>Ihr Administrator</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2.</source>
+        <translation>%1 in %2 umbenannt.</translation>
+    </message>
+    <message>
+        <source>Locked %1: only your administrator can change it now.</source>
+        <translation>%1 gesperrt: Nur Ihr Administrator kann es jetzt ändern.</translation>
+    </message>
+    <message>
+        <source>Unlocked %1: you can change it again.</source>
+        <translation>%1 entsperrt: Sie können es wieder ändern.</translation>
+    </message>
+    <message>
+        <source>Set the number of %1 to %2.</source>
+        <translation>Nummer von %1 auf %2 gesetzt.</translation>
+    </message>
+    <message>
+        <source>Removed the number of %1.</source>
+        <translation>Nummer von %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Put %1 in the workspace %2.</source>
+        <translation>%1 dem Arbeitsplatz %2 zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Assigned %1 to you directly, not through a workspace.</source>
+        <translation>%1 Ihnen direkt zugewiesen, nicht über einen Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <source>Set Client controls to no device.</source>
+        <translation>Client kontrolliert auf kein Gerät gesetzt.</translation>
+    </message>
+    <message>
+        <source>Set Client controls to %1.</source>
+        <translation>Client kontrolliert auf %1 gesetzt.</translation>
+    </message>
+    <message>
+        <source>Changed what happens to unanswered calls.</source>
+        <translation>Geändert, was mit unbeantworteten Anrufen geschieht.</translation>
+    </message>
+    <message>
+        <source>Created your account.</source>
+        <translation>Ihr Konto angelegt.</translation>
+    </message>
+    <message>
+        <source>Issued a new token for you.</source>
+        <translation>Ein neues Token für Sie ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Revoked one of your tokens.</source>
+        <translation>Eines Ihrer Tokens widerrufen.</translation>
+    </message>
+    <message>
+        <source>Changed your settings (%1).</source>
+        <translation>Ihre Einstellungen geändert (%1).</translation>
+    </message>
+    <message>
+        <source>On the server itself</source>
+        <translation>Auf dem Server selbst</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <comment>the address a change came from</comment>
+        <translation>Von %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>delay from %1 to %2</source>
+        <translation>Verzögerung von %1 auf %2</translation>
+    </message>
+    <message>
+        <source>timeout from %1 to %2</source>
+        <translation>Läuten von %1 auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPage</name>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Changes by others</source>
+        <translation>Änderungen durch andere</translation>
+    </message>
+    <message>
+        <source>The latest changes to your FollowMe settings that someone else made, such as your administrator, newest first. Your own changes are not listed.</source>
+        <translation>Die letzten Änderungen an Ihren FollowMe-Einstellungen, die jemand anderes vorgenommen hat, etwa Ihr Administrator, die neueste zuerst. Ihre eigenen Änderungen sind nicht aufgeführt.</translation>
+    </message>
+    <message>
+        <source>No one else has changed your settings lately.</source>
+        <translation>Niemand sonst hat Ihre Einstellungen in letzter Zeit geändert.</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1416,18 @@
     <message>
         <source>a ruleChanged push with an invalid rule: %1</source>
         <translation>eine ruleChanged-Nachricht mit ungültiger Regel: %1</translation>
+    </message>
+    <message>
+        <source>a push with an invalid change record: %1</source>
+        <translation>eine Push-Nachricht mit ungültigem Änderungseintrag: %1</translation>
+    </message>
+    <message>
+        <source>a snapshot whose recentChanges is not an array</source>
+        <translation>ein Snapshot, dessen recentChanges kein Array ist</translation>
+    </message>
+    <message>
+        <source>a snapshot with an invalid change record: %1</source>
+        <translation>ein Snapshot mit ungültigem Änderungseintrag: %1</translation>
     </message>
 </context>
 <context>

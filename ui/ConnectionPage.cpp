@@ -1,6 +1,7 @@
 #include "ConnectionPage.h"
 
 #include "Connection.h"
+#include "Typography.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -26,10 +27,7 @@ ConnectionPage::ConnectionPage(Connection *connection, QWidget *parent)
     , m_disconnect(new QPushButton(this))
     , m_state(new QLabel(this))
 {
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    m_title->setFont(titleFont);
+    m_title->setFont(pageTitleFont(m_title->font()));
     m_intro->setWordWrap(true);
     m_tokenNote->setObjectName(u"tokenNote"_s);
     m_tokenNote->setWordWrap(true);

@@ -50,6 +50,11 @@ QIcon Icons::language()
     return tinted(u"language"_s);
 }
 
+QIcon Icons::changes()
+{
+    return tinted(u"changes"_s);
+}
+
 QIcon Icons::application()
 {
     return QIcon(u":/icons/followme.svg"_s);

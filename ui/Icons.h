@@ -13,6 +13,7 @@ public:
     static QIcon workspace();
     static QIcon connection();
     static QIcon language();
+    static QIcon changes();
     static QIcon application();
     // Toolbar actions; drawn in the palette's text colour, so they read on dark themes too.
     static QIcon play();

@@ -1,6 +1,7 @@
 #include "LanguagePage.h"
 
 #include "Translator.h"
+#include "Typography.h"
 
 #include <QButtonGroup>
 #include <QEvent>
@@ -55,10 +56,7 @@ LanguagePage::LanguagePage(Translator *translator, QWidget *parent)
     , m_english(new QRadioButton(this))
     , m_german(new QRadioButton(this))
 {
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    m_title->setFont(titleFont);
+    m_title->setFont(pageTitleFont(m_title->font()));
     m_intro->setWordWrap(true);
     m_systemHint->setWordWrap(true);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFont>
 #include <QRegularExpression>
 #include <QString>
 
@@ -12,4 +13,12 @@ inline QString keepNumbersTogether(QString text)
     text.replace(unit, QStringLiteral("\\1\u00a0\\2"));
     text.replace(range, QStringLiteral("\\1\u2060–\u2060\\2"));
     return text;
+}
+
+// The heading of a settings page: the page's font, bold and half as large again.
+inline QFont pageTitleFont(QFont font)
+{
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.5);
+    return font;
 }

@@ -3,10 +3,12 @@
 // triggered by flush() (the send delay's timer is never waited for, except where the timer
 // itself is the subject).
 
+#include "AuditData.h"
 #include "DemoData.h"
 #include "Outbox.h"
 #include "RefusalText.h"
 #include "ServerMessage.h"
+#include "SettingsCodec.h"
 #include "SettingsDocument.h"
 #include "SyncState.h"
 
@@ -272,6 +274,44 @@ private slots:
         state->restore();
         QCOMPARE(restarted.settings().controlledDeviceId, u"dect"_s);
         QVERIFY(restarted.isControlledDevicePending());
+    }
+
+    // The latest changes by others: a snapshot brings the list, a push of an administrator's
+    // change adds to it, the cache keeps it for the next (offline) start, and another server's
+    // client shows none of it.
+    void changesByOthersAreKeptAndCached()
+    {
+        const auto change = [](qint64 id, qint64 revision) {
+            AuditEntry entry = adminChange(id, u"device.setRule"_s, u"mobile"_s);
+            entry.revision = revision;
+            entry.callKind = CallKind::Teams;
+            entry.before = SettingsCodec::ruleToJson({true, 0, 30});
+            entry.after = SettingsCodec::ruleToJson({true, 7, 40});
+            return entry;
+        };
+        m_state->receive(
+            ServerMessage::snapshot(2, u"alice"_s, u"Alice"_s, demoSettings(), {change(4, 2)}));
+        QCOMPARE(m_state->changeHistory().entries().size(), 1);
+        ServerMessage push =
+            ServerMessage::ruleChanged(3, u"mobile"_s, CallKind::Teams, {true, 7, 40});
+        push.change = change(9, 3);
+        m_state->receive(push);
+        QCOMPARE(m_state->changeHistory().entries().size(), 2);
+        QCOMPARE(m_state->changeHistory().entries().constFirst().id, 9);
+        // A push of the user's own other session carries no change: nothing to list.
+        m_state->receive(ServerMessage::ruleChanged(4, u"desk"_s, CallKind::Teams, {true, 1, 20}));
+        QCOMPARE(m_state->revision(), 4);
+        QCOMPARE(m_state->changeHistory().entries().size(), 2);
+        m_state.reset(); // quits: writes the cache
+
+        SettingsDocument restarted;
+        auto state = makeState(&restarted);
+        state->restore();
+        QCOMPARE(state->changeHistory().entries().size(), 2);
+        QCOMPARE(state->changeHistory().entries().constFirst().id, 9);
+        QCOMPARE(state->changeHistory().entries().constFirst().by.from, u"192.0.2.7"_s);
+        state->setServer(QUrl(u"ws://b.example:8765/"_s));
+        QVERIFY(state->changeHistory().entries().isEmpty());
     }
 
     // Another server: its settings aren't the old one's. Nothing of A is shown, edited or

@@ -1,3 +1,6 @@
+#include "ChangeHistory.h"
+#include "ChangeListModel.h"
+#include "ChangesPage.h"
 #include "DeviceRulesView.h"
 #include "FollowMePage.h"
 #include "ServerProcess.h"
@@ -75,6 +78,41 @@ private slots:
         // A key press on the greyed-out spinner changes nothing.
         QTest::keyClick(page.rulesView()->delaySpinBox(row), Qt::Key_Up);
         QCOMPARE(document.settings().device(u"desk"_s)->rule(CallKind::External).delay, 0);
+    }
+
+    // What the administrator changes is listed on the Changes page at once, with who and
+    // from where; the user's own edits are not; a client that connects later gets the list in
+    // its snapshot.
+    void adminChangesAreListedForTheUser()
+    {
+        SettingsDocument &document = addClient(u"a"_s);
+        SyncClient &client = *m_clients.front();
+        ChangesPage page(client.changeHistory(), &document);
+        QVERIFY(client.changeHistory()->entries().isEmpty());
+        // Another session of the user's own: not someone else.
+        SettingsDocument &own = addClient(u"b"_s);
+        QVERIFY(!own.setRule(u"mobile"_s, CallKind::External, {true, 3, 20}));
+        QTRY_COMPARE(document.settings().device(u"mobile"_s)->rule(CallKind::External).delay, 3);
+
+        QVERIFY(runAdmin({u"device"_s, u"set-rule"_s, u"--device"_s, u"desk"_s, u"--kind"_s,
+                          u"internal"_s, u"--delay"_s, u"7"_s}));
+        QTRY_COMPARE(client.changeHistory()->entries().size(), 1);
+        const AuditEntry &entry = client.changeHistory()->entries().constFirst();
+        QCOMPARE(entry.by.kind, AuditEntry::ActorKind::Admin);
+        QCOMPARE(entry.by.from, u"127.0.0.1"_s);
+        QCOMPARE(page.model()->index(0, ChangeListModel::Change).data().toString(),
+                 u"Desk phone, Internal calls: delay from 0\u00a0s to 7\u00a0s."_s);
+
+        // A lock comes as a snapshot: its list holds both, newest first.
+        QVERIFY(runAdmin({u"device"_s, u"lock"_s, u"--device"_s, u"mobile"_s}));
+        QTRY_COMPARE(client.changeHistory()->entries().size(), 2);
+        QCOMPARE(page.model()->index(0, ChangeListModel::Change).data().toString(),
+                 u"Locked Mobile app: only your administrator can change it now."_s);
+
+        SettingsDocument &later = addClient(u"c"_s);
+        Q_UNUSED(later);
+        QCOMPARE(m_clients.back()->changeHistory()->entries().size(), 2);
+        QTRY_VERIFY(own.settings().device(u"mobile"_s)->isLocked());
     }
 
     void serverRestartMidSessionLosesNoEdit()
