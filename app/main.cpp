@@ -3,6 +3,7 @@
 #include "ClientSession.h"
 #include "CommandLine.h"
 #include "FollowMePage.h"
+#include "FollowMeStyle.h"
 #include "LanguagePage.h"
 #include "OfflineSession.h"
 #include "SettingsFileStore.h"
@@ -120,6 +121,9 @@ int main(int argc, char *argv[])
 
     if (commandLine.mode == CommandLine::Mode::ExportTimeline)
         return exportTimeline(commandLine);
+    // The desktop's style (or the one asked for with -style), with FollowMe's own icons for
+    // what Qt would read from image files at start.
+    QApplication::setStyle(new FollowMeStyle(QApplication::style()->name()));
     // Before anything is written there: QSettings' file, tokens, unsent edits, the cache.
     for (const QString &problem : UserFolders::makePrivate())
         qWarning("%s", qUtf8Printable(problem));

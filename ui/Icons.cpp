@@ -1,6 +1,6 @@
 #include "Icons.h"
 
-#include "TintedSvgIconEngine.h"
+#include "SvgIconEngine.h"
 
 using namespace Qt::StringLiterals;
 
@@ -8,7 +8,7 @@ namespace {
 
 QIcon tinted(const QString &name)
 {
-    return QIcon(new TintedSvgIconEngine(u":/icons/"_s + name + u".svg"_s));
+    return QIcon(new SvgIconEngine(u":/icons/"_s + name + u".svg"_s));
 }
 
 } // namespace
@@ -57,7 +57,7 @@ QIcon Icons::changes()
 
 QIcon Icons::application()
 {
-    return QIcon(u":/icons/followme.svg"_s);
+    return QIcon(new SvgIconEngine(u":/icons/followme.svg"_s, SvgIconEngine::Colour::AsDrawn));
 }
 
 QIcon Icons::play()
@@ -83,4 +83,9 @@ QIcon Icons::redo()
 QIcon Icons::exportImage()
 {
     return tinted(u"export"_s);
+}
+
+QIcon Icons::toolBarExtension()
+{
+    return tinted(u"toolbar-extension"_s);
 }

@@ -21,4 +21,6 @@ public:
     static QIcon undo();
     static QIcon redo();
     static QIcon exportImage();
+    // A toolbar's "more" arrow (FollowMeStyle), left to right.
+    static QIcon toolBarExtension();
 };

@@ -395,15 +395,19 @@ void RingTimelineChart::rebuild()
     m_rowLabels = QStringList(rows);
     m_rowEnds = QList<int>(rows);
     const QFontMetrics metrics(font());
+    // On the page the list beside the chart names the devices and the axis draws no labels:
+    // each row's category is then a short key of its own, so no name is elided and measured
+    // for it, and a rename or a lock leaves the categories alone.
+    const bool keysOnly = m_rowPitch > 0;
     for (int row = rows - 1; row >= 0; --row) {
         const RowValues rowData = rowValues(row);
         m_rowEnds[row] = rowData.end;
         for (int set = 0; set < sets.size(); ++set)
             values[set].append(rowData.bySet.at(set));
-        QString label = axisLabel(row, metrics);
+        QString label = keysOnly ? QString::number(row) : axisLabel(row, metrics);
         m_rowLabels[row] = label;
         // Equal names would merge into one category: keep each row its own.
-        while (labels.contains(label))
+        while (!keysOnly && labels.contains(label))
             label += u'\u200b';
         labels.append(label);
     }
@@ -434,7 +438,7 @@ bool RingTimelineChart::updateRow(int row)
 {
     // One row's bar, in place: only the values that changed are replaced. A label that changed
     // (a rename, a lock) needs the categories set again: the caller rebuilds.
-    if (axisLabel(row, QFontMetrics(font())) != m_rowLabels.at(row))
+    if (m_rowPitch <= 0 && axisLabel(row, QFontMetrics(font())) != m_rowLabels.at(row))
         return false;
     const RowValues values = rowValues(row);
     m_rowEnds[row] = values.end;
@@ -488,7 +492,8 @@ RingTimelineChart::Bar RingTimelineChart::bar(int row) const
     Bar result;
     if (row < 0 || row >= barCount())
         return result;
-    result.label = m_devicesAxis->at(category);
+    // The name as the axis shows it off the page; on the page the axis holds only keys.
+    result.label = axisLabel(row, QFontMetrics(font()));
     result.start = m_gap->at(category);
     const std::pair<QBarSet *, BarStyle> styled[] = {{m_rings, BarStyle::Rings},
                                                      {m_lockedRings, BarStyle::LockedRings},

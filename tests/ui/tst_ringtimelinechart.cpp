@@ -234,6 +234,35 @@ private slots:
         QCOMPARE(timeline->bar(DemoRow::mobile).start, page->model()->rule(DemoRow::mobile).delay);
     }
 
+    // On the page the list names the devices: the chart's categories are keys, so renaming or
+    // locking a device replaces its row's values at most, and measures no label again.
+    void onThePageARenameOrLockLeavesTheCategories()
+    {
+        SettingsDocument document;
+        QVERIFY(!document.reset(planWithDevices(50)));
+        SettingsWindow window(&document);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        drainEvents();
+        RingTimelineChart *timeline = window.followMePage()->timeline();
+        ChartChanges changes(timeline);
+        FollowMeSettings changed = document.settings();
+        changed.devices[7].name = u"Renamed phone"_s;
+        changed.devices[9].userConfigurable = !changed.devices[9].userConfigurable;
+        QVERIFY(!document.update(changed));
+        drainEvents();
+        QCOMPARE(changes.categoryResets, 0);
+        QCOMPARE(changes.setsRefilled, 0);
+        QCOMPARE(timeline->bar(7).label, u"Renamed phone"_s);
+        QCOMPARE(timeline->bar(9).style, changed.devices[9].isLocked()
+                     ? (changed.devices[9].rule(CallKind::External).enabled
+                            ? RingTimelineChart::BarStyle::LockedRings
+                            : RingTimelineChart::BarStyle::LockedOff)
+                     : (changed.devices[9].rule(CallKind::External).enabled
+                            ? RingTimelineChart::BarStyle::Rings
+                            : RingTimelineChart::BarStyle::Off));
+    }
+
     void pageGettingItsDataBuildsTheChartOnce()
     {
         // As a connected client starts: the page first, the server's settings after.
