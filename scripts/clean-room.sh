@@ -42,6 +42,12 @@ if [ "${1:-}" = --hook ]; then
         mkdir -p "$root/in"
         cp -r "$FOLLOWME_CLEAN_ROOM_IN"/. "$root/in/"
     fi
+    # Every installed Debian has an /etc/hosts that names the loopback address (the installer, a
+    # cloud image or a container runtime writes it; no package does), and mmdebstrap's root has
+    # none: without it "localhost" can't be looked up (Selenium and chromedriver look it up).
+    if ! grep -qs '^127\.0\.0\.1[[:space:]].*\blocalhost\b' "$root/etc/hosts"; then
+        printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >>"$root/etc/hosts"
+    fi
     echo "clean room: $(du -sh "$root/src" | cut -f1) of sources in /src; running: $FOLLOWME_CLEAN_ROOM_COMMAND"
 
     environment=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
