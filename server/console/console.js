@@ -317,6 +317,10 @@
 
   function renderDevices() {
     const body = $("device-table").tBodies[0];
+    // A push redraws the rows: a keyboard user's focus on a row's button moves to the new one.
+    const focused = body.contains(document.activeElement) ? document.activeElement : null;
+    const focusRow = focused && focused.closest("tr") ? focused.closest("tr").dataset.device : null;
+    const focusClass = focused ? focused.classList[0] : null;
     body.replaceChildren();
     const devices = current.settings.devices;
     for (const device of devices) {
@@ -357,6 +361,8 @@
       }
       row.appendChild(cell);
       body.appendChild(row);
+      if (device.id === focusRow && focusClass)
+        (actionsButton(focusClass) || actionsButton("followme-open")).focus();
     }
     $("no-devices").hidden = devices.length > 0;
   }
