@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "PostgresLocation.h"
 #include "ServerLog.h"
 #include "SqlTransaction.h"
 
@@ -19,13 +20,16 @@ namespace {
 
 QAtomicInteger<int> connectionCounter;
 
+// The schema, step by step, for both backends. The words in braces are the types that differ:
+// SQLite's INTEGER is 64 bits already and its INTEGER PRIMARY KEY is the row id; PostgreSQL
+// needs BIGINT, BYTEA and identity columns. The statements of the repositories are the same.
 // Version 1 of the schema. Device ids are the primary key of `devices`, so they are unique
 // server-wide as the protocol requires; a user's revision lives with the user.
 const char16_t *const schemaV1[] = {
     u"CREATE TABLE users ("
     u" id TEXT PRIMARY KEY,"
     u" name TEXT NOT NULL,"
-    u" revision INTEGER NOT NULL DEFAULT 1,"
+    u" revision {int64} NOT NULL DEFAULT 1,"
     u" controlled_device TEXT NOT NULL DEFAULT '')",
     u"CREATE TABLE devices ("
     u" id TEXT PRIMARY KEY,"
@@ -47,20 +51,20 @@ const char16_t *const schemaV1[] = {
     // user_id is NULL for admin tokens. `lookup` is a short, non-secret prefix of an unsalted
     // hash so a login finds its candidate rows without hashing every stored token.
     u"CREATE TABLE tokens ("
-    u" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    u" id {counter},"
     u" user_id TEXT REFERENCES users(id) ON DELETE CASCADE,"
     u" admin INTEGER NOT NULL DEFAULT 0,"
     u" lookup TEXT NOT NULL,"
-    u" salt BLOB NOT NULL,"
-    u" hash BLOB NOT NULL,"
-    u" created_at INTEGER NOT NULL,"
+    u" salt {blob} NOT NULL,"
+    u" hash {blob} NOT NULL,"
+    u" created_at {int64} NOT NULL,"
     u" CHECK ((user_id IS NULL) = (admin = 1)))",
     u"CREATE INDEX tokens_by_lookup ON tokens(lookup)",
     u"CREATE TABLE applied_requests ("
     u" user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
     u" request_id TEXT NOT NULL,"
-    u" revision INTEGER NOT NULL,"
-    u" applied_at INTEGER NOT NULL,"
+    u" revision {int64} NOT NULL,"
+    u" applied_at {int64} NOT NULL,"
     u" PRIMARY KEY (user_id, request_id))",
     u"CREATE INDEX applied_requests_by_revision ON applied_requests(user_id, revision)",
 };
@@ -82,12 +86,12 @@ const char16_t *const schemaV2[] = {
 // newest first".
 const char16_t *const schemaV3[] = {
     u"CREATE TABLE IF NOT EXISTS audit_log ("
-    u" id INTEGER PRIMARY KEY,"
+    u" id {rowid},"
     u" user_id TEXT NOT NULL,"
-    u" at INTEGER NOT NULL,"
-    u" revision INTEGER NOT NULL,"
+    u" at {int64} NOT NULL,"
+    u" revision {int64} NOT NULL,"
     u" by_kind TEXT NOT NULL,"
-    u" by_token INTEGER,"
+    u" by_token {int64},"
     u" by_from TEXT NOT NULL DEFAULT '',"
     u" action TEXT NOT NULL,"
     u" device_id TEXT NOT NULL DEFAULT '',"
@@ -96,6 +100,17 @@ const char16_t *const schemaV3[] = {
     u" after TEXT)",
     u"CREATE INDEX IF NOT EXISTS audit_log_by_user ON audit_log(user_id, id)",
 };
+
+// PostgreSQL has no user_version: the schema's version is this table's one row.
+const char16_t *const postgresVersionTable[] = {
+    u"CREATE TABLE IF NOT EXISTS followme_schema (version INTEGER NOT NULL)",
+    u"INSERT INTO followme_schema (version) SELECT 0 "
+    u"WHERE NOT EXISTS (SELECT 1 FROM followme_schema)",
+};
+
+// Taken by every server and followme-admin that migrates: two instances starting at once on
+// an empty database must not both create the tables. ("FoMe" in ASCII.)
+constexpr qint64 migrationLockKey = 0x466f4d65;
 
 } // namespace
 
@@ -120,8 +135,16 @@ QString Database::defaultPath()
         .filePath(u"followme-server.sqlite"_s);
 }
 
-bool Database::open(const QString &path, QString *error, Sharing sharing)
+bool Database::open(const QString &location, QString *error, Sharing sharing)
 {
+    if (PostgresLocation::isUrl(location))
+        return openPostgres(location, error);
+    return openSqlite(location, error, sharing);
+}
+
+bool Database::openSqlite(const QString &path, QString *error, Sharing sharing)
+{
+    m_backend = Backend::SQLite;
     if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
         *error = tr("the Qt SQLite driver is missing (Debian: libqt6sql6-sqlite)");
         return false;
@@ -140,6 +163,27 @@ bool Database::open(const QString &path, QString *error, Sharing sharing)
         return false;
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     db.setDatabaseName(m_path);
+    if (!db.open()) {
+        *error = tr("cannot open the database %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    return configure(error) && migrate(error);
+}
+
+bool Database::openPostgres(const QString &url, QString *error)
+{
+    m_backend = Backend::PostgreSQL;
+    const auto location = PostgresLocation::parse(url, error);
+    if (!location)
+        return false;
+    m_path = location->displayName();
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
+        *error = tr("the Qt PostgreSQL driver is missing (Debian: libqt6sql6-psql)");
+        return false;
+    }
+    // Many servers may share one PostgreSQL database: no lock file, the database serialises.
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+    location->applyTo(db);
     if (!db.open()) {
         *error = tr("cannot open the database %1: %2").arg(m_path, db.lastError().text());
         return false;
@@ -235,6 +279,8 @@ QSqlDatabase Database::connection() const
 
 bool Database::configure(QString *error)
 {
+    if (m_backend == Backend::PostgreSQL)
+        return configurePostgres(error);
     QSqlQuery query(connection());
     // busy_timeout first: another process (followme-admin --db) may hold the write lock.
     // WAL + synchronous=FULL: a COMMIT returns only once the WAL is on disk, so an ack sent
@@ -271,9 +317,37 @@ bool Database::configure(QString *error)
     return true;
 }
 
+bool Database::configurePostgres(QString *error)
+{
+    // synchronous_commit on whatever the cluster's default: a COMMIT returns once the WAL is
+    // flushed, which the ack promises. Notices (IF NOT EXISTS and the like) stay out of the log.
+    const char16_t *const settings[] = {
+        u"SET synchronous_commit TO on",
+        u"SET client_min_messages TO warning",
+    };
+    QSqlQuery query(connection());
+    for (const char16_t *setting : settings) {
+        if (!query.exec(QString::fromUtf16(setting))) {
+            *error = tr("cannot configure the database: %1").arg(query.lastError().text());
+            return false;
+        }
+    }
+    return knownSchemaVersion(error).has_value();
+}
+
 std::optional<int> Database::storedSchemaVersion(QString *error) const
 {
     QSqlQuery query(connection());
+    if (m_backend == Backend::PostgreSQL) {
+        // No table yet: an empty database, version 0.
+        if (query.exec(u"SELECT to_regclass('followme_schema') IS NOT NULL"_s) && query.next()
+            && !query.value(0).toBool())
+            return 0;
+        if (query.exec(u"SELECT MAX(version) FROM followme_schema"_s) && query.next())
+            return query.value(0).toInt();
+        *error = tr("cannot read the database's schema version: %1").arg(query.lastError().text());
+        return std::nullopt;
+    }
     if (query.exec(u"PRAGMA user_version"_s) && query.next())
         return query.value(0).toInt();
     // Busy beyond the timeout, or not a database at all: nothing may be written to it.
@@ -300,12 +374,24 @@ bool Database::migrate(QString *error)
         *error = tr("cannot start a transaction: %1").arg(transaction.errorText());
         return false;
     }
+    if (m_backend == Backend::PostgreSQL) {
+        QSqlQuery lock(db);
+        if (!lock.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(migrationLockKey))) {
+            *error = tr("cannot create the database schema: %1").arg(lock.lastError().text());
+            return false;
+        }
+    }
+    // Read again under the lock: another server may have just migrated.
     const auto known = knownSchemaVersion(error);
     if (!known)
         return false;
     const int version = *known;
-    // Each step upgrades from the version before, so a file of any older server ends up
-    // current; all in the one transaction, so a failed upgrade leaves the old file untouched.
+    const bool postgres = m_backend == Backend::PostgreSQL;
+    if (postgres && version < 1
+        && !execAll(postgresVersionTable, qsizetype(std::size(postgresVersionTable)), error))
+        return false;
+    // Each step upgrades from the version before, so a database of any older server ends up
+    // current; all in the one transaction, so a failed upgrade leaves the old one untouched.
     if (version < 1 && !execAll(schemaV1, qsizetype(std::size(schemaV1)), error))
         return false;
     if (version < 2 && !execAll(schemaV2, qsizetype(std::size(schemaV2)), error))
@@ -317,7 +403,9 @@ bool Database::migrate(QString *error)
             qCInfo(lcServer) << "upgraded the database schema from version" << version << "to"
                              << schemaVersion;
         QSqlQuery query(db);
-        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(schemaVersion))) {
+        const QString setVersion =
+            postgres ? u"UPDATE followme_schema SET version = %1"_s : u"PRAGMA user_version = %1"_s;
+        if (!query.exec(setVersion.arg(schemaVersion))) {
             *error = tr("cannot create the database schema: %1").arg(query.lastError().text());
             return false;
         }
@@ -329,11 +417,26 @@ bool Database::migrate(QString *error)
     return true;
 }
 
+QString Database::inDialect(const char16_t *statement) const
+{
+    const bool postgres = m_backend == Backend::PostgreSQL;
+    return QString::fromUtf16(statement)
+        .replace(u"{int64}"_s, postgres ? u"BIGINT"_s : u"INTEGER"_s)
+        .replace(u"{blob}"_s, postgres ? u"BYTEA"_s : u"BLOB"_s)
+        // AUTOINCREMENT: SQLite never hands out a removed token's id again; nor does an identity.
+        .replace(u"{counter}"_s,
+                 postgres ? u"BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"_s
+                          : u"INTEGER PRIMARY KEY AUTOINCREMENT"_s)
+        .replace(u"{rowid}"_s,
+                 postgres ? u"BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"_s
+                          : u"INTEGER PRIMARY KEY"_s);
+}
+
 bool Database::execAll(const char16_t *const *statements, qsizetype count, QString *error)
 {
     for (qsizetype i = 0; i < count; ++i) {
         QSqlQuery query(connection());
-        if (!query.exec(QString::fromUtf16(statements[i]))) {
+        if (!query.exec(inDialect(statements[i]))) {
             *error = tr("cannot create the database schema: %1").arg(query.lastError().text());
             return false;
         }

@@ -8,10 +8,12 @@
 
 #include <optional>
 
-// The server's SQLite database: opens it with the durability settings the protocol's "ack only
-// after commit" promise needs (WAL, synchronous=FULL) and creates or upgrades the schema. It
-// refuses a damaged file (quick_check) and one it cannot write; files and folders it creates
-// are the owner's alone (0600, 0700).
+// The server's database: a SQLite file (the default, one server) or a PostgreSQL database
+// (many servers at once, docs/deployment.md). Opens it with the durability settings the
+// protocol's "ack only after commit" promise needs (SQLite: WAL, synchronous=FULL; PostgreSQL:
+// synchronous_commit) and creates or upgrades the schema; a newer server's schema is refused
+// untouched. For SQLite it refuses a damaged file (quick_check) and one it cannot write; files
+// and folders it creates are the owner's alone (0600, 0700).
 class Database
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
@@ -29,16 +31,23 @@ public:
 
     // OneServer also takes the DatabaseLock, so a second server on the file is refused;
     // followme-admin --db shares the file with a running server.
+    // Sharing is about SQLite files; a PostgreSQL database is always shared.
     enum class Sharing { Shared, OneServer };
-    bool open(const QString &path, QString *error, Sharing sharing = Sharing::Shared);
+    // `location`: a file name, or a postgresql:// URL (PostgresLocation).
+    bool open(const QString &location, QString *error, Sharing sharing = Sharing::Shared);
     bool isOpen() const;
     QSqlDatabase connection() const;
+    // The file, or the URL without its password.
     QString path() const { return m_path; }
+    enum class Backend { SQLite, PostgreSQL };
+    Backend backend() const { return m_backend; }
 
     // The default file: <AppDataLocation>/followme-server.sqlite.
     static QString defaultPath();
 
 private:
+    bool openSqlite(const QString &path, QString *error, Sharing sharing);
+    bool openPostgres(const QString &url, QString *error);
     // Creates the missing folders (0700) and an empty database file (0600; SQLite gives the
     // -wal and -shm files the database file's mode), or says why not.
     bool preparePath(QString *error) const;
@@ -52,9 +61,13 @@ private:
     // whose version can't be read; reads only.
     std::optional<int> knownSchemaVersion(QString *error) const;
     bool configure(QString *error);
+    bool configurePostgres(QString *error);
     bool migrate(QString *error);
+    // The statement with its {type} words for this backend.
+    QString inDialect(const char16_t *statement) const;
     bool execAll(const char16_t *const *statements, qsizetype count, QString *error);
 
+    Backend m_backend = Backend::SQLite;
     DatabaseLock m_lock;
     QString m_connectionName;
     QString m_path;

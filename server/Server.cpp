@@ -8,6 +8,7 @@
 #include "ServerLog.h"
 #include "ServerMessage.h"
 #include "Session.h"
+#include "SqlTransaction.h"
 #include "TlsCredentials.h"
 
 #include <QJsonDocument>
@@ -254,14 +255,19 @@ std::optional<ServerMessage> Server::readSnapshot(const QString &userId) const
     // without the user's devices would tell the client they are gone.
     // One read transaction: followme-admin --db may commit between two reads, and the
     // revision must be the one of these settings.
-    QSqlDatabase connection = m_database.connection();
-    const bool reading = connection.transaction();
-    const auto user = m_settings.user(userId);
-    const auto settings = m_settings.settings(userId);
-    const auto recent = m_audit.list({userId, recentChangesInSnapshot, 0, true});
-    if (reading)
-        connection.commit();
-    if (!user.hasValue() || !settings.hasValue() || !recent) {
+    std::optional<SettingsRepository::User> user;
+    std::optional<FollowMeSettings> settings;
+    std::optional<QList<AuditEntry>> recent;
+    {
+        SqlTransaction reading(m_database.connection(), SqlTransaction::Kind::Read);
+        if (const auto read = m_settings.user(userId); read.hasValue())
+            user = *read;
+        if (const auto read = m_settings.settings(userId); read.hasValue())
+            settings = *read;
+        recent = m_audit.list({userId, recentChangesInSnapshot, 0, true});
+        reading.commit(); // read only: ending it is all the commit does
+    }
+    if (!user || !settings || !recent) {
         qCWarning(lcServer) << "cannot read the snapshot of" << userId;
         return std::nullopt;
     }

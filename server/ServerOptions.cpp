@@ -77,8 +77,11 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addOptions({
-        {u"db"_s, tr("The SQLite database file (default: %1).").arg(Database::defaultPath()),
-         tr("path")},
+        {u"db"_s,
+         tr("The SQLite database file (default: %1), or a PostgreSQL database's URL, "
+            "postgresql://USER@HOST:PORT/DBNAME (docs/server.md).")
+             .arg(Database::defaultPath()),
+         tr("path|url")},
         {u"listen"_s,
          tr("Where to listen, HOST:PORT (default: 127.0.0.1:%1). Port 0 picks a free port; the "
             "line \"listening on HOST:PORT\" on standard output tells which.")

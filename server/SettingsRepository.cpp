@@ -306,8 +306,9 @@ bool SettingsRepository::writeRule(const QString &deviceId, CallKind kind,
                                    const RingRule &rule) const
 {
     const auto lease = m_queries.prepared(
-        u"INSERT OR REPLACE INTO rules (device_id, call_kind, enabled, delay, timeout) "
-        u"VALUES (?, ?, ?, ?, ?)"_s);
+        u"INSERT INTO rules (device_id, call_kind, enabled, delay, timeout) "
+        u"VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id, call_kind) DO UPDATE SET "
+        u"enabled = excluded.enabled, delay = excluded.delay, timeout = excluded.timeout"_s);
     QSqlQuery &query = *lease;
     query.bindValue(0, deviceId);
     query.bindValue(1, CallKinds::key(kind));
@@ -329,8 +330,9 @@ bool SettingsRepository::writeUnanswered(const QString &userId, CallKind kind,
         return run(query);
     }
     const auto lease =
-        m_queries.prepared(u"INSERT OR REPLACE INTO unanswered (user_id, call_kind, action, "
-                           u"number) VALUES (?, ?, ?, ?)"_s);
+        m_queries.prepared(u"INSERT INTO unanswered (user_id, call_kind, action, number) "
+                           u"VALUES (?, ?, ?, ?) ON CONFLICT (user_id, call_kind) DO UPDATE "
+                           u"SET action = excluded.action, number = excluded.number"_s);
     QSqlQuery &query = *lease;
     query.bindValue(0, userId);
     query.bindValue(1, CallKinds::key(kind));
@@ -367,8 +369,9 @@ bool SettingsRepository::recordRequest(const QString &userId, const QString &req
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     {
         const auto lease = m_queries.prepared(
-            u"INSERT OR REPLACE INTO applied_requests (user_id, request_id, revision, "
-            u"applied_at) VALUES (?, ?, ?, ?)"_s);
+            u"INSERT INTO applied_requests (user_id, request_id, revision, applied_at) "
+            u"VALUES (?, ?, ?, ?) ON CONFLICT (user_id, request_id) DO UPDATE SET "
+            u"revision = excluded.revision, applied_at = excluded.applied_at"_s);
         QSqlQuery &query = *lease;
         query.bindValue(0, userId);
         query.bindValue(1, requestId);

@@ -17,10 +17,11 @@
 class Database;
 
 // Users, their devices and rules, what happens to their unanswered calls, revisions and applied
-// request ids in SQLite. Reads stand alone; writes are single statements that the caller groups
-// into one SqlTransaction together with the revision bump, so a change and its revision are
-// committed or lost together. A read that fails is told apart from one that finds nothing
-// (StoreRead; nullopt for the lists), and is logged here.
+// request ids in the database (SQLite or PostgreSQL: the statements are the same). Reads stand
+// alone; writes are single statements that the caller groups into one SqlTransaction together
+// with the revision bump, so a change and its revision are committed or lost together. A read that
+// fails is told apart from one that finds nothing (StoreRead; nullopt for the lists), and is logged
+// here.
 class SettingsRepository
 {
 public:

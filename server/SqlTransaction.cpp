@@ -7,11 +7,23 @@
 
 using namespace Qt::StringLiterals;
 
-SqlTransaction::SqlTransaction(const QSqlDatabase &db)
+namespace {
+
+QString beginStatement(const QSqlDatabase &db, SqlTransaction::Kind kind)
+{
+    const bool postgres = db.driverName() == u"QPSQL";
+    if (kind == SqlTransaction::Kind::Read)
+        return postgres ? u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_s : u"BEGIN"_s;
+    return postgres ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s;
+}
+
+} // namespace
+
+SqlTransaction::SqlTransaction(const QSqlDatabase &db, Kind kind)
     : m_db(db)
 {
     QSqlQuery query(m_db);
-    m_active = query.exec(u"BEGIN IMMEDIATE"_s);
+    m_active = query.exec(beginStatement(m_db, kind));
     if (!m_active)
         m_error = query.lastError().text();
 }

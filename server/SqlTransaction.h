@@ -3,13 +3,17 @@
 #include <QSqlDatabase>
 #include <QString>
 
-// One SQLite write transaction, rolled back unless commit() succeeded. It starts with BEGIN
-// IMMEDIATE so the write lock is taken up front: a deferred transaction that reads first could
-// fail to upgrade while another process (followme-admin --db) writes, without waiting.
+// One transaction, rolled back unless commit() succeeded.
+// A write on SQLite starts with BEGIN IMMEDIATE so the write lock is taken up front: a deferred
+// transaction that reads first could fail to upgrade while another process (followme-admin
+// --db) writes, without waiting. On PostgreSQL writes are serialised by the row locks of what
+// they update (a user's revision), so a plain BEGIN; a read there is REPEATABLE READ, so all its
+// statements see one state although other servers commit meanwhile.
 class SqlTransaction
 {
 public:
-    explicit SqlTransaction(const QSqlDatabase &db);
+    enum class Kind { Write, Read };
+    explicit SqlTransaction(const QSqlDatabase &db, Kind kind = Kind::Write);
     ~SqlTransaction();
     SqlTransaction(const SqlTransaction &) = delete;
     SqlTransaction &operator=(const SqlTransaction &) = delete;

@@ -6,6 +6,7 @@
 #include "AuditLog.h"
 #include "Database.h"
 #include "DatabaseBackup.h"
+#include "PostgresLocation.h"
 #include "SettingsRepository.h"
 #include "TokenRepository.h"
 
@@ -44,6 +45,15 @@ int main(int argc, char *argv[])
         // Changes made here are not pushed: a server running on the same file serves them, but
         // its connected clients only see them at their next snapshot (docs/server.md).
         // A mistyped path must not make an empty database and back that up.
+        const bool postgres = PostgresLocation::isUrl(commandLine->databasePath);
+        if (commandLine->command == u"backup" && postgres) {
+            err << QCoreApplication::translate("main",
+                                               "followme-admin: backup copies a SQLite file; back "
+                                               "a PostgreSQL database up with pg_dump "
+                                               "(docs/deployment.md)")
+                << Qt::endl;
+            return 3;
+        }
         if (commandLine->command == u"backup" && !QFileInfo::exists(commandLine->databasePath)) {
             err << QCoreApplication::translate("main", "followme-admin: there is no database at %1")
                        .arg(QDir::toNativeSeparators(commandLine->databasePath))

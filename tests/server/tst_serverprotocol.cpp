@@ -3,10 +3,10 @@
 // sessions, pushes, and every refusal class changing nothing and harming no one.
 #include "ServerProcess.h"
 #include "TestClient.h"
+#include "TestDatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -86,14 +86,14 @@ private slots:
 private:
     std::optional<QJsonObject> freshSnapshot(const QString &token);
 
-    QTemporaryDir m_dir;
+    TestDatabase m_database;
     ServerProcess m_server;
 };
 
 void tst_ServerProtocol::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY2(m_server.start(m_dir.filePath(u"server.sqlite"_s), {u"--demo"_s}),
+    QVERIFY2(m_database.create(), qPrintable(m_database.errors()));
+    QVERIFY2(m_server.start(m_database.location(), {u"--demo"_s}),
              qPrintable(m_server.errors()));
 }
 

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The server on PostgreSQL (docs/server.md, "PostgreSQL"), in a throwaway cluster the test
+// starts: what the protocol suite (also run on PostgreSQL) does not show. Several servers on
+// one database keep one user's revisions gap-free and answer a resent request once whichever
+// server gets it; the data outlives a restart; followme-admin works on the database; a newer
+// schema and an unusable URL are refused, and the password never shows.
+#include "PostgresCluster.h"
+#include "ServerProcess.h"
+#include "TestClient.h"
+#include "TestDatabase.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QSet>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString aliceToken = u"alice-demo-token"_s;
+
+QJsonObject setDelay(const QString &id, const QString &device, int delay)
+{
+    return {{u"type"_s, u"setRule"_s},
+            {u"id"_s, id},
+            {u"device"_s, device},
+            {u"callKind"_s, u"external"_s},
+            {u"delay"_s, delay}};
+}
+
+QJsonObject ruleIn(const QJsonObject &snapshot, const QString &device)
+{
+    for (const QJsonValue &value :
+         snapshot.value(u"settings"_s).toObject().value(u"devices"_s).toArray()) {
+        const QJsonObject object = value.toObject();
+        if (object.value(u"id"_s) == device)
+            return object.value(u"rules"_s).toObject().value(u"external"_s).toObject();
+    }
+    return {};
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QString errors;
+};
+
+// A server that is expected to refuse its start: its exit code and standard error.
+Run runServer(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(ServerProcess::serverExecutable(), arguments);
+    Run run;
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.errors =
+        QString::fromUtf8(process.readAllStandardError() + process.readAllStandardOutput());
+    return run;
+}
+
+} // namespace
+
+class tst_ServerPostgres : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void twoServersKeepOneUsersRevisionsGapFree();
+    void aResendToTheOtherServerIsAnsweredOnce();
+    void dataOutlivesARestart();
+    void adminToolWorksOnTheDatabase();
+    void newerSchemaIsRefusedUntouched();
+    void unusableUrlIsRefused_data();
+    void unusableUrlIsRefused();
+    void passwordNeverShows();
+
+private:
+    // A fresh database with the demo users (seeded by a first server start).
+    QString freshDatabase();
+
+    TestDatabase m_database;
+    int m_databases = 0;
+};
+
+void tst_ServerPostgres::initTestCase()
+{
+    QVERIFY2(TestDatabase::postgresWanted(),
+             "run with FOLLOWME_TEST_DATABASE=postgresql (CTest does)");
+    QVERIFY2(m_database.create(u"first"_s), qPrintable(m_database.errors()));
+}
+
+QString tst_ServerPostgres::freshDatabase()
+{
+    const QString name = u"db%1"_s.arg(++m_databases);
+    if (!m_database.create(name)) {
+        qWarning("%s", qPrintable(m_database.errors()));
+        return {};
+    }
+    return m_database.location();
+}
+
+// Two servers, each with a session of alice editing in a closed loop (each edit a real change):
+// the revisions acknowledged on both together are exactly the next ones, each once.
+void tst_ServerPostgres::twoServersKeepOneUsersRevisionsGapFree()
+{
+    const QString db = freshDatabase();
+    QVERIFY(!db.isEmpty());
+    ServerProcess a;
+    ServerProcess b;
+    QVERIFY2(a.start(db, {u"--demo"_s}), qPrintable(a.errors()));
+    QVERIFY2(b.start(db, {u"--demo"_s}), qPrintable(b.errors()));
+    TestClient onA;
+    TestClient onB;
+    const auto start = onA.login(a.url(), aliceToken);
+    QVERIFY(start);
+    QVERIFY(onB.login(b.url(), aliceToken));
+    const qint64 first = start->value(u"revision"_s).toInteger();
+
+    constexpr int editsEach = 40;
+    TestClient *clients[] = {&onA, &onB};
+    const QString devices[] = {u"desk"_s, u"mobile"_s};
+    const auto send = [&](int which, int number) {
+        clients[which]->sendJson(
+            setDelay(u"%1-%2"_s.arg(devices[which]).arg(number), devices[which], 100 + number));
+    };
+    // Both in flight at once: each sends its next edit when its last one is acknowledged.
+    int acked[] = {0, 0};
+    send(0, 0);
+    send(1, 0);
+    QList<qint64> revisions;
+    while (acked[0] < editsEach || acked[1] < editsEach) {
+        for (int which : {0, 1}) {
+            if (acked[which] == editsEach)
+                continue;
+            const auto ack = clients[which]->nextOfType(u"ack"_s, 15000);
+            QVERIFY2(ack, "an edit was not acknowledged");
+            revisions.append(ack->value(u"revision"_s).toInteger());
+            if (++acked[which] < editsEach)
+                send(which, acked[which]);
+        }
+    }
+    std::sort(revisions.begin(), revisions.end());
+    QList<qint64> expected;
+    for (qint64 r = first + 1; r <= first + 2 * editsEach; ++r)
+        expected.append(r);
+    QCOMPARE(revisions, expected);
+
+    // And a new session on either server sees the last of them.
+    TestClient late;
+    const auto snapshot = late.login(a.url(), aliceToken);
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->value(u"revision"_s).toInteger(), first + 2 * editsEach);
+    QCOMPARE(ruleIn(*snapshot, u"desk"_s).value(u"delay"_s).toInt(), 100 + editsEach - 1);
+    QCOMPARE(ruleIn(*snapshot, u"mobile"_s).value(u"delay"_s).toInt(), 100 + editsEach - 1);
+}
+
+// The request ids are remembered in the database: a client that resends through another
+// server (its first one went away before the ack arrived) gets the first answer, no new change.
+void tst_ServerPostgres::aResendToTheOtherServerIsAnsweredOnce()
+{
+    const QString db = freshDatabase();
+    QVERIFY(!db.isEmpty());
+    ServerProcess a;
+    ServerProcess b;
+    QVERIFY2(a.start(db, {u"--demo"_s}), qPrintable(a.errors()));
+    QVERIFY2(b.start(db, {u"--demo"_s}), qPrintable(b.errors()));
+    TestClient onA;
+    QVERIFY(onA.login(a.url(), aliceToken));
+    const QJsonObject edit = setDelay(u"resend-across"_s, u"desk"_s, 17);
+    onA.sendJson(edit);
+    const auto ack = onA.nextOfType(u"ack"_s);
+    QVERIFY(ack);
+    const qint64 revision = ack->value(u"revision"_s).toInteger();
+
+    TestClient onB;
+    QVERIFY(onB.login(b.url(), aliceToken));
+    QJsonObject altered = edit;
+    altered.insert(u"delay"_s, 18); // the id decides, not the content
+    onB.sendJson(altered);
+    const auto again = onB.nextOfType(u"ack"_s);
+    QVERIFY(again);
+    QCOMPARE(again->value(u"revision"_s).toInteger(), revision);
+    TestClient check;
+    const auto snapshot = check.login(b.url(), aliceToken);
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->value(u"revision"_s).toInteger(), revision);
+    QCOMPARE(ruleIn(*snapshot, u"desk"_s).value(u"delay"_s).toInt(), 17);
+}
+
+void tst_ServerPostgres::dataOutlivesARestart()
+{
+    const QString db = freshDatabase();
+    QVERIFY(!db.isEmpty());
+    qint64 revision = 0;
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(db, {u"--demo"_s}), qPrintable(server.errors()));
+        TestClient client;
+        QVERIFY(client.login(server.url(), aliceToken));
+        client.sendJson(setDelay(u"before-restart"_s, u"softphone"_s, 23));
+        const auto ack = client.nextOfType(u"ack"_s);
+        QVERIFY(ack);
+        revision = ack->value(u"revision"_s).toInteger();
+        // SIGKILL: what was acknowledged is committed, whatever the server had in memory.
+        server.kill();
+    }
+    ServerProcess server;
+    QVERIFY2(server.start(db), qPrintable(server.errors()));
+    TestClient client;
+    const auto snapshot = client.login(server.url(), aliceToken);
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->value(u"revision"_s).toInteger(), revision);
+    QCOMPARE(ruleIn(*snapshot, u"softphone"_s).value(u"delay"_s).toInt(), 23);
+}
+
+void tst_ServerPostgres::adminToolWorksOnTheDatabase()
+{
+    const QString db = freshDatabase();
+    QVERIFY(!db.isEmpty());
+    ServerProcess server;
+    QVERIFY2(server.start(db, {u"--demo"_s}), qPrintable(server.errors()));
+    QString out;
+    QString err;
+    QCOMPARE(ServerProcess::runAdmin({u"--db"_s, db, u"device"_s, u"set-rule"_s, u"--device"_s,
+                                      u"desk"_s, u"--kind"_s, u"external"_s, u"--delay"_s, u"11"_s},
+                                     &out, &err),
+             0);
+    QVERIFY2(out.contains(u"revision=2"_s), qPrintable(out + err));
+    QCOMPARE(ServerProcess::runAdmin(
+                 {u"--db"_s, db, u"audit"_s, u"list"_s, u"--user"_s, u"alice"_s}, &out, &err),
+             0);
+    QVERIFY2(out.contains(u"device.setRule desk external"_s), qPrintable(out + err));
+    // The running server reads what the tool committed.
+    TestClient client;
+    const auto snapshot = client.login(server.url(), aliceToken);
+    QVERIFY(snapshot);
+    QCOMPARE(ruleIn(*snapshot, u"desk"_s).value(u"delay"_s).toInt(), 11);
+    // backup copies SQLite files: for PostgreSQL it says what to use instead.
+    QCOMPARE(
+        ServerProcess::runAdmin({u"--db"_s, db, u"backup"_s, u"/tmp/never-written"_s}, &out, &err),
+        3);
+    QVERIFY2(err.contains(u"pg_dump"_s), qPrintable(err));
+}
+
+void tst_ServerPostgres::newerSchemaIsRefusedUntouched()
+{
+    const QString db = freshDatabase();
+    QVERIFY(!db.isEmpty());
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(db, {u"--demo"_s}), qPrintable(server.errors()));
+    }
+    const QString name = u"db%1"_s.arg(m_databases);
+    PostgresCluster *cluster = m_database.cluster();
+    QVERIFY2(cluster->sql(name, u"UPDATE followme_schema SET version = 99"_s),
+             qPrintable(cluster->errors()));
+    const Run run = runServer({u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.errors.contains(u"newer server (schema 99"_s), qPrintable(run.errors));
+    QString version;
+    QVERIFY(cluster->sql(name, u"SELECT version FROM followme_schema"_s, &version));
+    QCOMPARE(version, u"99"_s);
+    QString users;
+    QVERIFY(cluster->sql(name, u"SELECT count(*) FROM users"_s, &users));
+    QCOMPARE(users, u"2"_s);
+}
+
+void tst_ServerPostgres::unusableUrlIsRefused_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("says");
+    const QString folder = m_database.location().section(u"host="_s, 1).section(u'&', 0, 0);
+    QTest::newRow("no such database")
+        << u"postgresql://followme@/nosuchdb?host=%1&port=5432"_s.arg(folder)
+        << u"cannot open the database"_s;
+    QTest::newRow("no server there") << u"postgresql://followme@/db?host=/nonexistent&port=5432"_s
+                                     << u"cannot open the database"_s;
+    QTest::newRow("not a port") << u"postgresql://followme@/db?port=http"_s
+                                << u"not a port number"_s;
+}
+
+void tst_ServerPostgres::unusableUrlIsRefused()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, says);
+    const Run run = runServer({u"--db"_s, url, u"--listen"_s, u"127.0.0.1:0"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.errors.contains(says), qPrintable(run.errors));
+}
+
+void tst_ServerPostgres::passwordNeverShows()
+{
+    const QString db = freshDatabase();
+    QVERIFY(!db.isEmpty());
+    // Trust authentication ignores the password, so the server starts and logs where it is.
+    const QString withPassword =
+        QString(db).replace(u"postgresql://followme@"_s, u"postgresql://followme:s3cr3t-pw@"_s);
+    ServerProcess server;
+    // Not QVERIFY2(..., errors()): its message is made even when the start works, and errors()
+    // takes what it returns.
+    QVERIFY(server.start(withPassword, {u"--demo"_s}));
+    // What has come so far; the line may still be on its way.
+    QString log;
+    QTRY_VERIFY2((log += server.errors()).contains(u"database \"postgresql://followme@"_s),
+                 qPrintable(log));
+    QVERIFY(!log.contains(u"s3cr3t-pw"_s));
+    QVERIFY(!server.output().contains(u"s3cr3t-pw"_s));
+    // Nor when the database can't be opened.
+    const Run run = runServer({u"--db"_s, QString(withPassword).replace(u"/db"_s, u"/nosuch"_s),
+                               u"--listen"_s, u"127.0.0.1:0"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(!run.errors.contains(u"s3cr3t-pw"_s), qPrintable(run.errors));
+}
+
+QTEST_GUILESS_MAIN(tst_ServerPostgres)
+#include "tst_serverpostgres.moc"
