@@ -110,6 +110,8 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
         usage.append(line.replace(u"--locked …"_s, u"--locked"_s));
     }
     usage.append(tr("  backup DEST (with --db)"));
+    usage.append(
+        tr("  copy-to postgresql://… (with --db: copy into an empty database, and check)"));
     parser.setApplicationDescription(
         tr("Administers a FollowMe server: through a running server (--server, with an admin "
            "token) or directly on its database file (--db: for setup and recovery; a server "
@@ -169,8 +171,9 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
     }
 
     const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty() && positional.first() == u"backup")
-        return parseBackup(parser, output, exitCode);
+    if (!positional.isEmpty()
+        && (positional.first() == u"backup" || positional.first() == u"copy-to"))
+        return parseDatabaseCommand(parser, output, exitCode);
     const QString words = positional.join(u' ');
     std::optional<CommandSpec> spec;
     for (const CommandSpec &candidate : commandSpecs()) {
@@ -271,24 +274,28 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
     return commandLine;
 }
 
-std::optional<AdminCommandLine> AdminCommandLine::parseBackup(const QCommandLineParser &parser,
-                                                              QString *output, int *exitCode)
+std::optional<AdminCommandLine>
+AdminCommandLine::parseDatabaseCommand(const QCommandLineParser &parser, QString *output,
+                                       int *exitCode)
 {
     const QStringList positional = parser.positionalArguments();
+    const bool backup = positional.first() == u"backup";
     if (positional.size() != 2) {
-        *output = tr("backup: give the backup file: backup DEST");
+        *output = backup ? tr("backup: give the backup file: backup DEST")
+                         : tr("copy-to: give the database to copy into: copy-to postgresql://…");
         return std::nullopt;
     }
     // A copy through the server's connection would need a protocol command; the file is
     // shared safely (WAL), so the copy is taken beside the server.
     if (!parser.isSet(u"db"_s) || parser.isSet(u"server"_s)) {
-        *output = tr("backup: works on the database file; give --db PATH");
+        *output = backup ? tr("backup: works on the database file; give --db PATH")
+                         : tr("copy-to: copies the database given with --db; give --db PATH");
         return std::nullopt;
     }
     AdminCommandLine commandLine;
-    commandLine.command = u"backup"_s;
+    commandLine.command = positional.first();
     commandLine.databasePath = parser.value(u"db"_s);
-    commandLine.backupDestination = positional.at(1);
+    commandLine.destination = positional.at(1);
     commandLine.json = parser.isSet(u"json"_s);
     *exitCode = 0;
     return commandLine;

@@ -22,8 +22,9 @@ public:
     QString databasePath; // set: work on the database directly, no server involved
     bool insecure = false; // wss:// without certificate checks (self-signed test servers)
     bool json = false; // print the raw result
-    QString command; // e.g. "device.lock"; "backup" is not an admin command (--db only)
-    QString backupDestination; // backup DEST
+    // e.g. "device.lock"; "backup" and "copy-to" are no admin commands (--db only)
+    QString command;
+    QString destination; // backup DEST, copy-to DEST
     QJsonObject args;
 
     // Parses the arguments (argv[0] first). Returns nothing for --help, --version or a bad
@@ -36,6 +37,7 @@ public:
     QString format(const QJsonObject &result) const;
 
 private:
-    static std::optional<AdminCommandLine> parseBackup(const QCommandLineParser &parser,
-                                                       QString *output, int *exitCode);
+    // backup DEST and copy-to DEST: the database itself, not an admin command.
+    static std::optional<AdminCommandLine> parseDatabaseCommand(const QCommandLineParser &parser,
+                                                                QString *output, int *exitCode);
 };

@@ -6,6 +6,7 @@
 #include "AuditLog.h"
 #include "Database.h"
 #include "DatabaseBackup.h"
+#include "DatabaseCopy.h"
 #include "PostgresLocation.h"
 #include "SettingsRepository.h"
 #include "TokenRepository.h"
@@ -67,12 +68,23 @@ int main(int argc, char *argv[])
             return 3;
         }
         if (commandLine->command == u"backup") {
-            if (!DatabaseBackup(database).write(commandLine->backupDestination, &failure)) {
+            if (!DatabaseBackup(database).write(commandLine->destination, &failure)) {
                 err << QCoreApplication::translate("main", "followme-admin: %1").arg(failure)
                     << Qt::endl;
                 return 3;
             }
-            result = QJsonObject {{u"backup"_s, commandLine->backupDestination}};
+            result = QJsonObject {{u"backup"_s, commandLine->destination}};
+        } else if (commandLine->command == u"copy-to") {
+            Database target;
+            std::optional<QJsonObject> copied;
+            if (target.open(commandLine->destination, &failure))
+                copied = DatabaseCopy(database, target).run(&failure);
+            if (!copied) {
+                err << QCoreApplication::translate("main", "followme-admin: %1").arg(failure)
+                    << Qt::endl;
+                return 3;
+            }
+            result = QJsonObject {{u"copiedTo"_s, target.path()}, {u"rows"_s, *copied}};
         } else {
             SettingsRepository settings(database);
             TokenRepository tokens(database);

@@ -79,6 +79,7 @@ private slots:
     void aResendToTheOtherServerIsAnsweredOnce();
     void dataOutlivesARestart();
     void adminToolWorksOnTheDatabase();
+    void aSqliteDatabaseMovesIntoPostgres();
     void newerSchemaIsRefusedUntouched();
     void unusableUrlIsRefused_data();
     void unusableUrlIsRefused();
@@ -250,6 +251,67 @@ void tst_ServerPostgres::adminToolWorksOnTheDatabase()
         ServerProcess::runAdmin({u"--db"_s, db, u"backup"_s, u"/tmp/never-written"_s}, &out, &err),
         3);
     QVERIFY2(err.contains(u"pg_dump"_s), qPrintable(err));
+}
+
+// followme-admin --db FILE copy-to URL: after the move the same users, tokens, settings,
+// revisions, remembered request ids and audit log, served from PostgreSQL.
+void tst_ServerPostgres::aSqliteDatabaseMovesIntoPostgres()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString file = folder.filePath(u"server.sqlite"_s);
+    qint64 revision = 0;
+    QString bobsToken;
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(file, {u"--demo"_s}), qPrintable(server.errors()));
+        TestClient client;
+        QVERIFY(client.login(server.url(), aliceToken));
+        client.sendJson(setDelay(u"moved-1"_s, u"desk"_s, 31));
+        const auto ack = client.nextOfType(u"ack"_s);
+        QVERIFY(ack);
+        revision = ack->value(u"revision"_s).toInteger();
+        QString out;
+        QCOMPARE(server.admin({u"token"_s, u"issue"_s, u"--user"_s, u"bob"_s}, &out), 0);
+        bobsToken = out.section(u'\n', 0, 0).trimmed();
+        QVERIFY(!bobsToken.isEmpty());
+    }
+    const QString db = freshDatabase();
+    QVERIFY(!db.isEmpty());
+    QString out;
+    QString err;
+    QCOMPARE(ServerProcess::runAdmin({u"--db"_s, file, u"copy-to"_s, db}, &out, &err), 0);
+    QVERIFY2(out.contains(u"\"users\":2"_s), qPrintable(out + err));
+    QVERIFY2(out.contains(u"\"audit_log\":2"_s), qPrintable(out + err)); // the edit, the token
+
+    ServerProcess server;
+    QVERIFY2(server.start(db), qPrintable(server.errors()));
+    TestClient alice;
+    const auto snapshot = alice.login(server.url(), aliceToken);
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->value(u"revision"_s).toInteger(), revision);
+    QCOMPARE(ruleIn(*snapshot, u"desk"_s).value(u"delay"_s).toInt(), 31);
+    // The request id came along: its resend is answered with the first revision.
+    alice.sendJson(setDelay(u"moved-1"_s, u"desk"_s, 32));
+    const auto again = alice.nextOfType(u"ack"_s);
+    QVERIFY(again);
+    QCOMPARE(again->value(u"revision"_s).toInteger(), revision);
+    // The token issued before the move (a hash only) still logs in; a new one gets a new id.
+    TestClient bob;
+    QVERIFY(bob.login(server.url(), bobsToken));
+    QCOMPARE(server.admin({u"token"_s, u"issue"_s, u"--user"_s, u"bob"_s}, &out, &err), 0);
+    // 3 demo tokens and bob's 4th: the next id is 5 (the note is on standard error).
+    QVERIFY2(err.contains(u"token id 5"_s), qPrintable(out + err));
+    QCOMPARE(ServerProcess::runAdmin(
+                 {u"--db"_s, db, u"audit"_s, u"list"_s, u"--user"_s, u"alice"_s}, &out, &err),
+             0);
+    // alice's own edit, from where she made it
+    QVERIFY2(out.contains(u"user 127.0.0.1\trevision %1\tsetRule desk external"_s.arg(revision)),
+             qPrintable(out + err));
+
+    // Into a database that has data already: refused, nothing mixed in.
+    QCOMPARE(ServerProcess::runAdmin({u"--db"_s, file, u"copy-to"_s, db}, &out, &err), 3);
+    QVERIFY2(err.contains(u"is not empty"_s), qPrintable(err));
 }
 
 void tst_ServerPostgres::newerSchemaIsRefusedUntouched()
