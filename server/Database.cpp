@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "PostgresLocation.h"
+#include "PreparedQueries.h"
 #include "ServerLog.h"
 #include "SqlTransaction.h"
 
@@ -99,6 +100,16 @@ const char16_t *const schemaV3[] = {
     u" before TEXT,"
     u" after TEXT)",
     u"CREATE INDEX IF NOT EXISTS audit_log_by_user ON audit_log(user_id, id)",
+};
+
+// Version 4 adds the failed logins that servers sharing a PostgreSQL database count together
+// (SharedLoginFailures; unused on SQLite, where one server counts alone). Address and time in
+// milliseconds since the epoch; the index serves "this address's, since".
+const char16_t *const schemaV4[] = {
+    u"CREATE TABLE IF NOT EXISTS login_failures ("
+    u" address TEXT NOT NULL,"
+    u" at {int64} NOT NULL)",
+    u"CREATE INDEX IF NOT EXISTS login_failures_by_address ON login_failures(address, at)",
 };
 
 // PostgreSQL has no user_version: the schema's version is this table's one row.
@@ -335,6 +346,36 @@ bool Database::configurePostgres(QString *error)
     return knownSchemaVersion(error).has_value();
 }
 
+bool Database::reconnectIfLost()
+{
+    if (m_backend != Backend::PostgreSQL)
+        return true;
+    QSqlDatabase db = connection();
+    if (db.isOpen() && !m_failureSeen)
+        return true;
+    if (db.isOpen()) {
+        QSqlQuery ping(db);
+        if (ping.exec(u"SELECT 1"_s)) {
+            m_failureSeen = false;
+            return true;
+        }
+    }
+    db.close();
+    // Their statements belong to the lost connection: freed now, while none is open.
+    for (const PreparedQueries *cache : std::as_const(m_caches))
+        cache->drop();
+    QString error;
+    if (!db.open() || !configurePostgres(&error)) {
+        qCWarning(lcServer).noquote()
+            << "the database" << m_path
+            << "is still unreachable:" << (error.isEmpty() ? db.lastError().text() : error);
+        return false;
+    }
+    m_failureSeen = false;
+    qCInfo(lcServer).noquote() << "reconnected to the database" << m_path;
+    return true;
+}
+
 std::optional<int> Database::storedSchemaVersion(QString *error) const
 {
     QSqlQuery query(connection());
@@ -397,6 +438,8 @@ bool Database::migrate(QString *error)
     if (version < 2 && !execAll(schemaV2, qsizetype(std::size(schemaV2)), error))
         return false;
     if (version < 3 && !execAll(schemaV3, qsizetype(std::size(schemaV3)), error))
+        return false;
+    if (version < 4 && !execAll(schemaV4, qsizetype(std::size(schemaV4)), error))
         return false;
     if (version < schemaVersion) {
         if (version > 0)

@@ -3,10 +3,13 @@
 #include "DatabaseLock.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
+
+class PreparedQueries;
 
 // The server's database: a SQLite file (the default, one server) or a PostgreSQL database
 // (many servers at once, docs/deployment.md). Opens it with the durability settings the
@@ -20,7 +23,8 @@ class Database
 
 public:
     // 1: users, devices, rules, tokens, applied requests. 2: + unanswered. 3: + audit log.
-    static constexpr int schemaVersion = 3;
+    // 4: + failed logins (counted across servers on PostgreSQL).
+    static constexpr int schemaVersion = 4;
 
     // Each Database has its own Qt SQL connection name, so the server and a test (or the admin
     // tool) can have several open at once.
@@ -41,6 +45,18 @@ public:
     QString path() const { return m_path; }
     enum class Backend { SQLite, PostgreSQL };
     Backend backend() const { return m_backend; }
+
+    // PostgreSQL: a connection that was lost (the database restarted, the network dropped) is
+    // opened again; false while that fails. Called where no statement or transaction is under
+    // way (the start of a hello, a group of edits, an admin command), so nothing half-done
+    // goes on in a new session. SQLite: always true.
+    bool reconnectIfLost();
+    // A request failed on the database: the next reconnectIfLost() checks the connection with a
+    // round trip (Qt's driver does not always tell a lost one from a failed statement).
+    void noteFailure() { m_failureSeen = true; }
+    // The statement caches on this connection, dropped when it reconnects.
+    void addStatementCache(const PreparedQueries *cache) const { m_caches.append(cache); }
+    void removeStatementCache(const PreparedQueries *cache) const { m_caches.removeOne(cache); }
 
     // The default file: <AppDataLocation>/followme-server.sqlite.
     static QString defaultPath();
@@ -68,6 +84,8 @@ private:
     bool execAll(const char16_t *const *statements, qsizetype count, QString *error);
 
     Backend m_backend = Backend::SQLite;
+    mutable QList<const PreparedQueries *> m_caches;
+    bool m_failureSeen = false;
     DatabaseLock m_lock;
     QString m_connectionName;
     QString m_path;

@@ -5,7 +5,14 @@
 
 PreparedQueries::PreparedQueries(const Database &database)
     : m_database(database)
-{ }
+{
+    m_database.addStatementCache(this);
+}
+
+PreparedQueries::~PreparedQueries()
+{
+    m_database.removeStatementCache(this);
+}
 
 PreparedQueries::Lease PreparedQueries::prepared(const QString &sql) const
 {

@@ -34,6 +34,13 @@ public:
     };
 
     explicit PreparedQueries(const Database &database);
+    ~PreparedQueries();
+    PreparedQueries(const PreparedQueries &) = delete;
+    PreparedQueries &operator=(const PreparedQueries &) = delete;
+
+    // Forgets every statement. The Database calls it when it reconnects, while no connection is
+    // open: a statement freed on the new connection would fail there, inside its transaction.
+    void drop() const { m_entries.clear(); }
 
     // The statement for `sql`, prepared now if it has not been yet (or its preparation failed
     // before: then exec() reports why). Bind with bindValue(position, value).

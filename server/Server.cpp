@@ -11,6 +11,7 @@
 #include "SqlTransaction.h"
 #include "TlsCredentials.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSqlDatabase>
@@ -47,6 +48,7 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_commits(m_database, m_edits)
     , m_admin(m_database, m_settings, m_tokens, m_audit)
     , m_throttle(options.throttle)
+    , m_sharedFailures(m_database, options.throttle.failureLimit, options.throttle.window)
     , m_preLogin(options.preLoginLimit)
     , m_keepalive(options.idleTimeout, options.helloTimeout)
 {
@@ -132,6 +134,11 @@ quint16 Server::port() const
     return m_listener ? m_listener->serverPort() : 0;
 }
 
+SharedLoginFailures::Milliseconds Server::wallClock()
+{
+    return SharedLoginFailures::Milliseconds(QDateTime::currentMSecsSinceEpoch());
+}
+
 LoginThrottle::Milliseconds Server::now() const
 {
     return std::chrono::duration_cast<LoginThrottle::Milliseconds>(
@@ -174,7 +181,11 @@ void Server::adopt(QWebSocket *socket)
 void Server::helloReceived(Session *session, const ClientMessage &hello)
 {
     const QString address = session->peerAddress();
-    if (m_throttle.isBlocked(address, now())) {
+    // A lost database connection is opened again here and before edits and admin commands.
+    // The request that finds it lost is answered internal (clients try again); the next one
+    // reconnects.
+    m_database.reconnectIfLost();
+    if (m_throttle.isBlocked(address, now()) || m_sharedFailures.isBlocked(address, wallClock())) {
         qCWarning(lcServer) << "refusing a hello from" << address << "(too many failed logins)";
         session->refuse({Code::RateLimited,
                          tr("too many failed logins from your address; try again later"),
@@ -231,6 +242,7 @@ void Server::refuseLogin(Session *session, const QString &requestId)
 {
     const QString address = session->peerAddress();
     const auto delay = m_throttle.recordFailure(address, now());
+    m_sharedFailures.recordFailure(address, wallClock());
     qCWarning(lcServer) << "failed login from" << address << "answered in" << delay.count() << "ms";
     QPointer<Session> guard(session);
     QTimer::singleShot(delay, this, [guard, requestId] {
@@ -242,6 +254,7 @@ void Server::refuseLogin(Session *session, const QString &requestId)
 
 void Server::refuseInternal(Session *session, const QString &requestId)
 {
+    m_database.noteFailure();
     qCWarning(lcServer) << "closing the connection of" << session->peerAddress()
                         << "with internal: the database could not be read";
     session->refuse(
@@ -282,6 +295,8 @@ QString Server::encodedSnapshot(const QString &userId) const
 
 void Server::editReceived(Session *session, const ClientMessage &edit)
 {
+    // Before the group of edits is committed (queued, so nothing is under way now).
+    m_database.reconnectIfLost();
     m_commits.submit(session, session->userId(), edit, actorOf(session));
 }
 
@@ -289,6 +304,8 @@ void Server::editApplied(Session *session, const QString &, const ClientMessage 
                          const ChangeOutcome &outcome)
 {
     if (outcome.error) {
+        if (outcome.error->code == Code::Internal)
+            m_database.noteFailure();
         if (session)
             session->sendError(*outcome.error);
         return;
@@ -318,8 +335,11 @@ void Server::adminReceived(Session *session, const QString &requestId, const QSt
         unwatch(session, requestId);
         return;
     }
+    m_database.reconnectIfLost();
     const ChangeOutcome outcome = m_admin.execute(command, args, actorOf(session));
     if (outcome.error) {
+        if (outcome.error->code == Code::Internal)
+            m_database.noteFailure();
         ProtocolError error = *outcome.error;
         error.requestId = requestId;
         session->sendError(error);

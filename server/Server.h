@@ -11,6 +11,7 @@
 #include "ServerOptions.h"
 #include "SessionHandler.h"
 #include "SettingsRepository.h"
+#include "SharedLoginFailures.h"
 #include "TokenRepository.h"
 #include "WatchList.h"
 
@@ -85,6 +86,8 @@ private:
     static AuditEntry::Actor actorOf(const Session *session);
     void finishShutdown();
     LoginThrottle::Milliseconds now() const;
+    // Wall-clock time, which the servers sharing a database agree on.
+    static SharedLoginFailures::Milliseconds wallClock();
 
     ServerOptions m_options;
     Database m_database;
@@ -95,6 +98,7 @@ private:
     GroupCommit m_commits;
     AdminCommands m_admin;
     LoginThrottle m_throttle;
+    SharedLoginFailures m_sharedFailures;
     PreLoginGate m_preLogin;
     KeepaliveSweep m_keepalive;
     QWebSocketServer *m_server = nullptr;

@@ -126,6 +126,15 @@ bool PostgresCluster::stop()
                {u"-D"_s, m_dir.filePath(u"data"_s), u"-m"_s, u"fast"_s, u"-w"_s, u"stop"_s}, true);
 }
 
+bool PostgresCluster::restart()
+{
+    return m_running
+        && run(u"pg_ctl"_s,
+               {u"-D"_s, m_dir.filePath(u"data"_s), u"-m"_s, u"fast"_s, u"-w"_s, u"-t"_s, u"60"_s,
+                u"restart"_s},
+               true);
+}
+
 bool PostgresCluster::createDatabase(const QString &name)
 {
     return run(u"createdb"_s,

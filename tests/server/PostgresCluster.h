@@ -26,6 +26,8 @@ public:
     // initdb + start; false with the reason in errors().
     bool start();
     bool stop();
+    // pg_ctl restart -m fast: every connection to the cluster is cut.
+    bool restart();
     // Creates a database; false with the reason in errors().
     bool createDatabase(const QString &name);
     // Runs one SQL statement with psql in `database`; its rows (unaligned, tuples only) in

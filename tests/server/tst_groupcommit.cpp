@@ -97,6 +97,8 @@ void tst_GroupCommit::cleanup()
 {
     m_commits.reset();
     m_edits.reset();
+    // Before their Database: each keeps statements on its connection.
+    m_audit.reset();
     m_settings.reset();
     m_reader.reset();
     m_database.reset();

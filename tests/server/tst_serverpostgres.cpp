@@ -77,7 +77,9 @@ private slots:
 
     void twoServersKeepOneUsersRevisionsGapFree();
     void aResendToTheOtherServerIsAnsweredOnce();
+    void failedLoginsCountAcrossServers();
     void dataOutlivesARestart();
+    void theServerReconnectsWhenPostgresRestarts();
     void adminToolWorksOnTheDatabase();
     void aSqliteDatabaseMovesIntoPostgres();
     void newerSchemaIsRefusedUntouched();
@@ -198,6 +200,39 @@ void tst_ServerPostgres::aResendToTheOtherServerIsAnsweredOnce()
     QCOMPARE(ruleIn(*snapshot, u"desk"_s).value(u"delay"_s).toInt(), 17);
 }
 
+// The limit of failed logins holds for an address whichever servers it tries: two failures on
+// each of two servers with a limit of 4, and the next hello is refused as rate_limited on both,
+// though neither server saw 4 itself.
+void tst_ServerPostgres::failedLoginsCountAcrossServers()
+{
+    const QString db = freshDatabase();
+    QVERIFY(!db.isEmpty());
+    const QStringList quick {
+        u"--demo"_s, u"--login-delay"_s,         u"0"_s, u"--login-delay-max"_s,
+        u"0"_s,      u"--login-failure-limit"_s, u"4"_s};
+    ServerProcess a;
+    ServerProcess b;
+    QVERIFY2(a.start(db, quick), qPrintable(a.errors()));
+    QVERIFY2(b.start(db, quick), qPrintable(b.errors()));
+    const auto attempt = [](const ServerProcess &server, const QString &token) {
+        TestClient client;
+        if (!client.open(server.url()))
+            return u"no connection"_s;
+        client.sendJson({{u"type"_s, u"hello"_s}, {u"protocol"_s, 1}, {u"token"_s, token}});
+        const auto answer = client.next(15000);
+        if (!answer)
+            return u"no answer"_s;
+        return answer->value(u"type"_s).toString() == u"snapshot"
+            ? u"snapshot"_s
+            : answer->value(u"code"_s).toString();
+    };
+    for (const ServerProcess *server : {&a, &b, &a, &b})
+        QCOMPARE(attempt(*server, u"wrong-token"_s), u"unauthorized"_s);
+    QCOMPARE(attempt(a, u"wrong-token"_s), u"rate_limited"_s);
+    // Even with the right token: the address is over the limit for now.
+    QCOMPARE(attempt(b, aliceToken), u"rate_limited"_s);
+}
+
 void tst_ServerPostgres::dataOutlivesARestart()
 {
     const QString db = freshDatabase();
@@ -222,6 +257,44 @@ void tst_ServerPostgres::dataOutlivesARestart()
     QVERIFY(snapshot);
     QCOMPARE(snapshot->value(u"revision"_s).toInteger(), revision);
     QCOMPARE(ruleIn(*snapshot, u"softphone"_s).value(u"delay"_s).toInt(), 23);
+}
+
+// PostgreSQL restarted under a running server: its sessions stay, the request that finds the
+// connection lost is refused as internal and changes nothing, and the next one is served on a
+// new connection, with the data of before.
+void tst_ServerPostgres::theServerReconnectsWhenPostgresRestarts()
+{
+    const QString db = freshDatabase();
+    QVERIFY(!db.isEmpty());
+    ServerProcess server;
+    QVERIFY2(server.start(db, {u"--demo"_s}), qPrintable(server.errors()));
+    TestClient client;
+    QVERIFY(client.login(server.url(), aliceToken));
+    client.sendJson(setDelay(u"before-pg-restart"_s, u"desk"_s, 41));
+    QVERIFY(client.nextOfType(u"ack"_s));
+
+    QVERIFY2(m_database.cluster()->restart(), qPrintable(m_database.cluster()->errors()));
+    // As a client does: an edit answered internal is sent again (same id), up to a few times.
+    std::optional<QJsonObject> ack;
+    QStringList answers;
+    for (int attempt = 0; attempt < 3 && !ack; ++attempt) {
+        client.sendJson(setDelay(u"after-pg-restart"_s, u"desk"_s, 42));
+        const auto answer = client.next(15000);
+        QVERIFY2(answer, "no answer to an edit after the restart");
+        answers.append(answer->value(u"type"_s).toString() + u' '
+                       + answer->value(u"code"_s).toString());
+        if (answer->value(u"type"_s).toString() == u"ack")
+            ack = answer;
+        else
+            QCOMPARE(answer->value(u"code"_s).toString(), u"internal"_s);
+    }
+    QVERIFY2(ack, qPrintable(answers.join(u", "_s) + u"\n"_s + server.errors()));
+    QVERIFY(client.isConnected());
+    TestClient late;
+    const auto snapshot = late.login(server.url(), aliceToken);
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->value(u"revision"_s).toInteger(), ack->value(u"revision"_s).toInteger());
+    QCOMPARE(ruleIn(*snapshot, u"desk"_s).value(u"delay"_s).toInt(), 42);
 }
 
 void tst_ServerPostgres::adminToolWorksOnTheDatabase()

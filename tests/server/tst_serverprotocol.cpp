@@ -93,8 +93,7 @@ private:
 void tst_ServerProtocol::initTestCase()
 {
     QVERIFY2(m_database.create(), qPrintable(m_database.errors()));
-    QVERIFY2(m_server.start(m_database.location(), {u"--demo"_s}),
-             qPrintable(m_server.errors()));
+    QVERIFY2(m_server.start(m_database.location(), {u"--demo"_s}), qPrintable(m_server.errors()));
 }
 
 void tst_ServerProtocol::cleanupTestCase()
