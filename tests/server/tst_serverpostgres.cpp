@@ -5,10 +5,12 @@
 // server gets it; the data outlives a restart; followme-admin works on the database; a newer
 // schema and an unusable URL are refused, and the password never shows.
 #include "PostgresCluster.h"
+#include "ProgramRun.h"
 #include "ServerProcess.h"
 #include "TestClient.h"
 #include "TestDatabase.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSet>
@@ -43,27 +45,24 @@ QJsonObject ruleIn(const QJsonObject &snapshot, const QString &device)
     return {};
 }
 
-struct Run
+// What a new session of alice is told: nothing when the login fails.
+std::optional<QJsonObject> newSessionSnapshot(const ServerProcess &server)
 {
-    int exitCode = -1;
-    QString errors;
-};
+    TestClient client;
+    return client.login(server.url(), aliceToken);
+}
 
-// A server that is expected to refuse its start: its exit code and standard error.
-Run runServer(const QStringList &arguments)
+// A server that is expected to refuse its start, run to its end.
+ProgramRun runServer(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(ServerProcess::serverExecutable(), arguments);
-    Run run;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.errors =
-        QString::fromUtf8(process.readAllStandardError() + process.readAllStandardOutput());
-    return run;
+    return runProgram(ServerProcess::serverExecutable(), arguments,
+                      QProcessEnvironment::systemEnvironment(), QDir::currentPath(), 30000);
+}
+
+// It ended by itself with exit code 2, the code of a configuration refused at start.
+bool refusedAtStart(const ProgramRun &run)
+{
+    return run.finished && run.exitStatus == QProcess::NormalExit && run.exitCode == 2;
 }
 
 } // namespace
@@ -90,6 +89,9 @@ private slots:
 private:
     // A fresh database with the demo users (seeded by a first server start).
     QString freshDatabase();
+    // Two servers on one fresh database; false (with the reason logged) if either won't start.
+    bool startTwoServers(ServerProcess &a, ServerProcess &b,
+                         const QStringList &arguments = {QStringLiteral("--demo")});
 
     TestDatabase m_database;
     int m_databases = 0;
@@ -112,16 +114,26 @@ QString tst_ServerPostgres::freshDatabase()
     return m_database.location();
 }
 
+bool tst_ServerPostgres::startTwoServers(ServerProcess &a, ServerProcess &b,
+                                         const QStringList &arguments)
+{
+    const QString db = freshDatabase();
+    for (ServerProcess *server : {&a, &b}) {
+        if (db.isEmpty() || !server->start(db, arguments)) {
+            qWarning("%s", qPrintable(server->errors()));
+            return false;
+        }
+    }
+    return true;
+}
+
 // Two servers, each with a session of alice editing in a closed loop (each edit a real change):
 // the revisions acknowledged on both together are exactly the next ones, each once.
 void tst_ServerPostgres::twoServersKeepOneUsersRevisionsGapFree()
 {
-    const QString db = freshDatabase();
-    QVERIFY(!db.isEmpty());
     ServerProcess a;
     ServerProcess b;
-    QVERIFY2(a.start(db, {u"--demo"_s}), qPrintable(a.errors()));
-    QVERIFY2(b.start(db, {u"--demo"_s}), qPrintable(b.errors()));
+    QVERIFY(startTwoServers(a, b));
     TestClient onA;
     TestClient onB;
     const auto start = onA.login(a.url(), aliceToken);
@@ -159,8 +171,7 @@ void tst_ServerPostgres::twoServersKeepOneUsersRevisionsGapFree()
     QCOMPARE(revisions, expected);
 
     // And a new session on either server sees the last of them.
-    TestClient late;
-    const auto snapshot = late.login(a.url(), aliceToken);
+    const auto snapshot = newSessionSnapshot(a);
     QVERIFY(snapshot);
     QCOMPARE(snapshot->value(u"revision"_s).toInteger(), first + 2 * editsEach);
     QCOMPARE(ruleIn(*snapshot, u"desk"_s).value(u"delay"_s).toInt(), 100 + editsEach - 1);
@@ -171,12 +182,9 @@ void tst_ServerPostgres::twoServersKeepOneUsersRevisionsGapFree()
 // server (its first one went away before the ack arrived) gets the first answer, no new change.
 void tst_ServerPostgres::aResendToTheOtherServerIsAnsweredOnce()
 {
-    const QString db = freshDatabase();
-    QVERIFY(!db.isEmpty());
     ServerProcess a;
     ServerProcess b;
-    QVERIFY2(a.start(db, {u"--demo"_s}), qPrintable(a.errors()));
-    QVERIFY2(b.start(db, {u"--demo"_s}), qPrintable(b.errors()));
+    QVERIFY(startTwoServers(a, b));
     TestClient onA;
     QVERIFY(onA.login(a.url(), aliceToken));
     const QJsonObject edit = setDelay(u"resend-across"_s, u"desk"_s, 17);
@@ -193,8 +201,7 @@ void tst_ServerPostgres::aResendToTheOtherServerIsAnsweredOnce()
     const auto again = onB.nextOfType(u"ack"_s);
     QVERIFY(again);
     QCOMPARE(again->value(u"revision"_s).toInteger(), revision);
-    TestClient check;
-    const auto snapshot = check.login(b.url(), aliceToken);
+    const auto snapshot = newSessionSnapshot(b);
     QVERIFY(snapshot);
     QCOMPARE(snapshot->value(u"revision"_s).toInteger(), revision);
     QCOMPARE(ruleIn(*snapshot, u"desk"_s).value(u"delay"_s).toInt(), 17);
@@ -205,15 +212,12 @@ void tst_ServerPostgres::aResendToTheOtherServerIsAnsweredOnce()
 // though neither server saw 4 itself.
 void tst_ServerPostgres::failedLoginsCountAcrossServers()
 {
-    const QString db = freshDatabase();
-    QVERIFY(!db.isEmpty());
     const QStringList quick {
         u"--demo"_s, u"--login-delay"_s,         u"0"_s, u"--login-delay-max"_s,
         u"0"_s,      u"--login-failure-limit"_s, u"4"_s};
     ServerProcess a;
     ServerProcess b;
-    QVERIFY2(a.start(db, quick), qPrintable(a.errors()));
-    QVERIFY2(b.start(db, quick), qPrintable(b.errors()));
+    QVERIFY(startTwoServers(a, b, quick));
     const auto attempt = [](const ServerProcess &server, const QString &token) {
         TestClient client;
         if (!client.open(server.url()))
@@ -252,8 +256,7 @@ void tst_ServerPostgres::dataOutlivesARestart()
     }
     ServerProcess server;
     QVERIFY2(server.start(db), qPrintable(server.errors()));
-    TestClient client;
-    const auto snapshot = client.login(server.url(), aliceToken);
+    const auto snapshot = newSessionSnapshot(server);
     QVERIFY(snapshot);
     QCOMPARE(snapshot->value(u"revision"_s).toInteger(), revision);
     QCOMPARE(ruleIn(*snapshot, u"softphone"_s).value(u"delay"_s).toInt(), 23);
@@ -290,8 +293,7 @@ void tst_ServerPostgres::theServerReconnectsWhenPostgresRestarts()
     }
     QVERIFY2(ack, qPrintable(answers.join(u", "_s) + u"\n"_s + server.errors()));
     QVERIFY(client.isConnected());
-    TestClient late;
-    const auto snapshot = late.login(server.url(), aliceToken);
+    const auto snapshot = newSessionSnapshot(server);
     QVERIFY(snapshot);
     QCOMPARE(snapshot->value(u"revision"_s).toInteger(), ack->value(u"revision"_s).toInteger());
     QCOMPARE(ruleIn(*snapshot, u"desk"_s).value(u"delay"_s).toInt(), 42);
@@ -315,8 +317,7 @@ void tst_ServerPostgres::adminToolWorksOnTheDatabase()
              0);
     QVERIFY2(out.contains(u"device.setRule desk external"_s), qPrintable(out + err));
     // The running server reads what the tool committed.
-    TestClient client;
-    const auto snapshot = client.login(server.url(), aliceToken);
+    const auto snapshot = newSessionSnapshot(server);
     QVERIFY(snapshot);
     QCOMPARE(ruleIn(*snapshot, u"desk"_s).value(u"delay"_s).toInt(), 11);
     // backup copies SQLite files: for PostgreSQL it says what to use instead.
@@ -399,9 +400,9 @@ void tst_ServerPostgres::newerSchemaIsRefusedUntouched()
     PostgresCluster *cluster = m_database.cluster();
     QVERIFY2(cluster->sql(name, u"UPDATE followme_schema SET version = 99"_s),
              qPrintable(cluster->errors()));
-    const Run run = runServer({u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s});
-    QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.errors.contains(u"newer server (schema 99"_s), qPrintable(run.errors));
+    const ProgramRun run = runServer({u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s});
+    QVERIFY2(refusedAtStart(run), run.describe().constData());
+    QVERIFY2(run.err.contains(u"newer server (schema 99"_s), run.describe().constData());
     QString version;
     QVERIFY(cluster->sql(name, u"SELECT version FROM followme_schema"_s, &version));
     QCOMPARE(version, u"99"_s);
@@ -428,9 +429,9 @@ void tst_ServerPostgres::unusableUrlIsRefused()
 {
     QFETCH(QString, url);
     QFETCH(QString, says);
-    const Run run = runServer({u"--db"_s, url, u"--listen"_s, u"127.0.0.1:0"_s});
-    QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.errors.contains(says), qPrintable(run.errors));
+    const ProgramRun run = runServer({u"--db"_s, url, u"--listen"_s, u"127.0.0.1:0"_s});
+    QVERIFY2(refusedAtStart(run), run.describe().constData());
+    QVERIFY2(run.err.contains(says), run.describe().constData());
 }
 
 void tst_ServerPostgres::passwordNeverShows()
@@ -451,10 +452,11 @@ void tst_ServerPostgres::passwordNeverShows()
     QVERIFY(!log.contains(u"s3cr3t-pw"_s));
     QVERIFY(!server.output().contains(u"s3cr3t-pw"_s));
     // Nor when the database can't be opened.
-    const Run run = runServer({u"--db"_s, QString(withPassword).replace(u"/db"_s, u"/nosuch"_s),
-                               u"--listen"_s, u"127.0.0.1:0"_s});
-    QCOMPARE(run.exitCode, 2);
-    QVERIFY2(!run.errors.contains(u"s3cr3t-pw"_s), qPrintable(run.errors));
+    const ProgramRun run =
+        runServer({u"--db"_s, QString(withPassword).replace(u"/db"_s, u"/nosuch"_s), u"--listen"_s,
+                   u"127.0.0.1:0"_s});
+    QVERIFY2(refusedAtStart(run), run.describe().constData());
+    QVERIFY2(!QString(run.out + run.err).contains(u"s3cr3t-pw"_s), run.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(tst_ServerPostgres)

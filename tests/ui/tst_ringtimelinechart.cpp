@@ -76,6 +76,16 @@ void drainEvents()
         QCoreApplication::processEvents();
 }
 
+// Shows a window as the application does and lets it settle: laid out, painted, idle.
+bool showAndSettle(QWidget &window)
+{
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    drainEvents();
+    return true;
+}
+
 } // namespace
 
 class TestRingTimelineChart : public QObject
@@ -210,9 +220,7 @@ private slots:
         SettingsDocument document;
         QVERIFY(!document.reset(planWithDevices(50)));
         SettingsWindow window(&document);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        drainEvents();
+        QVERIFY(showAndSettle(window));
         FollowMePage *page = window.followMePage();
         RingTimelineChart *timeline = page->timeline();
         PaintCounter counter(timeline->findChild<QChartView *>()->viewport());
@@ -241,26 +249,21 @@ private slots:
         SettingsDocument document;
         QVERIFY(!document.reset(planWithDevices(50)));
         SettingsWindow window(&document);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        drainEvents();
+        QVERIFY(showAndSettle(window));
         RingTimelineChart *timeline = window.followMePage()->timeline();
         ChartChanges changes(timeline);
+        // Device 9, a copy of the demo's DECT handset, is the user's and rings on the page's
+        // call kind.
+        QCOMPARE(timeline->bar(9).style, RingTimelineChart::BarStyle::Rings);
         FollowMeSettings changed = document.settings();
         changed.devices[7].name = u"Renamed phone"_s;
-        changed.devices[9].userConfigurable = !changed.devices[9].userConfigurable;
+        changed.devices[9].userConfigurable = false;
         QVERIFY(!document.update(changed));
         drainEvents();
         QCOMPARE(changes.categoryResets, 0);
         QCOMPARE(changes.setsRefilled, 0);
         QCOMPARE(timeline->bar(7).label, u"Renamed phone"_s);
-        QCOMPARE(timeline->bar(9).style, changed.devices[9].isLocked()
-                     ? (changed.devices[9].rule(CallKind::External).enabled
-                            ? RingTimelineChart::BarStyle::LockedRings
-                            : RingTimelineChart::BarStyle::LockedOff)
-                     : (changed.devices[9].rule(CallKind::External).enabled
-                            ? RingTimelineChart::BarStyle::Rings
-                            : RingTimelineChart::BarStyle::Off));
+        QCOMPARE(timeline->bar(9).style, RingTimelineChart::BarStyle::LockedRings);
     }
 
     void pageGettingItsDataBuildsTheChartOnce()
@@ -268,9 +271,7 @@ private slots:
         // As a connected client starts: the page first, the server's settings after.
         SettingsDocument document;
         SettingsWindow window(&document);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        drainEvents();
+        QVERIFY(showAndSettle(window));
         RingTimelineChart *timeline = window.followMePage()->timeline();
         ChartChanges changes(timeline);
         PaintCounter counter(timeline->findChild<QChartView *>()->viewport());
