@@ -21,11 +21,12 @@ set -euo pipefail
 # parser of the wire (docs/dependencies.md); python3-jsonschema checks docs/protocol.schema.json
 # against the protocol document's examples; qt6-httpserver-dev serves the admin console.
 # libqt6sql6-psql is Qt's PostgreSQL driver, the server's second backend; postgresql gives the
-# server tests initdb and pg_ctl for the throwaway clusters they start (its own cluster is unused).
+# server tests initdb and pg_ctl for the throwaway clusters they start (its own cluster is unused),
+# haproxy the reverse proxy they put in front of several servers (its own service is unused).
 FOLLOWME_BASE_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev libqt6sql6-sqlite openssl
-    libqt6sql6-psql postgresql
+    libqt6sql6-psql postgresql haproxy
     libsimdjson-dev python3 python3-jsonschema
 )
 # The desktop client. Qt6Charts' CMake package needs Qt6OpenGL's, which qt6-base-dev only

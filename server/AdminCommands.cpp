@@ -1,6 +1,7 @@
 #include "AdminCommands.h"
 
 #include "AuditLog.h"
+#include "ChangeLog.h"
 #include "ClientMessage.h"
 #include "Database.h"
 #include "ServerLog.h"
@@ -70,11 +71,13 @@ QJsonObject deviceJson(const SettingsRepository::OwnedDevice &owned)
 } // namespace
 
 AdminCommands::AdminCommands(const Database &database, const SettingsRepository &settings,
-                             const TokenRepository &tokens, const AuditLog &audit)
+                             const TokenRepository &tokens, const AuditLog &audit,
+                             const ChangeLog &changes)
     : m_database(database)
     , m_settings(settings)
     , m_tokens(tokens)
     , m_audit(audit)
+    , m_changes(changes)
 { }
 
 AuditEntry AdminCommands::entryFor(const QString &userId, const QString &action, const Actor &actor)
@@ -84,6 +87,11 @@ AuditEntry AdminCommands::entryFor(const QString &userId, const QString &action,
     entry.action = action;
     entry.by = actor;
     return entry;
+}
+
+bool AdminCommands::commit(SqlTransaction &transaction, const ChangeOutcome &outcome) const
+{
+    return m_changes.record(outcome) && transaction.commit();
 }
 
 bool AdminCommands::record(AuditEntry entry, qint64 revision, ChangeOutcome *outcome) const
@@ -210,7 +218,7 @@ ChangeOutcome AdminCommands::addUser(const QJsonObject &args, const Actor &actor
     entry.after = name;
     SqlTransaction transaction(m_database.connection());
     if (!transaction.isActive() || !m_settings.insertUser(userId, name)
-        || !record(entry, 1, &outcome) || !transaction.commit())
+        || !record(entry, 1, &outcome) || !commit(transaction, outcome))
         return ChangeOutcome::failure(internalError());
     outcome.result = {{u"user"_s, userId}, {u"revision"_s, 1}};
     return outcome;
@@ -230,11 +238,11 @@ ChangeOutcome AdminCommands::removeUser(const QJsonObject &args, const Actor &ac
     AuditEntry entry = entryFor(userId, u"user.remove"_s, actor);
     entry.before = user->name;
     SqlTransaction transaction(m_database.connection());
+    outcome.removedUsers.append(userId);
     if (!transaction.isActive() || !m_settings.deleteUser(userId)
-        || !record(entry, user->revision, &outcome) || !transaction.commit())
+        || !record(entry, user->revision, &outcome) || !commit(transaction, outcome))
         return ChangeOutcome::failure(internalError());
     outcome.result = {{u"user"_s, userId}};
-    outcome.removedUsers.append(userId);
     return outcome;
 }
 
@@ -334,12 +342,12 @@ ChangeOutcome AdminCommands::setUnanswered(const QJsonObject &args, const Actor 
     std::optional<qint64> revision;
     if (transaction.isActive() && m_settings.writeUnanswered(userId, *kind, call))
         revision = m_settings.bumpRevision(userId);
-    if (!revision || !record(entry, *revision, &outcome) || !transaction.commit())
+    // No push type carries it (ruleChanged is per device), so the sessions get a snapshot.
+    outcome.snapshotUsers.append(userId);
+    if (!revision || !record(entry, *revision, &outcome) || !commit(transaction, outcome))
         return ChangeOutcome::failure(internalError());
     outcome.result.insert(u"revision"_s, *revision);
     outcome.result.insert(u"changed"_s, true);
-    // No push type carries it (ruleChanged is per device), so the sessions get a snapshot.
-    outcome.snapshotUsers.append(userId);
     return outcome;
 }
 
@@ -367,7 +375,7 @@ ChangeOutcome AdminCommands::issueToken(const QJsonObject &args, bool admin,
     // The record names the token by its id; the token itself is never stored or logged.
     AuditEntry entry = entryFor(userId, admin ? u"adminToken.issue"_s : u"token.issue"_s, actor);
     entry.after = QJsonObject {{u"tokenId"_s, tokenId}};
-    if (tokenId <= 0 || !record(entry, revision, &outcome) || !transaction.commit())
+    if (tokenId <= 0 || !record(entry, revision, &outcome) || !commit(transaction, outcome))
         return ChangeOutcome::failure(internalError());
     outcome.result = {{u"token"_s, token}, {u"tokenId"_s, tokenId}, {u"admin"_s, admin}};
     if (!admin)
@@ -396,12 +404,13 @@ ChangeOutcome AdminCommands::revokeToken(const QJsonObject &args, const Actor &a
     AuditEntry entry = entryFor(removed->admin ? QString() : removed->userId,
                                 removed->admin ? u"adminToken.revoke"_s : u"token.revoke"_s, actor);
     entry.before = QJsonObject {{u"tokenId"_s, removed->tokenId}};
-    if (!record(entry, user.hasValue() ? user->revision : 0, &outcome) || !transaction.commit())
+    outcome.revokedTokens.append(removed->tokenId);
+    if (!record(entry, user.hasValue() ? user->revision : 0, &outcome)
+        || !commit(transaction, outcome))
         return ChangeOutcome::failure(internalError());
     outcome.result = {{u"tokenId"_s, removed->tokenId}, {u"admin"_s, removed->admin}};
     if (!removed->admin)
         outcome.result.insert(u"user"_s, removed->userId);
-    outcome.revokedTokens.append(removed->tokenId);
     return outcome;
 }
 
@@ -477,10 +486,10 @@ ChangeOutcome AdminCommands::addDevice(const QJsonObject &args, const Actor &act
     std::optional<qint64> revision;
     if (transaction.isActive() && m_settings.insertDevice(userId, device))
         revision = m_settings.bumpRevision(userId);
-    if (!revision || !record(entry, *revision, &outcome) || !transaction.commit())
+    outcome.snapshotUsers.append(userId);
+    if (!revision || !record(entry, *revision, &outcome) || !commit(transaction, outcome))
         return ChangeOutcome::failure(internalError());
     outcome.result = {{u"user"_s, userId}, {u"device"_s, device.id}, {u"revision"_s, *revision}};
-    outcome.snapshotUsers.append(userId);
     return outcome;
 }
 
@@ -509,11 +518,11 @@ ChangeOutcome AdminCommands::removeDevice(const QJsonObject &args, const Actor &
     AuditEntry entry = entryFor(owned->userId, u"device.remove"_s, actor);
     entry.deviceId = deviceId;
     entry.before = deviceJson(*owned);
-    if (revision <= 0 || !record(entry, revision, &outcome) || !transaction.commit())
+    outcome.snapshotUsers.append(owned->userId);
+    if (revision <= 0 || !record(entry, revision, &outcome) || !commit(transaction, outcome))
         return ChangeOutcome::failure(internalError());
     outcome.result = {
         {u"user"_s, owned->userId}, {u"device"_s, deviceId}, {u"revision"_s, revision}};
-    outcome.snapshotUsers.append(owned->userId);
     return outcome;
 }
 
@@ -558,14 +567,17 @@ ChangeOutcome AdminCommands::setRule(const QJsonObject &args, const Actor &actor
     std::optional<qint64> revision;
     if (transaction.isActive() && m_settings.writeRule(edit->deviceId, edit->callKind, after))
         revision = m_settings.bumpRevision(owned->userId);
-    if (!revision || !record(entry, *revision, &outcome) || !transaction.commit())
+    if (!revision || !record(entry, *revision, &outcome))
         return ChangeOutcome::failure(internalError());
-    outcome.result.insert(u"revision"_s, *revision);
-    outcome.result.insert(u"changed"_s, true);
+    // The push names the audit record, which has its id now.
     ServerMessage push =
         ServerMessage::ruleChanged(*revision, edit->deviceId, edit->callKind, after);
     push.change = outcome.audit;
     outcome.pushes.append({owned->userId, push});
+    if (!commit(transaction, outcome))
+        return ChangeOutcome::failure(internalError());
+    outcome.result.insert(u"revision"_s, *revision);
+    outcome.result.insert(u"changed"_s, true);
     return outcome;
 }
 
@@ -639,11 +651,11 @@ ChangeOutcome AdminCommands::changeDevice(const QJsonObject &args, const QString
     std::optional<qint64> revision;
     if (transaction.isActive() && m_settings.updateDevice(device))
         revision = m_settings.bumpRevision(owned->userId);
-    if (!revision || !record(entry, *revision, &outcome) || !transaction.commit())
+    outcome.snapshotUsers.append(owned->userId);
+    if (!revision || !record(entry, *revision, &outcome) || !commit(transaction, outcome))
         return ChangeOutcome::failure(internalError());
     outcome.result.insert(u"revision"_s, *revision);
     outcome.result.insert(u"changed"_s, true);
-    outcome.snapshotUsers.append(owned->userId);
     return outcome;
 }
 

@@ -12,22 +12,24 @@
 #include <optional>
 
 class AuditLog;
+class ChangeLog;
 class Database;
 class SettingsRepository;
+class SqlTransaction;
 class TokenRepository;
 
 // The administration commands (docs/protocol.md, section 9): users, what happens to their
 // unanswered calls, tokens, devices, their workspace, number, User Configurable flag and rules. The
 // same code serves admin sessions of a running server and followme-admin --db; the server then fans
-// the outcome out. Every change is recorded in the audit log in its own transaction, as made by the
-// actor the caller names.
+// the outcome out (and on PostgreSQL every server does, from the ChangeLog). Every change is
+// recorded in the audit log in its own transaction, as made by the actor the caller names.
 class AdminCommands
 {
     Q_DECLARE_TR_FUNCTIONS(AdminCommands)
 
 public:
     AdminCommands(const Database &database, const SettingsRepository &settings,
-                  const TokenRepository &tokens, const AuditLog &audit);
+                  const TokenRepository &tokens, const AuditLog &audit, const ChangeLog &changes);
 
     ChangeOutcome execute(const QString &command, const QJsonObject &args,
                           const AuditEntry::Actor &actor) const;
@@ -60,9 +62,13 @@ private:
     // Writes the entry (in the open transaction) and keeps it for the outcome; false if it
     // could not be written, so the transaction must not commit.
     bool record(AuditEntry entry, qint64 revision, ChangeOutcome *outcome) const;
+    // Tells the other servers of the outcome (ChangeLog), whose effects are all set now, and
+    // commits; false if either failed.
+    bool commit(SqlTransaction &transaction, const ChangeOutcome &outcome) const;
 
     const Database &m_database;
     const SettingsRepository &m_settings;
     const TokenRepository &m_tokens;
     const AuditLog &m_audit;
+    const ChangeLog &m_changes;
 };

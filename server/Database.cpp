@@ -112,6 +112,22 @@ const char16_t *const schemaV4[] = {
     u"CREATE INDEX IF NOT EXISTS login_failures_by_address ON login_failures(address, at)",
 };
 
+// Version 5 adds what servers sharing a PostgreSQL database tell each other (ChangeLog): each
+// committed change once, until every live server has read it, and when each server was last
+// heard from. Unused on SQLite, where one server pushes every change itself.
+const char16_t *const schemaV5[] = {
+    u"CREATE TABLE IF NOT EXISTS change_log ("
+    u" id {rowid},"
+    u" origin TEXT NOT NULL,"
+    u" user_id TEXT NOT NULL,"
+    u" at {int64} NOT NULL,"
+    u" body TEXT NOT NULL)",
+    u"CREATE INDEX IF NOT EXISTS change_log_by_time ON change_log(at)",
+    u"CREATE TABLE IF NOT EXISTS server_instances ("
+    u" id TEXT PRIMARY KEY,"
+    u" seen_at {int64} NOT NULL)",
+};
+
 // PostgreSQL has no user_version: the schema's version is this table's one row.
 const char16_t *const postgresVersionTable[] = {
     u"CREATE TABLE IF NOT EXISTS followme_schema (version INTEGER NOT NULL)",
@@ -440,6 +456,8 @@ bool Database::migrate(QString *error)
     if (version < 3 && !execAll(schemaV3, qsizetype(std::size(schemaV3)), error))
         return false;
     if (version < 4 && !execAll(schemaV4, qsizetype(std::size(schemaV4)), error))
+        return false;
+    if (version < 5 && !execAll(schemaV5, qsizetype(std::size(schemaV5)), error))
         return false;
     if (version < schemaVersion) {
         if (version > 0)

@@ -23,8 +23,9 @@ struct Table
     const char16_t *identity = nullptr; // a counted id column, whose counter goes on after the copy
 };
 
-// Parents before children, for the foreign keys. Schema version 4 (Database::schemaVersion);
-// login_failures is not copied: minutes-old counts of another installation.
+// Parents before children, for the foreign keys. Schema version 5 (Database::schemaVersion);
+// login_failures is not copied (minutes-old counts of another installation), nor change_log and
+// server_instances (what running servers tell each other; empty on SQLite).
 const Table tables[] = {
     {u"users", u"id, name, revision, controlled_device", u"id"},
     {u"devices", u"id, user_id, position, name, kind, number, user_configurable, workspace", u"id"},
@@ -37,7 +38,7 @@ const Table tables[] = {
      u"before, after",
      u"id", u"id"},
 };
-static_assert(Database::schemaVersion == 4, "DatabaseCopy: list the new schema's tables");
+static_assert(Database::schemaVersion == 5, "DatabaseCopy: list the new schema's tables");
 
 QString selectAll(const Table &table)
 {

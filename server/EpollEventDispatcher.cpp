@@ -187,8 +187,12 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     QSocketNotifier **slot = notifier->type() == QSocketNotifier::Read ? &it->read
         : notifier->type() == QSocketNotifier::Write                   ? &it->write
                                                                        : &it->exception;
-    if (*slot && *slot != notifier)
-        qWarning("EpollEventDispatcher: a second socket notifier of the same type for fd %d", fd);
+    if (*slot && *slot != notifier) {
+        // The one before was left enabled on a descriptor that was closed, and the descriptor
+        // now belongs to a new file (Qt's QPSQL driver leaves its notifier so when libpq drops a
+        // lost connection). epoll forgot the closed file by itself: the new one is added afresh.
+        it->kernelEvents = 0;
+    }
     *slot = notifier;
     updateWatch(fd, *it);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GroupCommit.h"
 
+#include "ChangeLog.h"
 #include "Database.h"
 #include "EditHandler.h"
 #include "ServerLog.h"
@@ -8,11 +9,26 @@
 #include "SqlTransaction.h"
 
 #include <algorithm>
+#include <csignal>
 
-GroupCommit::GroupCommit(const Database &database, EditHandler &edits, QObject *parent)
+namespace {
+
+// A fault for the tests (tst_serverpostgres): the server dies the moment a group of edits is
+// committed, before anything is acknowledged or pushed, as in a crash at the worst time.
+bool killedAfterCommit()
+{
+    static const bool fault = qEnvironmentVariableIsSet("FOLLOWME_FAULT_KILL_AFTER_COMMIT");
+    return fault;
+}
+
+} // namespace
+
+GroupCommit::GroupCommit(const Database &database, EditHandler &edits, const ChangeLog &changes,
+                         QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_edits(edits)
+    , m_changes(changes)
 { }
 
 void GroupCommit::submit(Session *session, const QString &userId, const ClientMessage &edit,
@@ -53,13 +69,17 @@ void GroupCommit::commitPending()
             ChangeOutcome outcome = m_edits.apply(pending.userId, pending.edit, pending.actor);
             if (outcome.error && outcome.error->code == Protocol::ErrorCode::Internal)
                 stored = false;
-            written =
-                written || (!outcome.error && !outcome.unchanged && !outcome.pushes.isEmpty());
+            const bool changed = !outcome.error && !outcome.unchanged && !outcome.pushes.isEmpty();
+            if (changed && !m_changes.record(outcome))
+                stored = false;
+            written = written || changed;
             outcomes.append(std::move(outcome));
         }
         // Nothing written: the transaction is rolled back, which writes nothing either.
         if (stored && written && !transaction.commit())
             stored = false;
+        if (stored && written && killedAfterCommit())
+            std::raise(SIGKILL);
         if (!stored)
             qCWarning(lcServer) << batch.size()
                                 << "edits not committed:" << transaction.errorText();

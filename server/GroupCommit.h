@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 
+class ChangeLog;
 class Database;
 class EditHandler;
 class Session;
@@ -28,7 +29,10 @@ public:
     // At most this many edits share one transaction, so an ack never waits behind a flood.
     static constexpr int maxEditsPerCommit = 256;
 
-    GroupCommit(const Database &database, EditHandler &edits, QObject *parent = nullptr);
+    // Each edit that changed something is told to the other servers through `changes`, in the
+    // same transaction.
+    GroupCommit(const Database &database, EditHandler &edits, const ChangeLog &changes,
+                QObject *parent = nullptr);
 
     // Queues the edit of `userId` sent on `session` (which may close meanwhile) for the end of
     // this turn; `actor` is who the audit log names.
@@ -56,6 +60,7 @@ private:
 
     const Database &m_database;
     EditHandler &m_edits;
+    const ChangeLog &m_changes;
     QList<Pending> m_pending;
     bool m_scheduled = false;
 };

@@ -5,6 +5,7 @@
 #include "ConnectionListener.h"
 #include "ConsoleServer.h"
 #include "DemoSeeder.h"
+#include "PeerChangeListener.h"
 #include "ServerLog.h"
 #include "ServerMessage.h"
 #include "Session.h"
@@ -16,6 +17,7 @@
 #include <QPointer>
 #include <QSqlDatabase>
 #include <QTimer>
+#include <QUuid>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -31,6 +33,9 @@ using Code = Protocol::ErrorCode;
 // How many of the latest changes made by others (an administrator) a snapshot carries.
 constexpr int recentChangesInSnapshot = 10;
 
+// How often the connection that hears other servers' changes is checked (PeerChangeListener).
+constexpr std::chrono::seconds peerCheckInterval(2);
+
 QString encode(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -44,9 +49,10 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_settings(m_database)
     , m_tokens(m_database)
     , m_audit(m_database)
+    , m_changeLog(m_database, QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_edits(m_settings, m_audit)
-    , m_commits(m_database, m_edits)
-    , m_admin(m_database, m_settings, m_tokens, m_audit)
+    , m_commits(m_database, m_edits, m_changeLog)
+    , m_admin(m_database, m_settings, m_tokens, m_audit, m_changeLog)
     , m_throttle(options.throttle)
     , m_sharedFailures(m_database, options.throttle.failureLimit, options.throttle.window)
     , m_preLogin(options.preLoginLimit)
@@ -59,6 +65,8 @@ Server::~Server()
 {
     // Sessions do not call back while they are deleted (see ~Session).
     qDeleteAll(m_sessions);
+    // Before the database it has a connection beside.
+    delete m_peers;
 }
 
 bool Server::start(QString *error)
@@ -91,6 +99,19 @@ bool Server::start(QString *error)
         DemoSeeder seeder(m_database, m_settings, m_tokens);
         if (!seeder.seed(error))
             return false;
+    }
+    if (m_changeLog.isEnabled()) {
+        // Counted among the servers from now on, so what it will be told is kept for it.
+        m_changeLog.heartbeat();
+        m_peers = new PeerChangeListener(m_database, m_changeLog, peerCheckInterval, this);
+        connect(m_peers, &PeerChangeListener::changeCommitted, this, &Server::peerChangeCommitted);
+        connect(m_peers, &PeerChangeListener::changesMissed, this, &Server::peerChangesMissed);
+        connect(m_peers, &PeerChangeListener::caughtUp, this, &Server::peersCaughtUp);
+        QString listenError;
+        if (!m_peers->start(&listenError)) {
+            *error = tr("cannot listen for the changes of other servers: %1").arg(listenError);
+            return false;
+        }
     }
     m_server = new QWebSocketServer(
         u"followme-server/" FOLLOWME_VERSION ""_s,
@@ -226,14 +247,15 @@ void Server::authenticate(Session *session, const ClientMessage &hello)
         qCInfo(lcServer) << "admin session from" << session->peerAddress();
         return;
     }
-    const QString snapshot = encodedSnapshot(identity->userId);
-    if (snapshot.isEmpty()) {
+    const auto snapshot = readSnapshot(identity->userId);
+    if (!snapshot) {
         refuseInternal(session, hello.requestId);
         return;
     }
     session->acceptUser(identity->userId, identity->tokenId);
     m_sessionsByUser[identity->userId].append(session);
-    session->send(snapshot);
+    session->setRevision(snapshot->revision);
+    session->send(QString::fromUtf8(snapshot->encode()));
     qCInfo(lcServer) << "session for" << identity->userId << "from" << session->peerAddress()
                      << hello.client;
 }
@@ -287,12 +309,6 @@ std::optional<ServerMessage> Server::readSnapshot(const QString &userId) const
     return ServerMessage::snapshot(user->revision, user->id, user->name, *settings, *recent);
 }
 
-QString Server::encodedSnapshot(const QString &userId) const
-{
-    const auto snapshot = readSnapshot(userId);
-    return snapshot ? QString::fromUtf8(snapshot->encode()) : QString();
-}
-
 void Server::editReceived(Session *session, const ClientMessage &edit)
 {
     // Before the group of edits is committed (queued, so nothing is under way now).
@@ -310,9 +326,20 @@ void Server::editApplied(Session *session, const QString &, const ClientMessage 
             session->sendError(*outcome.error);
         return;
     }
-    if (session)
+    if (session) {
         session->send(
             QString::fromUtf8(ServerMessage::ack(edit.requestId, outcome.revision).encode()));
+        // The client takes an ack's revision as its own: if a change of another server (or of
+        // followme-admin --db) lies between, or a no-op edit's current revision is one it has
+        // not been sent yet, only a snapshot tells it what it missed.
+        const qint64 known = session->revision();
+        const bool missed =
+            outcome.revision > known + 1 || (outcome.unchanged && outcome.revision > known);
+        if (missed)
+            resync(session->userId(), {session});
+        else
+            session->setRevision(std::max(known, outcome.revision));
+    }
     fanOut(outcome, session);
     notifyWatchers(outcome);
 }
@@ -424,23 +451,14 @@ void Server::fanOut(const ChangeOutcome &outcome, Session *sender)
 {
     for (const auto &[userId, message] : outcome.pushes) {
         const QString text = QString::fromUtf8(message.encode());
-        for (Session *session : m_sessionsByUser.value(userId)) {
-            if (session != sender)
-                session->send(text);
-        }
-    }
-    for (const QString &userId : outcome.snapshotUsers) {
-        const QString text = encodedSnapshot(userId);
-        // A change they can't be told of: closed with 1011, they come back later for a
-        // snapshot rather than go on showing settings that are no longer true.
         const QList<Session *> sessions = m_sessionsByUser.value(userId);
         for (Session *session : sessions) {
-            if (text.isEmpty())
-                refuseInternal(session, {});
-            else
-                session->send(text);
+            if (session != sender)
+                deliver(session, message, text);
         }
     }
+    for (const QString &userId : outcome.snapshotUsers)
+        resync(userId, m_sessionsByUser.value(userId));
     const ProtocolError revoked {Code::Unauthorized, tr("your access has been revoked"), {}};
     for (const QString &userId : outcome.removedUsers) {
         for (Session *session : m_sessionsByUser.value(userId))
@@ -455,6 +473,78 @@ void Server::fanOut(const ChangeOutcome &outcome, Session *sender)
                 session->refuse(revoked, Protocol::CloseUnauthorized);
         }
     }
+}
+
+void Server::deliver(Session *session, const ServerMessage &push, const QString &text)
+{
+    if (push.revision <= session->revision())
+        return; // in its snapshot already, or sent when this server committed it
+    if (push.revision > session->revision() + 1) {
+        // Another server's change not heard of yet: the snapshot holds it, and this one.
+        resync(session->userId(), {session});
+        return;
+    }
+    session->setRevision(push.revision);
+    session->send(text);
+}
+
+void Server::resync(const QString &userId, const QList<Session *> &sessions)
+{
+    if (sessions.isEmpty())
+        return;
+    const auto snapshot = readSnapshot(userId);
+    const QString text = snapshot ? QString::fromUtf8(snapshot->encode()) : QString();
+    for (Session *session : sessions) {
+        // A change they can't be told of: closed with 1011, they come back later for a
+        // snapshot rather than go on showing settings that are no longer true.
+        if (!snapshot) {
+            refuseInternal(session, {});
+            continue;
+        }
+        session->setRevision(snapshot->revision);
+        session->send(text);
+    }
+}
+
+void Server::peerChangeCommitted(qint64 id, const QString &userId)
+{
+    // Nobody here to tell: not even read.
+    if (!userId.isEmpty() && !m_sessionsByUser.contains(userId)
+        && m_watchers.watchers(userId).isEmpty())
+        return;
+    m_database.reconnectIfLost();
+    const auto change = m_changeLog.read(id);
+    if (!change.hasValue()) {
+        // Unreadable, or removed already (this server was not heard from for long): what it
+        // changed is in a snapshot.
+        qCWarning(lcServer) << "change" << id << "of another server cannot be read; resyncing"
+                            << (userId.isEmpty() ? u"every session"_s : userId);
+        if (change.failed())
+            m_database.noteFailure();
+        if (userId.isEmpty())
+            peerChangesMissed();
+        else
+            resync(userId, m_sessionsByUser.value(userId));
+        return;
+    }
+    fanOut(*change, nullptr);
+    notifyWatchers(*change);
+}
+
+void Server::peerChangesMissed()
+{
+    // The connection that heard nothing was probably not the only one lost.
+    m_database.noteFailure();
+    m_database.reconnectIfLost();
+    const auto users = m_sessionsByUser;
+    for (auto it = users.cbegin(); it != users.cend(); ++it)
+        resync(it.key(), it.value());
+}
+
+void Server::peersCaughtUp()
+{
+    m_database.reconnectIfLost();
+    m_changeLog.heartbeat();
 }
 
 void Server::sessionClosed(Session *session)
@@ -481,6 +571,11 @@ void Server::shutdown()
         return;
     m_shuttingDown = true;
     qCInfo(lcServer) << "shutting down," << m_sessions.size() << "sessions";
+    if (m_peers) {
+        m_changeLog.leave();
+        delete m_peers;
+        m_peers = nullptr;
+    }
     if (m_listener)
         m_listener->close();
     if (m_console)

@@ -2,6 +2,7 @@
 
 #include "AdminCommands.h"
 #include "AuditLog.h"
+#include "ChangeLog.h"
 #include "Database.h"
 #include "EditHandler.h"
 #include "GroupCommit.h"
@@ -23,12 +24,14 @@
 
 class ConnectionListener;
 class ConsoleServer;
+class PeerChangeListener;
 class QWebSocket;
 class QWebSocketServer;
 struct ChangeOutcome;
 
 // The reference server: accepts WebSocket connections, authenticates hellos, routes edits and
-// admin commands, and fans every committed change out to all sessions of the user concerned.
+// admin commands, and fans every committed change out to all sessions of the user concerned,
+// including the changes other servers on the same PostgreSQL database commit (ChangeLog).
 // Everything runs in one thread, so answers and pushes leave in commit order.
 class Server : public QObject, public SessionHandler
 {
@@ -75,9 +78,17 @@ private:
     // The user's snapshot (with the latest changes others made), read in one transaction;
     // nothing if it cannot be read.
     std::optional<ServerMessage> readSnapshot(const QString &userId) const;
-    // The user's snapshot, encoded; empty if it cannot be read.
-    QString encodedSnapshot(const QString &userId) const;
     void fanOut(const ChangeOutcome &outcome, Session *sender);
+    // A push of revision `push.revision` (encoded as `text`): sent if the session has the one
+    // before, left out if it has it already; a snapshot instead if one would be missing between.
+    void deliver(Session *session, const ServerMessage &push, const QString &text);
+    // A fresh snapshot to each of the sessions of `userId`; closed with 1011 if it can't be read.
+    void resync(const QString &userId, const QList<Session *> &sessions);
+    // Another server committed change `id` (ChangeLog) concerning `userId` (empty: anyone).
+    void peerChangeCommitted(qint64 id, const QString &userId);
+    // Changes of other servers may have gone unheard: every session gets a snapshot.
+    void peerChangesMissed();
+    void peersCaughtUp();
     // user.watch and user.unwatch: the admin session's own state, not a database command.
     void watch(Session *session, const QString &requestId, const QJsonObject &args);
     void unwatch(Session *session, const QString &requestId);
@@ -94,6 +105,7 @@ private:
     SettingsRepository m_settings;
     TokenRepository m_tokens;
     AuditLog m_audit;
+    ChangeLog m_changeLog;
     EditHandler m_edits;
     GroupCommit m_commits;
     AdminCommands m_admin;
@@ -104,6 +116,7 @@ private:
     QWebSocketServer *m_server = nullptr;
     ConnectionListener *m_listener = nullptr;
     ConsoleServer *m_console = nullptr;
+    PeerChangeListener *m_peers = nullptr;
     QSet<Session *> m_sessions;
     QHash<QString, QList<Session *>> m_sessionsByUser;
     WatchList m_watchers;

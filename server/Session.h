@@ -38,6 +38,11 @@ public:
     QString userId() const { return m_userId; }
     qint64 tokenId() const { return m_tokenId; }
     QString peerAddress() const;
+    // The revision of the latest state this session was sent (its snapshot, an ack, a push):
+    // the server sends it each later revision in order, or a snapshot where one would be
+    // missing.
+    qint64 revision() const { return m_revision; }
+    void setRevision(qint64 revision) { m_revision = revision; }
 
     void beginAuthentication();
     void acceptUser(const QString &userId, qint64 tokenId);
@@ -76,6 +81,7 @@ private:
     State m_state = State::AwaitingHello;
     QString m_userId;
     qint64 m_tokenId = 0;
+    qint64 m_revision = 0;
     std::chrono::milliseconds m_idleTimeout;
     std::chrono::milliseconds m_helloTimeout;
     QElapsedTimer m_lastActivity;

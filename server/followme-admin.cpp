@@ -4,6 +4,7 @@
 #include "AdminCommandLine.h"
 #include "AdminCommands.h"
 #include "AuditLog.h"
+#include "ChangeLog.h"
 #include "Database.h"
 #include "DatabaseBackup.h"
 #include "DatabaseCopy.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTextStream>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -89,10 +91,14 @@ int main(int argc, char *argv[])
             SettingsRepository settings(database);
             TokenRepository tokens(database);
             AuditLog audit(database);
+            // On PostgreSQL the running servers push what this tool changes.
+            const ChangeLog changes(
+                database,
+                u"followme-admin-%1"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
             // Working on the file directly: the audit log names this tool, not a session.
             const AuditEntry::Actor local {AuditEntry::ActorKind::Local, 0, u"followme-admin"_s};
             const ChangeOutcome outcome =
-                AdminCommands(database, settings, tokens, audit)
+                AdminCommands(database, settings, tokens, audit, changes)
                     .execute(commandLine->command, commandLine->args, local);
             if (outcome.error)
                 refusal = outcome.error;

@@ -41,6 +41,7 @@ bool ServerProcess::start(const QString &databasePath, const QStringList &extraA
     m_port = 0;
     m_exitSeen = false;
     m_process->setProgram(serverExecutable());
+    m_process->setProcessEnvironment(m_environment);
     m_process->setArguments(QStringList {u"--db"_s, databasePath, u"--listen"_s, u"127.0.0.1:0"_s}
                             + extraArguments);
     m_process->start();
@@ -70,6 +71,17 @@ void ServerProcess::kill()
     m_exitSeen = true;
     m_process->kill();
     m_process->waitForFinished(10000);
+}
+
+bool ServerProcess::waitForCrash(int timeoutMs)
+{
+    if (!m_process)
+        return false;
+    m_exitSeen = true;
+    // waitForFinished() says false for a process that has ended already.
+    if (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(timeoutMs))
+        return false;
+    return m_process->exitStatus() == QProcess::CrashExit;
 }
 
 int ServerProcess::terminate()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -20,8 +21,13 @@ public:
 
     // Starts the server on `databasePath` with --listen 127.0.0.1:0 and `extraArguments`.
     bool start(const QString &databasePath, const QStringList &extraArguments = {});
+    // The environment of the servers start() runs from now on (default: the test's own).
+    void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
     // SIGKILL: no chance to clean up.
     void kill();
+    // For a server the test made end itself (a fault it set): waits for the end; true if it was
+    // killed by a signal.
+    bool waitForCrash(int timeoutMs = 15000);
     // SIGTERM, then waits for the exit; returns the exit code (-1 on a crash or timeout).
     // The destructor does this too, and fails the running test unless the server exits with 0.
     int terminate();
@@ -43,6 +49,7 @@ public:
 
 private:
     QProcess *m_process = nullptr;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     quint16 m_port = 0;
     QString m_output;
     bool m_exitSeen = false; // the test killed it or got its exit code from terminate()

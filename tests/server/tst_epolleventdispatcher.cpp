@@ -68,6 +68,7 @@ private slots:
     void readAndWriteNotifiersShareAnFd();
     void notifierDeletedByAnotherInTheSameBatch();
     void excludeSocketNotifiersDefersThem();
+    void aReusedFdIsWatchedForItsNewNotifier();
     void postedEventFromAnotherThreadWakesTheLoop();
 };
 
@@ -228,6 +229,26 @@ void tst_EpollEventDispatcher::notifierDeletedByAnotherInTheSameBatch()
     QSignalSpy spy(&again, &QSocketNotifier::activated);
     second.send();
     QVERIFY(spy.wait());
+}
+
+// A notifier left enabled on a descriptor that is closed (Qt's QPSQL driver does so when libpq
+// drops a lost connection), and the descriptor reused by the next socket: that socket's notifier
+// is told of its data, although the stale one still holds the slot when it registers.
+void tst_EpollEventDispatcher::aReusedFdIsWatchedForItsNewNotifier()
+{
+    auto first = std::make_unique<SocketPair>();
+    const int fd = first->fds[0];
+    QSocketNotifier stale(fd, QSocketNotifier::Read);
+    runPasses(); // told to epoll
+    ::close(first->fds[0]);
+    first->fds[0] = -1;
+    first.reset();
+    SocketPair second;
+    QCOMPARE(second.fds[0], fd); // the lowest free descriptor: the closed one
+    QSocketNotifier fresh(second.fds[0], QSocketNotifier::Read);
+    QSignalSpy spy(&fresh, &QSocketNotifier::activated);
+    second.send();
+    QTRY_VERIFY(spy.count() > 0);
 }
 
 void tst_EpollEventDispatcher::excludeSocketNotifiersDefersThem()

@@ -4,6 +4,7 @@
 // a refused edit doesn't hold the others back, and an edit that changes nothing writes nothing.
 // On a real SQLite file, read back through a second connection as followme-admin --db would.
 #include "AuditLog.h"
+#include "ChangeLog.h"
 #include "Database.h"
 #include "DemoSeeder.h"
 #include "EditHandler.h"
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<SettingsRepository> m_settings;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<EditHandler> m_edits;
+    std::unique_ptr<ChangeLog> m_changes;
     std::unique_ptr<GroupCommit> m_commits;
     std::unique_ptr<Database> m_reader;
     QList<Applied> m_applied;
@@ -82,7 +84,8 @@ void tst_GroupCommit::init()
     }
     m_audit = std::make_unique<AuditLog>(*m_database);
     m_edits = std::make_unique<EditHandler>(*m_settings, *m_audit);
-    m_commits = std::make_unique<GroupCommit>(*m_database, *m_edits);
+    m_changes = std::make_unique<ChangeLog>(*m_database, u"tst_groupcommit"_s);
+    m_commits = std::make_unique<GroupCommit>(*m_database, *m_edits, *m_changes);
     connect(m_commits.get(), &GroupCommit::applied, this,
             [this](Session *, const QString &, const ClientMessage &edit,
                    const ChangeOutcome &outcome) {
@@ -96,6 +99,7 @@ void tst_GroupCommit::init()
 void tst_GroupCommit::cleanup()
 {
     m_commits.reset();
+    m_changes.reset();
     m_edits.reset();
     // Before their Database: each keeps statements on its connection.
     m_audit.reset();
