@@ -114,10 +114,9 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
         tr("  copy-to postgresql://… (with --db: copy into an empty database, and check)"));
     parser.setApplicationDescription(
         tr("Administers a FollowMe server: through a running server (--server, with an admin "
-           "token) or directly on its database file (--db: for setup and recovery; a server "
-           "running on "
-           "the same file does not push such a change to its clients, so use --server while one "
-           "runs).\n\nCommands:\n%1")
+           "token) or directly on its database (--db: for setup and recovery; a server "
+           "running on the same SQLite file does not push such a change to its clients, so use "
+           "--server while one runs; servers on a PostgreSQL database push it).\n\nCommands:\n%1")
             .arg(usage.join(u'\n')));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();

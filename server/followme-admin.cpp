@@ -45,8 +45,9 @@ int main(int argc, char *argv[])
     std::optional<ProtocolError> refusal;
     QString failure;
     if (!commandLine->databasePath.isEmpty()) {
-        // Changes made here are not pushed: a server running on the same file serves them, but
-        // its connected clients only see them at their next snapshot (docs/server.md).
+        // On SQLite, changes made here are not pushed: a server running on the same file serves
+        // them, but its connected clients only see them at their next snapshot. On PostgreSQL
+        // every server pushes them (ChangeLog; docs/server.md).
         // A mistyped path must not make an empty database and back that up.
         const bool postgres = PostgresLocation::isUrl(commandLine->databasePath);
         if (commandLine->command == u"backup" && postgres) {
