@@ -3,6 +3,8 @@
 #include "ChangesPage.h"
 #include "DeviceRulesView.h"
 #include "FollowMePage.h"
+#include "PostgresCluster.h"
+#include "ReverseProxy.h"
 #include "ServerProcess.h"
 #include "SettingsDocument.h"
 #include "SyncClient.h"
@@ -17,22 +19,48 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 // The desktop client against the real followme-server binary over a real socket on 127.0.0.1.
+// As tst_clientserver_cluster (FOLLOWME_TEST_CLUSTER set) the same cases run against two servers
+// on one PostgreSQL database with HAProxy in front, both started by the test: the proxy takes
+// turns, so the clients (and followme-admin) of a case are spread over the two servers, and
+// each sees what was done on the other.
 class TestClientServer : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        if (!cluster())
+            return;
+        m_postgres = std::make_unique<PostgresCluster>();
+        QVERIFY2(m_postgres->start(), qPrintable(m_postgres->errors()));
+    }
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        m_server = std::make_unique<ServerProcess>(QStringLiteral(FOLLOWME_SERVER_EXECUTABLE),
-                                                   m_dir->filePath(u"server.db"_s));
-        QVERIFY(m_server->start());
+        if (!cluster()) {
+            m_server = std::make_unique<ServerProcess>(QStringLiteral(FOLLOWME_SERVER_EXECUTABLE),
+                                                       m_dir->filePath(u"server.db"_s));
+            QVERIFY(m_server->start());
+            return;
+        }
+        const QString name = u"db%1"_s.arg(++m_databases);
+        QVERIFY2(m_postgres->createDatabase(name), qPrintable(m_postgres->errors()));
+        for (auto *server : {&m_server, &m_second}) {
+            *server = std::make_unique<ServerProcess>(QStringLiteral(FOLLOWME_SERVER_EXECUTABLE),
+                                                      m_postgres->url(name));
+            QVERIFY((*server)->start()); // the first one seeds the demo users
+        }
+        m_proxy = std::make_unique<ReverseProxy>();
+        QVERIFY2(m_proxy->start({m_server->port(), m_second->port()}),
+                 qPrintable(m_proxy->errors()));
     }
     void cleanup()
     {
         m_clients.clear();
         m_documents.clear();
+        m_proxy.reset();
+        m_second.reset();
         m_server.reset();
         m_dir.reset();
     }
@@ -119,7 +147,10 @@ private slots:
     {
         SettingsDocument &document = addClient(u"a"_s);
         SyncClient &client = *m_clients.front();
+        // All of them: nothing is left to connect to.
         QVERIFY2(m_server->stop(), "the server did not exit cleanly");
+        if (m_second)
+            QVERIFY2(m_second->stop(), "the second server did not exit cleanly");
         QTRY_COMPARE(client.state(), SyncClient::State::WaitingToReconnect);
 
         // Edits made while the server is gone show at once and wait in the outbox.
@@ -128,6 +159,8 @@ private slots:
         QCOMPARE(client.pendingEditCount(), 2);
 
         QVERIFY(m_server->start(false));
+        if (m_second)
+            QVERIFY(m_second->start(false));
         QTRY_COMPARE_WITH_TIMEOUT(client.state(), SyncClient::State::Connected, 10000);
         QTRY_COMPARE(client.pendingEditCount(), 0);
 
@@ -138,14 +171,54 @@ private slots:
         QVERIFY(!other.settings().device(u"dect"_s)->rule(CallKind::Teams).enabled);
     }
 
+    // SIGKILL of the server the client is connected to, one edit acknowledged and one maybe
+    // not: the client connects again (to the same server restarted; in the cluster, through
+    // the proxy to the other server at once) and every edit is there, made once.
+    void aServerKilledUnderTheClientLosesNoEdit()
+    {
+        if (cluster()) {
+            // A proxy that sends everyone to the first server that is up: the one killed below.
+            m_proxy = std::make_unique<ReverseProxy>();
+            QVERIFY2(
+                m_proxy->start({m_server->port(), m_second->port()}, ReverseProxy::Balance::First),
+                qPrintable(m_proxy->errors()));
+        }
+        SettingsDocument &document = addClient(u"a"_s);
+        SyncClient &client = *m_clients.front();
+        QVERIFY(!document.setRule(u"mobile"_s, CallKind::External, {true, 14, 30}));
+        QTRY_COMPARE(client.pendingEditCount(), 0);
+        const qint64 acknowledged = client.revision();
+        QVERIFY(!document.setRule(u"desk"_s, CallKind::Internal, {true, 6, 25}));
+        m_server->kill();
+        QVERIFY(!document.setRule(u"dect"_s, CallKind::Teams, {true, 2, 15}));
+        if (!cluster())
+            QVERIFY(m_server->start(false));
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), SyncClient::State::Connected, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(client.pendingEditCount(), 0, 15000);
+        // Two more revisions, not three: none made twice.
+        QCOMPARE(client.revision(), acknowledged + 2);
+
+        SettingsDocument &other = addClient(u"c"_s);
+        QCOMPARE(other.settings().device(u"mobile"_s)->rule(CallKind::External),
+                 (RingRule {true, 14, 30}));
+        QCOMPARE(other.settings().device(u"desk"_s)->rule(CallKind::Internal),
+                 (RingRule {true, 6, 25}));
+        QCOMPARE(other.settings().device(u"dect"_s)->rule(CallKind::Teams),
+                 (RingRule {true, 2, 15}));
+    }
+
 private:
+    static bool cluster() { return qEnvironmentVariableIsSet("FOLLOWME_TEST_CLUSTER"); }
+    // Where the clients connect: the server, or the proxy in front of both.
+    QUrl serverUrl() const { return m_proxy ? m_proxy->url() : m_server->url(); }
+
     SettingsDocument &addClient(const QString &name)
     {
         auto document = std::make_unique<SettingsDocument>();
         auto client =
             std::make_unique<SyncClient>(document.get(), m_dir->filePath(name + u"-outbox.json"_s),
                                          m_dir->filePath(name + u"-cache.json"_s));
-        client->setServer(m_server->url());
+        client->setServer(serverUrl());
         client->setToken(u"alice-demo-token"_s);
         client->setSendDelay(10ms);
         client->setReconnectPolicy(ReconnectPolicy(50ms, 200ms, 10s, [] { return 0.5; }));
@@ -159,8 +232,8 @@ private:
     }
     bool runAdmin(QStringList arguments)
     {
-        arguments = QStringList {u"--server"_s, m_server->url().toString(), u"--token"_s,
-                                 u"admin-demo-token"_s}
+        arguments =
+            QStringList {u"--server"_s, serverUrl().toString(), u"--token"_s, u"admin-demo-token"_s}
             + arguments;
         QProcess admin;
         admin.start(QStringLiteral(FOLLOWME_ADMIN_EXECUTABLE), arguments);
@@ -172,7 +245,11 @@ private:
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<PostgresCluster> m_postgres; // the cluster's
+    int m_databases = 0;
     std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<ServerProcess> m_second; // the cluster's
+    std::unique_ptr<ReverseProxy> m_proxy; // the cluster's
     std::vector<std::unique_ptr<SettingsDocument>> m_documents;
     std::vector<std::unique_ptr<SyncClient>> m_clients;
 };
