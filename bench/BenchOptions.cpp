@@ -7,8 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
-const QStringList BenchOptions::allSections {u"edit"_s, u"group"_s, u"fanout"_s,
-                                             u"idle"_s, u"start"_s, u"chart"_s};
+const QStringList BenchOptions::allSections {u"edit"_s,  u"group"_s, u"fanout"_s,  u"idle"_s,
+                                             u"start"_s, u"chart"_s, u"postgres"_s};
 
 namespace {
 

@@ -12,7 +12,7 @@ class QCoreApplication;
 // What one run of followme-bench measures, and how much of it.
 struct BenchOptions
 {
-    static const QStringList allSections; // edit, group, fanout, idle, start, chart
+    static const QStringList allSections; // edit, group, fanout, idle, start, chart, postgres
 
     QStringList sections;
     bool quick = false;
@@ -22,6 +22,7 @@ struct BenchOptions
     int groupMs = 2000; // each group-commit phase's length
     QList<int> fanOutSizes {10, 1000};
     int changes = 20; // fan-out changes per round and side
+    int postgresFanOut = 1000; // sessions over the 3 servers on PostgreSQL
     QList<int> idleLevels {0, 2000, 5000, 10000};
     int memorySessions = 2000;
     int startRounds = 10;

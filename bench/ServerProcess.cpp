@@ -7,10 +7,10 @@
 
 using namespace Qt::StringLiterals;
 
-bool ServerProcess::start(const QString &folder)
+bool ServerProcess::start(const QString &folder, const QString &database)
 {
     QDir().mkpath(folder);
-    m_databasePath = QDir(folder).filePath(u"server.sqlite"_s);
+    m_databasePath = database.isEmpty() ? QDir(folder).filePath(u"server.sqlite"_s) : database;
     // Every session comes from 127.0.0.1, thousands of them logging in at once: far above the
     // server's default cap on connections of one address that have not logged in yet (16).
     const QStringList arguments {u"--db"_s,        m_databasePath, u"--listen"_s,

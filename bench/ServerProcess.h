@@ -6,12 +6,13 @@
 #include <QString>
 #include <QUrl>
 
-// followme-server --demo on a free loopback port with a database of its own in a given folder.
+// followme-server --demo on a free loopback port with a database of its own in a given folder
+// (its log there too), or on a given database (a postgresql:// URL several servers share).
 class ServerProcess
 {
 public:
     // False (with the reason on stderr) when it did not come up.
-    bool start(const QString &folder);
+    bool start(const QString &folder, const QString &database = {});
 
     QUrl url() const { return m_url; }
     qint64 pid() const { return m_process.pid(); }

@@ -11,6 +11,7 @@
 #include "GroupCommitBench.h"
 #include "IdleSessionsBench.h"
 #include "MachineInfo.h"
+#include "PostgresBench.h"
 #include "ResultTable.h"
 #include "StartupBench.h"
 
@@ -55,9 +56,10 @@ int main(int argc, char *argv[])
         void (*run)(const BenchOptions &, ResultTable *);
     };
     const Section sections[] = {
-        {u"edit", &EditAckBench::run},  {u"group", &GroupCommitBench::run},
-        {u"fanout", &FanOutBench::run}, {u"idle", &IdleSessionsBench::run},
-        {u"start", &StartupBench::run}, {u"chart", &ChartBench::run},
+        {u"edit", &EditAckBench::run},      {u"group", &GroupCommitBench::run},
+        {u"fanout", &FanOutBench::run},     {u"idle", &IdleSessionsBench::run},
+        {u"start", &StartupBench::run},     {u"chart", &ChartBench::run},
+        {u"postgres", &PostgresBench::run},
     };
     for (const Section &section : sections) {
         const QString name = QString::fromUtf16(section.name);
