@@ -12,7 +12,6 @@
 #include "ServerProcess.h"
 
 #include <QDir>
-#include <QTextStream>
 
 #include <memory>
 #include <vector>

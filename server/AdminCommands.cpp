@@ -12,6 +12,7 @@
 #include "TokenRepository.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
 
 #include <cmath>
 
@@ -115,6 +116,33 @@ QStringList AdminCommands::commands()
 
 ChangeOutcome AdminCommands::execute(const QString &command, const QJsonObject &args,
                                      const Actor &actor) const
+{
+    // A command reads what it changes before its transaction: with the user held, nothing
+    // another server commits for that user falls between the read and the write.
+    const QString userId = command.endsWith(u".list") ? QString() : concernedUser(args);
+    if (!userId.isEmpty() && !m_settings.holdUser(userId))
+        return ChangeOutcome::failure(internalError());
+    const auto release = qScopeGuard([&] {
+        if (!userId.isEmpty())
+            m_settings.releaseUser(userId);
+    });
+    return run(command, args, actor);
+}
+
+QString AdminCommands::concernedUser(const QJsonObject &args) const
+{
+    if (const QJsonValue user = args.value(u"user"_s); user.isString())
+        return user.toString();
+    if (const QJsonValue device = args.value(u"device"_s); device.isString()) {
+        const auto owned = m_settings.device(device.toString());
+        if (owned.hasValue())
+            return owned->userId;
+    }
+    return {};
+}
+
+ChangeOutcome AdminCommands::run(const QString &command, const QJsonObject &args,
+                                 const Actor &actor) const
 {
     if (command == u"user.add")
         return addUser(args, actor);

@@ -39,6 +39,10 @@ private:
     using DeviceChange = std::function<std::optional<ProtocolError>(Device &)>;
     using Actor = AuditEntry::Actor;
 
+    ChangeOutcome run(const QString &command, const QJsonObject &args, const Actor &actor) const;
+    // The user a command changes (args.user, or the owner of args.device); empty for none.
+    QString concernedUser(const QJsonObject &args) const;
+
     // not_found for no such user, internal when it could not be read; nothing when it exists.
     std::optional<ProtocolError> unknownUser(const QString &userId) const;
     ChangeOutcome addUser(const QJsonObject &args, const Actor &actor) const;

@@ -6,6 +6,7 @@
 #include "EditHandler.h"
 #include "ServerLog.h"
 #include "Session.h"
+#include "SettingsRepository.h"
 #include "SqlTransaction.h"
 
 #include <algorithm>
@@ -23,10 +24,11 @@ bool killedAfterCommit()
 
 } // namespace
 
-GroupCommit::GroupCommit(const Database &database, EditHandler &edits, const ChangeLog &changes,
-                         QObject *parent)
+GroupCommit::GroupCommit(const Database &database, const SettingsRepository &settings,
+                         EditHandler &edits, const ChangeLog &changes, QObject *parent)
     : QObject(parent)
     , m_database(database)
+    , m_settings(settings)
     , m_edits(edits)
     , m_changes(changes)
 { }
@@ -47,6 +49,18 @@ void GroupCommit::schedule()
     QMetaObject::invokeMethod(this, &GroupCommit::commitPending, Qt::QueuedConnection);
 }
 
+bool GroupCommit::lockUsers(const QList<Pending> &batch) const
+{
+    QStringList users;
+    for (const Pending &pending : batch)
+        users.append(pending.userId);
+    // In one order on every server, so two servers' groups never wait for each other.
+    users.sort();
+    users.removeDuplicates();
+    return std::all_of(users.cbegin(), users.cend(),
+                       [this](const QString &userId) { return m_settings.lockUser(userId); });
+}
+
 void GroupCommit::commitPending()
 {
     m_scheduled = false;
@@ -61,7 +75,7 @@ void GroupCommit::commitPending()
     bool stored = true;
     {
         SqlTransaction transaction(m_database.connection());
-        stored = transaction.isActive();
+        stored = transaction.isActive() && lockUsers(batch);
         bool written = false;
         for (const Pending &pending : batch) {
             if (!stored)

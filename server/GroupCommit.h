@@ -12,6 +12,7 @@
 class ChangeLog;
 class Database;
 class EditHandler;
+class SettingsRepository;
 class Session;
 
 // Group commit: the edits that arrive during one event-loop turn, from any number of sessions,
@@ -30,9 +31,10 @@ public:
     static constexpr int maxEditsPerCommit = 256;
 
     // Each edit that changed something is told to the other servers through `changes`, in the
-    // same transaction.
-    GroupCommit(const Database &database, EditHandler &edits, const ChangeLog &changes,
-                QObject *parent = nullptr);
+    // same transaction; the users of a group are locked first (`settings`), so that servers
+    // sharing a PostgreSQL database apply one user's edits one transaction after the other.
+    GroupCommit(const Database &database, const SettingsRepository &settings, EditHandler &edits,
+                const ChangeLog &changes, QObject *parent = nullptr);
 
     // Queues the edit of `userId` sent on `session` (which may close meanwhile) for the end of
     // this turn; `actor` is who the audit log names.
@@ -57,8 +59,10 @@ private:
 
     void schedule();
     void commitPending();
+    bool lockUsers(const QList<Pending> &batch) const;
 
     const Database &m_database;
+    const SettingsRepository &m_settings;
     EditHandler &m_edits;
     const ChangeLog &m_changes;
     QList<Pending> m_pending;

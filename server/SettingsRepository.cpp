@@ -63,8 +63,14 @@ SettingsRepository::OwnedDevice deviceFromRow(const QSqlQuery &query)
 
 } // namespace
 
+namespace {
+// The advisory locks of users ("FoMU" in ASCII); Database's migration lock is another.
+constexpr int userLockSpace = 0x466f4d55;
+} // namespace
+
 SettingsRepository::SettingsRepository(const Database &database)
-    : m_queries(database)
+    : m_database(database)
+    , m_queries(database)
 { }
 
 StoreRead<SettingsRepository::User> SettingsRepository::user(const QString &userId) const
@@ -361,6 +367,34 @@ std::optional<qint64> SettingsRepository::bumpRevision(const QString &userId) co
     if (!run(query) || !query.next())
         return std::nullopt;
     return query.value(0).toLongLong();
+}
+
+bool SettingsRepository::lockUser(const QString &userId) const
+{
+    return userLock(u"pg_advisory_xact_lock"_s, userId);
+}
+
+bool SettingsRepository::holdUser(const QString &userId) const
+{
+    return userLock(u"pg_advisory_lock"_s, userId);
+}
+
+void SettingsRepository::releaseUser(const QString &userId) const
+{
+    userLock(u"pg_advisory_unlock"_s, userId);
+}
+
+bool SettingsRepository::userLock(const QString &function, const QString &userId) const
+{
+    if (m_database.backend() != Database::Backend::PostgreSQL || userId.isEmpty())
+        return true;
+    // Two keys: FollowMe's users (the first), the id's hash (a collision only makes two users
+    // wait for each other).
+    const auto lease =
+        m_queries.prepared(u"SELECT %1(%2, hashtext(?))"_s.arg(function).arg(userLockSpace));
+    QSqlQuery &query = *lease;
+    query.bindValue(0, userId);
+    return run(query);
 }
 
 bool SettingsRepository::recordRequest(const QString &userId, const QString &requestId,

@@ -66,6 +66,17 @@ public:
     bool writeControlledDevice(const QString &userId, const QString &deviceId) const;
     // Adds 1 to the user's revision and returns the new one.
     std::optional<qint64> bumpRevision(const QString &userId) const;
+    // The user's lock, for servers sharing a PostgreSQL database: what is read to be changed is
+    // read while it is held, so another server's change of the same user commits entirely
+    // before or after, and is not overwritten. (A PostgreSQL advisory lock on the user's id;
+    // SQLite's write transaction holds the whole database already: nothing to do.)
+    // lockUser: in a write transaction, held until it ends. Callers that lock several users
+    // lock them in sorted order (no deadlocks). False on a failed lock.
+    bool lockUser(const QString &userId) const;
+    // holdUser/releaseUser: across transactions (a command that reads, then writes in a
+    // transaction of its own), until released; one user at a time.
+    bool holdUser(const QString &userId) const;
+    void releaseUser(const QString &userId) const;
     // Remembers a committed request id. Forgets ids that are both older than 7 days and not
     // among the user's last 1,000 (docs/protocol.md 4.4 promises both): every pruneEvery
     // records, for the users recorded since, so an edit rarely pays for the cleanup.
@@ -77,7 +88,9 @@ public:
 
 private:
     bool pruneRequests(qint64 now) const;
+    bool userLock(const QString &function, const QString &userId) const;
 
+    const Database &m_database;
     PreparedQueries m_queries;
     // Recorded since the last prune (kept across a rolled-back prune, which is simply redone).
     mutable QSet<QString> m_unprunedUsers;

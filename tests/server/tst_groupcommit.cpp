@@ -85,7 +85,7 @@ void tst_GroupCommit::init()
     m_audit = std::make_unique<AuditLog>(*m_database);
     m_edits = std::make_unique<EditHandler>(*m_settings, *m_audit);
     m_changes = std::make_unique<ChangeLog>(*m_database, u"tst_groupcommit"_s);
-    m_commits = std::make_unique<GroupCommit>(*m_database, *m_edits, *m_changes);
+    m_commits = std::make_unique<GroupCommit>(*m_database, *m_settings, *m_edits, *m_changes);
     connect(m_commits.get(), &GroupCommit::applied, this,
             [this](Session *, const QString &, const ClientMessage &edit,
                    const ChangeOutcome &outcome) {

@@ -165,6 +165,7 @@ private slots:
     void initTestCase();
 
     void twoServersKeepOneUsersRevisionsGapFree();
+    void partialEditsOfOneRuleOnTwoServersAllCount();
     void aResendToTheOtherServerIsAnsweredOnce();
     void anEditOnOneServerIsPushedByTheOther();
     void anAdminChangeOnOneServerReachesTheOther();
@@ -439,6 +440,56 @@ void tst_ServerPostgres::changesAreHeardAgainAfterPostgresRestarts()
     QCOMPARE(observed.revisions.last(), revision);
     QCOMPARE(observed.deskDelay, 44);
     QVERIFY(onB.isConnected());
+}
+
+// One rule changed through both servers at once, one member each: its delay by alice on A, its
+// timeout by alice on B, whether it is on by an administrator on B (each sends its next change
+// when the last was acknowledged). Each change is applied to what the others committed before,
+// so the rule ends with all three last values (no lost update).
+void tst_ServerPostgres::partialEditsOfOneRuleOnTwoServersAllCount()
+{
+    ServerProcess a;
+    ServerProcess b;
+    QVERIFY(startTwoServers(a, b));
+    TestClient onA;
+    TestClient onB;
+    TestClient adminOnB;
+    QVERIFY(onA.login(a.url(), aliceToken));
+    QVERIFY(onB.login(b.url(), aliceToken));
+    QVERIFY(adminLogin(adminOnB, b));
+    constexpr int changesEach = 50;
+    const auto edit = [](const QString &member, int number) {
+        return QJsonObject {{u"type"_s, u"setRule"_s},
+                            {u"id"_s, u"%1-%2"_s.arg(member).arg(number)},
+                            {u"device"_s, u"dect"_s},
+                            {u"callKind"_s, u"internal"_s},
+                            {member, 40 + number}};
+    };
+    const auto enabled = [](int number) {
+        return number % 2 == 0;
+    };
+    for (int number = 0; number < changesEach; ++number) {
+        onA.sendJson(edit(u"delay"_s, number));
+        onB.sendJson(edit(u"timeout"_s, number));
+        adminOnB.sendJson(adminCommand(u"enable-%1"_s.arg(number), u"device.setRule"_s,
+                                       {{u"device"_s, u"dect"_s},
+                                        {u"callKind"_s, u"internal"_s},
+                                        {u"enabled"_s, enabled(number)}}));
+        QVERIFY(onA.nextOfType(u"ack"_s, 15000));
+        QVERIFY(onB.nextOfType(u"ack"_s, 15000));
+        QVERIFY(adminOnB.nextOfType(u"ack"_s, 15000));
+    }
+    const auto snapshot = newSessionSnapshot(a);
+    QVERIFY(snapshot);
+    QJsonObject rule;
+    for (const QJsonValue &value :
+         snapshot->value(u"settings"_s).toObject().value(u"devices"_s).toArray()) {
+        if (value.toObject().value(u"id"_s).toString() == u"dect")
+            rule = value.toObject().value(u"rules"_s).toObject().value(u"internal"_s).toObject();
+    }
+    QCOMPARE(rule.value(u"delay"_s).toInt(), 40 + changesEach - 1);
+    QCOMPARE(rule.value(u"timeout"_s).toInt(), 40 + changesEach - 1);
+    QCOMPARE(rule.value(u"enabled"_s).toBool(), enabled(changesEach - 1));
 }
 
 // The request ids are remembered in the database: a client that resends through another

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real followme-server, spoken to with hand-written protocol messages (docs/protocol.md):
 // sessions, pushes, and every refusal class changing nothing and harming no one.
+#include "ReverseProxy.h"
 #include "ServerProcess.h"
 #include "TestClient.h"
 #include "TestDatabase.h"
@@ -85,26 +86,42 @@ private slots:
 
 private:
     std::optional<QJsonObject> freshSnapshot(const QString &token);
+    // Where the clients connect: the server, or the proxy in front of both.
+    QUrl url() const { return m_proxy ? m_proxy->url() : m_server.url(); }
 
     TestDatabase m_database;
     ServerProcess m_server;
+    // tst_serverprotocol_cluster (FOLLOWME_TEST_CLUSTER): a second server on the same
+    // PostgreSQL database and HAProxy in front of both, taking turns, so that the sessions of a
+    // case are spread over two servers and the suite holds for the pair as for one server.
+    ServerProcess m_second;
+    std::unique_ptr<ReverseProxy> m_proxy;
 };
 
 void tst_ServerProtocol::initTestCase()
 {
     QVERIFY2(m_database.create(), qPrintable(m_database.errors()));
     QVERIFY2(m_server.start(m_database.location(), {u"--demo"_s}), qPrintable(m_server.errors()));
+    if (!qEnvironmentVariableIsSet("FOLLOWME_TEST_CLUSTER"))
+        return;
+    QVERIFY2(m_database.isPostgres(), "a cluster needs FOLLOWME_TEST_DATABASE=postgresql");
+    QVERIFY2(m_second.start(m_database.location()), qPrintable(m_second.errors()));
+    m_proxy = std::make_unique<ReverseProxy>();
+    QVERIFY2(m_proxy->start({m_server.port(), m_second.port()}), qPrintable(m_proxy->errors()));
 }
 
 void tst_ServerProtocol::cleanupTestCase()
 {
+    m_proxy.reset();
+    if (m_second.isRunning())
+        QCOMPARE(m_second.terminate(), 0);
     QCOMPARE(m_server.terminate(), 0);
 }
 
 std::optional<QJsonObject> tst_ServerProtocol::freshSnapshot(const QString &token)
 {
     TestClient client;
-    return client.login(m_server.url(), token);
+    return client.login(url(), token);
 }
 
 void tst_ServerProtocol::helloGivesTheSnapshot()
@@ -127,7 +144,7 @@ void tst_ServerProtocol::helloGivesTheSnapshot()
 void tst_ServerProtocol::badTokenIsRefusedWith4001()
 {
     TestClient client;
-    QVERIFY(client.open(m_server.url()));
+    QVERIFY(client.open(url()));
     client.sendJson(hello(u"not-a-token"_s));
     const auto answer = client.next(15000);
     QVERIFY(answer);
@@ -140,7 +157,7 @@ void tst_ServerProtocol::badTokenIsRefusedWith4001()
 void tst_ServerProtocol::unsupportedProtocolIsRefusedWith4002()
 {
     TestClient client;
-    QVERIFY(client.open(m_server.url()));
+    QVERIFY(client.open(url()));
     // A hello needs no id, but one it has goes back with the refusal (protocol.md §4.3).
     QJsonObject message = hello(aliceToken, 2);
     message.insert(u"id"_s, u"h-1"_s);
@@ -157,7 +174,7 @@ void tst_ServerProtocol::unsupportedProtocolIsRefusedWith4002()
 void tst_ServerProtocol::unsupportedVersionIsCheckedBeforeTheToken()
 {
     TestClient client;
-    QVERIFY(client.open(m_server.url()));
+    QVERIFY(client.open(url()));
     client.sendJson(hello(u"not-a-token"_s, 2));
     const auto answer = client.next();
     QVERIFY(answer);
@@ -188,7 +205,7 @@ void tst_ServerProtocol::firstMessageMustBeHello()
     QFETCH(QString, message);
     QFETCH(QString, id);
     TestClient client;
-    QVERIFY(client.open(m_server.url()));
+    QVERIFY(client.open(url()));
     client.sendText(message);
     const auto answer = client.next();
     QVERIFY(answer);
@@ -203,10 +220,10 @@ void tst_ServerProtocol::twoSessionsSeeEachOthersEdits()
     TestClient a;
     TestClient b;
     TestClient bob;
-    const auto snapshot = a.login(m_server.url(), aliceToken);
+    const auto snapshot = a.login(url(), aliceToken);
     QVERIFY(snapshot);
-    QVERIFY(b.login(m_server.url(), aliceToken));
-    QVERIFY(bob.login(m_server.url(), bobToken));
+    QVERIFY(b.login(url(), aliceToken));
+    QVERIFY(bob.login(url(), bobToken));
     const qint64 revision = snapshot->value(u"revision"_s).toInteger();
     const int delay =
         (ruleIn(*snapshot, u"desk"_s, u"internal"_s).value(u"delay"_s).toInt() + 7) % 300;
@@ -255,9 +272,9 @@ void tst_ServerProtocol::controlledDeviceIsPushed()
 {
     TestClient a;
     TestClient b;
-    const auto snapshot = a.login(m_server.url(), aliceToken);
+    const auto snapshot = a.login(url(), aliceToken);
     QVERIFY(snapshot);
-    QVERIFY(b.login(m_server.url(), aliceToken));
+    QVERIFY(b.login(url(), aliceToken));
     const QString current =
         snapshot->value(u"settings"_s).toObject().value(u"controlledDevice"_s).toString();
     const QString target = current == u"softphone" ? u"dect"_s : u"softphone"_s;
@@ -288,8 +305,8 @@ void tst_ServerProtocol::partialRuleEditsMerge()
 {
     TestClient a;
     TestClient b;
-    QVERIFY(a.login(m_server.url(), aliceToken));
-    QVERIFY(b.login(m_server.url(), aliceToken));
+    QVERIFY(a.login(url(), aliceToken));
+    QVERIFY(b.login(url(), aliceToken));
     a.sendJson(setRule(u"merge-1"_s, u"mobile"_s, u"teams"_s, {{u"delay"_s, 12}}));
     b.sendJson(setRule(u"merge-2"_s, u"mobile"_s, u"teams"_s, {{u"enabled"_s, true}}));
     // Each gets its ack, and possibly the other's push before it.
@@ -475,10 +492,10 @@ void tst_ServerProtocol::refusalChangesNothing()
     TestClient a;
     TestClient b;
     TestClient bob;
-    const auto before = a.login(m_server.url(), aliceToken);
+    const auto before = a.login(url(), aliceToken);
     QVERIFY(before);
-    QVERIFY(b.login(m_server.url(), aliceToken));
-    const auto bobBefore = bob.login(m_server.url(), bobToken);
+    QVERIFY(b.login(url(), aliceToken));
+    const auto bobBefore = bob.login(url(), bobToken);
     QVERIFY(bobBefore);
 
     if (binary)
@@ -527,9 +544,9 @@ void tst_ServerProtocol::resendReturnsTheOriginalRevision()
 {
     TestClient a;
     TestClient b;
-    const auto before = a.login(m_server.url(), aliceToken);
+    const auto before = a.login(url(), aliceToken);
     QVERIFY(before);
-    QVERIFY(b.login(m_server.url(), aliceToken));
+    QVERIFY(b.login(url(), aliceToken));
     const int timeout =
         ruleIn(*before, u"dect"_s, u"teams"_s).value(u"timeout"_s).toInt() % 500 + 3;
     const QJsonObject edit =
@@ -548,7 +565,7 @@ void tst_ServerProtocol::resendReturnsTheOriginalRevision()
     QCOMPARE(again->value(u"type"_s).toString(), u"ack"_s);
     QCOMPARE(again->value(u"revision"_s).toInteger(), revision);
     TestClient reconnected;
-    QVERIFY(reconnected.login(m_server.url(), aliceToken));
+    QVERIFY(reconnected.login(url(), aliceToken));
     // Even a resend whose content differs is not applied: the id decides.
     QJsonObject altered = edit;
     altered.insert(u"timeout"_s, timeout + 1);
@@ -568,9 +585,9 @@ void tst_ServerProtocol::unchangedEditIsAcknowledgedWithoutANewRevision()
 {
     TestClient a;
     TestClient b;
-    const auto before = a.login(m_server.url(), aliceToken);
+    const auto before = a.login(url(), aliceToken);
     QVERIFY(before);
-    QVERIFY(b.login(m_server.url(), aliceToken));
+    QVERIFY(b.login(url(), aliceToken));
     const QJsonObject rule = ruleIn(*before, u"softphone"_s, u"internal"_s);
     a.sendJson(setRule(u"same-1"_s, u"softphone"_s, u"internal"_s, rule));
     const auto ack = a.next();
