@@ -327,11 +327,10 @@ void Server::editApplied(Session *session, const QString &, const ClientMessage 
         return;
     }
     if (session) {
-        session->send(
-            QString::fromUtf8(ServerMessage::ack(edit.requestId, outcome.revision).encode()));
         // The client takes an ack's revision as its own: if a change of another server (or of
         // followme-admin --db) lies between, or a no-op edit's current revision is one it has
-        // not been sent yet, only a snapshot tells it what it missed.
+        // not been sent yet, only a snapshot tells it what it missed. It goes first: a client
+        // refuses a snapshot that is not newer than what it has, which the ack would be.
         const qint64 known = session->revision();
         const bool missed =
             outcome.revision > known + 1 || (outcome.unchanged && outcome.revision > known);
@@ -339,6 +338,8 @@ void Server::editApplied(Session *session, const QString &, const ClientMessage 
             resync(session->userId(), {session});
         else
             session->setRevision(std::max(known, outcome.revision));
+        session->send(
+            QString::fromUtf8(ServerMessage::ack(edit.requestId, outcome.revision).encode()));
     }
     fanOut(outcome, session);
     notifyWatchers(outcome);

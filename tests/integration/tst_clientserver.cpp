@@ -207,6 +207,29 @@ private slots:
                  (RingRule {true, 2, 15}));
     }
 
+    // followme-admin --db beside the running server: on SQLite its change is not pushed, and
+    // the client's next edit is acknowledged with a revision past it. The client is not left
+    // believing it has that revision without the change: it shows both, without connecting
+    // again.
+    void aChangeOfTheAdminToolIsNotHiddenByTheNextAck()
+    {
+        SettingsDocument &document = addClient(u"a"_s);
+        SyncClient &client = *m_clients.front();
+        QSignalSpy states(&client, &SyncClient::stateChanged);
+        QProcess tool;
+        tool.start(QStringLiteral(FOLLOWME_ADMIN_EXECUTABLE),
+                   {u"--db"_s, m_server->databasePath(), u"device"_s, u"set-rule"_s, u"--device"_s,
+                    u"desk"_s, u"--kind"_s, u"internal"_s, u"--delay"_s, u"8"_s});
+        QVERIFY(tool.waitForFinished(20000));
+        QCOMPARE(tool.exitCode(), 0);
+        QVERIFY(!document.setRule(u"mobile"_s, CallKind::External, {true, 4, 20}));
+        QTRY_COMPARE(client.pendingEditCount(), 0);
+        QTRY_COMPARE(document.settings().device(u"desk"_s)->rule(CallKind::Internal).delay, 8);
+        QCOMPARE(document.settings().device(u"mobile"_s)->rule(CallKind::External).delay, 4);
+        QCOMPARE(client.state(), SyncClient::State::Connected);
+        QVERIFY(states.isEmpty());
+    }
+
 private:
     static bool cluster() { return qEnvironmentVariableIsSet("FOLLOWME_TEST_CLUSTER"); }
     // Where the clients connect: the server, or the proxy in front of both.

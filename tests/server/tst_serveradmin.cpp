@@ -23,6 +23,11 @@ QJsonObject deviceIn(const QJsonObject &snapshot, const QString &id)
     return {};
 }
 
+QJsonObject ruleOf(const QJsonObject &snapshot, const QString &device, const QString &callKind)
+{
+    return deviceIn(snapshot, device).value(u"rules"_s).toObject().value(callKind).toObject();
+}
+
 QJsonObject setRule(const QString &id, const QString &device, const QJsonObject &fields)
 {
     QJsonObject message {{u"type"_s, u"setRule"_s},
@@ -51,6 +56,7 @@ private slots:
     void refusedAdminCommandsChangeNothing();
     void issuedTokenWorksAndRevokingClosesItsSessions();
     void shutdownClosesWith1001AndDbModeWorksWhileStopped();
+    void anAckThatSkipsARevisionComesAfterASnapshot();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -291,6 +297,39 @@ void tst_ServerAdmin::issuedTokenWorksAndRevokingClosesItsSessions()
     QVERIFY(later.open(m_server->url()));
     later.sendJson({{u"type"_s, u"hello"_s}, {u"protocol"_s, 1}, {u"token"_s, token}});
     QCOMPARE(later.next(15000)->value(u"code"_s).toString(), u"unauthorized"_s);
+}
+
+// followme-admin --db beside the running server on its SQLite file: the change is not pushed,
+// so the session's next edit would be acknowledged with a revision that skips it. The server
+// sends a snapshot (with both changes) just before that ack, and the ack is not above it, as a
+// client that takes an ack's revision as its own needs. Another session of the user is told
+// with a snapshot too (its push would skip the same revision).
+void tst_ServerAdmin::anAckThatSkipsARevisionComesAfterASnapshot()
+{
+    TestClient editing;
+    TestClient watching;
+    const auto before = editing.login(m_server->url(), u"alice-demo-token"_s);
+    QVERIFY(before);
+    QVERIFY(watching.login(m_server->url(), u"alice-demo-token"_s));
+    const qint64 start = before->value(u"revision"_s).toInteger();
+    QCOMPARE(ServerProcess::runAdmin({u"--db"_s, m_dir->filePath(u"server.sqlite"_s), u"device"_s,
+                                      u"set-rule"_s, u"--device"_s, u"desk"_s, u"--kind"_s,
+                                      u"internal"_s, u"--delay"_s, u"8"_s}),
+             0);
+    editing.sendJson(setRule(u"after-the-tool"_s, u"mobile"_s, {{u"delay"_s, 4}}));
+    for (TestClient *client : {&editing, &watching}) {
+        const auto snapshot = client->next();
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->value(u"type"_s).toString(), u"snapshot"_s);
+        QCOMPARE(snapshot->value(u"revision"_s).toInteger(), start + 2);
+        QCOMPARE(ruleOf(*snapshot, u"desk"_s, u"internal"_s).value(u"delay"_s).toInt(), 8);
+        QCOMPARE(ruleOf(*snapshot, u"mobile"_s, u"external"_s).value(u"delay"_s).toInt(), 4);
+    }
+    const auto ack = editing.next();
+    QVERIFY(ack);
+    QCOMPARE(ack->value(u"type"_s).toString(), u"ack"_s);
+    QCOMPARE(ack->value(u"revision"_s).toInteger(), start + 2);
+    QVERIFY(watching.receivedNothingMore());
 }
 
 void tst_ServerAdmin::shutdownClosesWith1001AndDbModeWorksWhileStopped()
