@@ -119,29 +119,22 @@ bool ChangeLog::record(const ChangeOutcome &outcome) const
     if (!isEnabled() || outcome.error || !tellsAnything(outcome))
         return true;
     const QString userId = userOf(outcome);
-    qint64 id = 0;
-    {
-        const auto lease = m_queries.prepared(
-            u"INSERT INTO change_log (origin, user_id, at, body) VALUES (?, ?, %1, ?) "
-            u"RETURNING id"_s.arg(databaseNow));
-        QSqlQuery &query = *lease;
-        query.bindValue(0, m_origin);
-        query.bindValue(1, userId.isNull() ? u""_s : userId);
-        query.bindValue(
-            2, QString::fromUtf8(QJsonDocument(bodyOf(outcome)).toJson(QJsonDocument::Compact)));
-        if (!query.exec() || !query.next()) {
-            qCWarning(lcServer) << "cannot write the change log:" << query.lastError().text();
-            return false;
-        }
-        id = query.value(0).toLongLong();
-    }
-    // Sent at commit, in commit order; nothing is sent if the transaction rolls back.
-    const auto lease = m_queries.prepared(u"SELECT pg_notify(?, ?)"_s);
+    // One round trip: the row, and the notification naming it, which PostgreSQL sends at
+    // commit (in commit order) and not at all if the transaction rolls back.
+    const auto lease = m_queries.prepared(
+        u"WITH entry AS (INSERT INTO change_log (origin, user_id, at, body) VALUES (?, ?, %1, ?) "
+        u"RETURNING id) SELECT pg_notify(?, ? || ' ' || id || ' ' || ?) FROM entry"_s.arg(
+            databaseNow));
     QSqlQuery &query = *lease;
-    query.bindValue(0, QString::fromUtf16(channel));
-    query.bindValue(1, u"%1 %2 %3"_s.arg(m_origin).arg(id).arg(userId));
-    if (!query.exec()) {
-        qCWarning(lcServer) << "cannot notify the other servers:" << query.lastError().text();
+    query.bindValue(0, m_origin);
+    query.bindValue(1, userId.isNull() ? u""_s : userId);
+    query.bindValue(
+        2, QString::fromUtf8(QJsonDocument(bodyOf(outcome)).toJson(QJsonDocument::Compact)));
+    query.bindValue(3, QString::fromUtf16(channel));
+    query.bindValue(4, m_origin);
+    query.bindValue(5, userId.isNull() ? u""_s : userId);
+    if (!query.exec() || !query.next()) {
+        qCWarning(lcServer) << "cannot write the change log:" << query.lastError().text();
         return false;
     }
     return true;

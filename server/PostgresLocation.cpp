@@ -93,5 +93,8 @@ QString PostgresLocation::displayName() const
             query.addQueryItem(key, option.section(u'=', 1).mid(1).chopped(1));
     }
     url.setQuery(query);
-    return url.toString();
+    // QUrl leaves the "//" out when there is no user and no host (all from the environment or a
+    // service): postgresql:/db would not read as the URL that was given.
+    QString text = url.toString();
+    return url.authority().isEmpty() ? text.replace(0, 11, u"postgresql://"_s) : text;
 }
