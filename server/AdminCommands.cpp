@@ -119,7 +119,9 @@ ChangeOutcome AdminCommands::execute(const QString &command, const QJsonObject &
 {
     // A command reads what it changes before its transaction: with the user held, nothing
     // another server commits for that user falls between the read and the write.
-    const QString userId = command.endsWith(u".list") ? QString() : concernedUser(args);
+    // (On SQLite the write transaction holds the whole file: no user is held, nor looked up.)
+    const bool holds = m_database.backend() == Database::Backend::PostgreSQL;
+    const QString userId = holds && !command.endsWith(u".list") ? concernedUser(args) : QString();
     if (!userId.isEmpty() && !m_settings.holdUser(userId))
         return ChangeOutcome::failure(internalError());
     const auto release = qScopeGuard([&] {

@@ -92,7 +92,8 @@ QString userOf(const ChangeOutcome &outcome)
     users.remove(QString());
     // A revoked admin token has no user: every server looks at it.
     const bool adminToken = !outcome.revokedTokens.isEmpty() && users.isEmpty();
-    return users.size() == 1 && !adminToken ? *users.cbegin() : QString();
+    // '' rather than a null string, which Qt would bind as NULL (the column is NOT NULL).
+    return users.size() == 1 && !adminToken ? *users.cbegin() : u""_s;
 }
 
 bool tellsAnything(const ChangeOutcome &outcome)
@@ -127,12 +128,12 @@ bool ChangeLog::record(const ChangeOutcome &outcome) const
             databaseNow));
     QSqlQuery &query = *lease;
     query.bindValue(0, m_origin);
-    query.bindValue(1, userId.isNull() ? u""_s : userId);
+    query.bindValue(1, userId);
     query.bindValue(
         2, QString::fromUtf8(QJsonDocument(bodyOf(outcome)).toJson(QJsonDocument::Compact)));
     query.bindValue(3, QString::fromUtf16(channel));
     query.bindValue(4, m_origin);
-    query.bindValue(5, userId.isNull() ? u""_s : userId);
+    query.bindValue(5, userId);
     if (!query.exec() || !query.next()) {
         qCWarning(lcServer) << "cannot write the change log:" << query.lastError().text();
         return false;

@@ -35,15 +35,21 @@ QJsonObject setDelay(const QString &id, const QString &device, int delay)
             {u"delay"_s, delay}};
 }
 
-QJsonObject ruleIn(const QJsonObject &snapshot, const QString &device)
+QJsonObject deviceIn(const QJsonObject &snapshot, const QString &device)
 {
     for (const QJsonValue &value :
          snapshot.value(u"settings"_s).toObject().value(u"devices"_s).toArray()) {
-        const QJsonObject object = value.toObject();
-        if (object.value(u"id"_s) == device)
-            return object.value(u"rules"_s).toObject().value(u"external"_s).toObject();
+        if (value.toObject().value(u"id"_s) == device)
+            return value.toObject();
     }
     return {};
+}
+
+// A device's rule for one call kind in a snapshot (external unless said).
+QJsonObject ruleIn(const QJsonObject &snapshot, const QString &device,
+                   const QString &callKind = QStringLiteral("external"))
+{
+    return deviceIn(snapshot, device).value(u"rules"_s).toObject().value(callKind).toObject();
 }
 
 // What a new session of alice is told: nothing when the login fails.
@@ -67,16 +73,6 @@ bool adminLogin(TestClient &client, const ServerProcess &server)
 QJsonObject adminCommand(const QString &id, const QString &command, const QJsonObject &args)
 {
     return {{u"type"_s, u"admin"_s}, {u"id"_s, id}, {u"command"_s, command}, {u"args"_s, args}};
-}
-
-QJsonObject deviceIn(const QJsonObject &snapshot, const QString &device)
-{
-    for (const QJsonValue &value :
-         snapshot.value(u"settings"_s).toObject().value(u"devices"_s).toArray()) {
-        if (value.toObject().value(u"id"_s) == device)
-            return value.toObject();
-    }
-    return {};
 }
 
 // What one session of alice is told while others edit: every message's revision, and the desk
@@ -481,12 +477,7 @@ void tst_ServerPostgres::partialEditsOfOneRuleOnTwoServersAllCount()
     }
     const auto snapshot = newSessionSnapshot(a);
     QVERIFY(snapshot);
-    QJsonObject rule;
-    for (const QJsonValue &value :
-         snapshot->value(u"settings"_s).toObject().value(u"devices"_s).toArray()) {
-        if (value.toObject().value(u"id"_s).toString() == u"dect")
-            rule = value.toObject().value(u"rules"_s).toObject().value(u"internal"_s).toObject();
-    }
+    const QJsonObject rule = ruleIn(*snapshot, u"dect"_s, u"internal"_s);
     QCOMPARE(rule.value(u"delay"_s).toInt(), 40 + changesEach - 1);
     QCOMPARE(rule.value(u"timeout"_s).toInt(), 40 + changesEach - 1);
     QCOMPARE(rule.value(u"enabled"_s).toBool(), enabled(changesEach - 1));
