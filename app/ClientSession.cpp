@@ -4,6 +4,7 @@
 #include "Connection.h"
 #include "ConnectionPage.h"
 #include "ConnectionStatus.h"
+#include "FirstShow.h"
 #include "FollowMePage.h"
 #include "Icons.h"
 #include "KeychainCredentialStore.h"
@@ -71,5 +72,9 @@ void ClientSession::start()
     // Nothing to show yet: the first thing to do is to connect.
     if (m_document.settings().devices.isEmpty() && !m_connection->wantsConnection())
         m_window->pageList()->setCurrentRow(1);
-    m_window->show();
+    // A server nearby answers within a few milliseconds: the page is then painted once, with
+    // its settings. Longer than this, and the window shows how the connecting goes.
+    m_firstShow = std::make_unique<FirstShow>(m_window.get(), m_connection->syncClient(),
+                                              std::chrono::milliseconds(150));
+    m_firstShow->start();
 }

@@ -8,6 +8,7 @@
 #include <memory>
 
 class Connection;
+class FirstShow;
 class SettingsWindow;
 class SyncClient;
 class Translator;
@@ -37,5 +38,6 @@ private:
     SettingsDocument m_document;
     std::unique_ptr<Connection> m_connection;
     std::unique_ptr<SettingsWindow> m_window;
+    std::unique_ptr<FirstShow> m_firstShow;
     Translator *m_translator;
 };

@@ -95,15 +95,13 @@ RingTimelineChart::RingTimelineChart(QWidget *parent)
     m_series->setBarWidth(0.6);
     m_chart->addSeries(m_series);
 
-    m_devicesAxis = new QBarCategoryAxis;
     m_secondsAxis = new QValueAxis;
     m_secondsAxis->setTickType(QValueAxis::TicksDynamic);
     m_secondsAxis->setTickAnchor(0);
     m_secondsAxis->setMinorTickCount(0);
-    m_chart->addAxis(m_devicesAxis, Qt::AlignLeft);
     m_chart->addAxis(m_secondsAxis, Qt::AlignBottom);
-    m_series->attachAxis(m_devicesAxis);
     m_series->attachAxis(m_secondsAxis);
+    useDevicesAxis(true);
     // Laid out freely (an export), Qt Charts decides where the plot goes; follow it.
     connect(m_chart, &QChart::plotAreaChanged, this, &RingTimelineChart::updateGeometryFromChart);
 
@@ -255,6 +253,8 @@ void RingTimelineChart::setRowPitch(int pitch)
 void RingTimelineChart::updateLayoutMode()
 {
     const bool onPage = m_rowPitch > 0;
+    if (onPage == bool(qobject_cast<QBarCategoryAxis *>(m_devicesAxis)))
+        useDevicesAxis(!onPage);
     // On the page the list beside the chart names the devices and the axis header labels the
     // seconds; grid lines stay, so a value can be read anywhere down the rows.
     m_devicesAxis->setLabelsVisible(!onPage);
@@ -278,6 +278,31 @@ void RingTimelineChart::updateLayoutMode()
         setMaximumHeight(QWIDGETSIZE_MAX);
         m_chart->setPlotArea(QRectF()); // back to Qt Charts' own layout
     }
+}
+
+void RingTimelineChart::useDevicesAxis(bool named)
+{
+    // On the page the device rows need no names: a category axis would still lay out and
+    // measure a hidden label per device on every change of the categories (a sixth of the
+    // start with 100 devices). A value axis of one unit per row places the bars alike (row i at
+    // i, from -0.5 to count - 0.5) and has only two hidden labels.
+    if (m_devicesAxis) {
+        m_series->detachAxis(m_devicesAxis);
+        m_chart->removeAxis(m_devicesAxis);
+        delete m_devicesAxis;
+    }
+    if (named) {
+        m_devicesAxis = new QBarCategoryAxis;
+    } else {
+        auto *rows = new QValueAxis;
+        rows->setTickCount(2);
+        rows->setMinorGridLineVisible(false);
+        m_devicesAxis = rows;
+    }
+    m_chart->addAxis(m_devicesAxis, Qt::AlignLeft);
+    m_series->attachAxis(m_devicesAxis);
+    styleAxis(m_devicesAxis);
+    m_categories.clear(); // set on the new axis by the next rebuild
 }
 
 void RingTimelineChart::updateSecondsAxis()
@@ -429,7 +454,11 @@ void RingTimelineChart::rebuild()
     // Only when the names change: Qt Charts measures every label again on each call.
     if (labels != m_categories) {
         m_categories = labels;
-        m_devicesAxis->setCategories(labels);
+        if (auto *names = qobject_cast<QBarCategoryAxis *>(m_devicesAxis))
+            names->setCategories(labels);
+        else
+            static_cast<QValueAxis *>(m_devicesAxis)
+                ->setRange(-0.5, qreal(std::max<qsizetype>(labels.size(), 1)) - 0.5);
     }
     finishUpdate();
 }
@@ -631,15 +660,8 @@ void RingTimelineChart::applyPalette()
     else
         titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
     m_chart->setTitleFont(titleFont);
-    for (auto *axis : {static_cast<QAbstractAxis *>(m_devicesAxis),
-                       static_cast<QAbstractAxis *>(m_secondsAxis)}) {
-        axis->setLabelsColor(style.text());
-        axis->setLabelsFont(font());
-        axis->setTitleBrush(style.text());
-        axis->setTitleFont(font());
-        axis->setGridLineColor(style.gridLine());
-        axis->setLinePenColor(style.gridLine());
-    }
+    styleAxis(m_devicesAxis);
+    styleAxis(m_secondsAxis);
 
     m_gap->setColor(Qt::transparent);
     m_gap->setBorderColor(Qt::transparent);
@@ -652,6 +674,16 @@ void RingTimelineChart::applyPalette()
         set->setBrush(style.barBrush(mark));
         set->setPen(style.barPen(mark));
     }
+}
+
+void RingTimelineChart::styleAxis(QAbstractAxis *axis) const
+{
+    axis->setLabelsColor(m_style.text());
+    axis->setLabelsFont(font());
+    axis->setTitleBrush(m_style.text());
+    axis->setTitleFont(font());
+    axis->setGridLineColor(m_style.gridLine());
+    axis->setLinePenColor(m_style.gridLine());
 }
 
 void RingTimelineChart::retranslate()

@@ -18,7 +18,7 @@
 class DeviceRuleModel;
 
 QT_BEGIN_NAMESPACE
-class QBarCategoryAxis;
+class QAbstractAxis;
 class QBarSet;
 
 class QChart;
@@ -170,6 +170,8 @@ private:
     QList<QBarSet *> barSets() const;
     void updateSecondsAxis();
     void updateLayoutMode();
+    void useDevicesAxis(bool named);
+    void styleAxis(QAbstractAxis *axis) const;
     void updateGeometryFromChart();
     void applyPalette();
     void retranslate();
@@ -228,7 +230,9 @@ private:
     QBarSet *m_lockedRings = nullptr;
     QBarSet *m_off = nullptr;
     QBarSet *m_lockedOff = nullptr;
-    QBarCategoryAxis *m_devicesAxis = nullptr;
+    // A QBarCategoryAxis of device names when laid out freely (an export), a QValueAxis of row
+    // numbers on the page (useDevicesAxis).
+    QAbstractAxis *m_devicesAxis = nullptr;
     QValueAxis *m_secondsAxis = nullptr;
 
     int m_focusedRow = -1;

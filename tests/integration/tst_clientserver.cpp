@@ -2,6 +2,7 @@
 #include "ChangeListModel.h"
 #include "ChangesPage.h"
 #include "DeviceRulesView.h"
+#include "FirstShow.h"
 #include "FollowMePage.h"
 #include "PostgresCluster.h"
 #include "ReverseProxy.h"
@@ -12,6 +13,7 @@
 
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -230,10 +232,73 @@ private slots:
         QVERIFY(states.isEmpty());
     }
 
+    void aConnectedStartShowsTheWindowOnceTheServersSettingsAreIn()
+    {
+        SettingsDocument document;
+        SyncClient &client = connectingClient(&document, serverUrl());
+        QWidget window;
+        FirstShow firstShow(&window, &client, 60s);
+        qsizetype devicesWhenShown = -1;
+        connect(&firstShow, &FirstShow::shown, this, [&] {
+            devicesWhenShown = document.settings().devices.size();
+            QCOMPARE(client.state(), SyncClient::State::Connected);
+        });
+        firstShow.start();
+        QVERIFY(!window.isVisible());
+        QTRY_VERIFY(window.isVisible());
+        QVERIFY(devicesWhenShown > 0);
+    }
+
+    void aSilentServerHoldsTheWindowBackUntilTheDeadlineOnly()
+    {
+        // Takes the connection and never answers the handshake.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        SettingsDocument document;
+        SyncClient &client =
+            connectingClient(&document, QUrl(u"ws://127.0.0.1:%1/"_s.arg(silent.serverPort())));
+        QWidget window;
+        FirstShow firstShow(&window, &client, 100ms);
+        firstShow.start();
+        QVERIFY(!window.isVisible());
+        QTRY_VERIFY(window.isVisible());
+        QCOMPARE(client.state(), SyncClient::State::Connecting);
+    }
+
+    void anUnreachableServerShowsTheWindowWhenTheLinkGivesUp()
+    {
+        QTcpServer closed; // a port that was free a moment ago, and is again
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QUrl url(u"ws://127.0.0.1:%1/"_s.arg(closed.serverPort()));
+        closed.close();
+        SettingsDocument document;
+        SyncClient &client = connectingClient(&document, url);
+        QWidget window;
+        FirstShow firstShow(&window, &client, 600s);
+        firstShow.start();
+        QTRY_VERIFY(window.isVisible());
+        QVERIFY(client.state() != SyncClient::State::Connecting);
+    }
+
 private:
     static bool cluster() { return qEnvironmentVariableIsSet("FOLLOWME_TEST_CLUSTER"); }
     // Where the clients connect: the server, or the proxy in front of both.
     QUrl serverUrl() const { return m_proxy ? m_proxy->url() : m_server->url(); }
+
+    // A client told to connect, not yet connected.
+    SyncClient &connectingClient(SettingsDocument *document, const QUrl &url)
+    {
+        const QString name = u"c%1"_s.arg(m_clients.size());
+        m_clients.push_back(std::make_unique<SyncClient>(document,
+                                                         m_dir->filePath(name + u"-outbox.json"_s),
+                                                         m_dir->filePath(name + u"-cache.json"_s)));
+        SyncClient &client = *m_clients.back();
+        client.setServer(url);
+        client.setToken(u"alice-demo-token"_s);
+        client.setReconnectPolicy(ReconnectPolicy(50ms, 200ms, 10s, [] { return 0.5; }));
+        client.connectToServer();
+        return client;
+    }
 
     SettingsDocument &addClient(const QString &name)
     {

@@ -20,6 +20,7 @@
 #include <QSet>
 #include <QTest>
 #include <QToolTip>
+#include <QValueAxis>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +29,7 @@ namespace {
 // What Qt Charts was told to do, from its own signals: the chart's cost is in these.
 struct ChartChanges
 {
-    int categoryResets = 0; // the axis labels set (and measured) again
+    int categoryResets = 0; // the device axis set again (its labels measured anew)
     int valuesReplaced = 0; // one value of a bar set changed in place
     int setsRefilled = 0; // a bar set emptied or filled anew
 
@@ -36,8 +37,13 @@ struct ChartChanges
     {
         QChart *chart = timeline->findChild<QChartView *>()->chart();
         for (QAbstractAxis *axis : chart->axes()) {
+            // Names when laid out freely, row numbers on the page.
             if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis))
                 QObject::connect(categories, &QBarCategoryAxis::categoriesChanged, &context,
+                                 [this] { ++categoryResets; });
+            auto *rows = qobject_cast<QValueAxis *>(axis);
+            if (rows && axis->alignment() == Qt::AlignLeft)
+                QObject::connect(rows, &QValueAxis::rangeChanged, &context,
                                  [this] { ++categoryResets; });
         }
         for (QAbstractSeries *series : chart->series()) {
