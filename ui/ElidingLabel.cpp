@@ -15,6 +15,7 @@ void ElidingLabel::setFullText(const QString &text)
     if (text == m_fullText)
         return;
     m_fullText = text;
+    m_fullTextWidth = -1;
     updateText();
     updateGeometry();
     updateToolTip();
@@ -43,6 +44,7 @@ void ElidingLabel::setBadge(const QString &badge, const QColor &color)
     if (badge == m_badge && color == m_badgeColor)
         return;
     m_badge = badge;
+    m_badgeWidth = -1;
     m_badgeColor = color;
     updateText();
     updateToolTip();
@@ -54,13 +56,28 @@ int ElidingLabel::textWidth() const
     const int width = contentsRect().width();
     if (m_badge.isEmpty())
         return width;
-    return std::max(
-        0, width - fontMetrics().horizontalAdvance(m_badge) - fontMetrics().averageCharWidth());
+    return std::max(0, width - badgeWidth() - fontMetrics().averageCharWidth());
 }
 
 bool ElidingLabel::isElided() const
 {
-    return fontMetrics().horizontalAdvance(m_fullText) > textWidth();
+    return fullTextWidth() > textWidth();
+}
+
+// Measured once per text and font: layouts ask for the size hints many times, and each
+// measure shapes the whole text again.
+int ElidingLabel::fullTextWidth() const
+{
+    if (m_fullTextWidth < 0)
+        m_fullTextWidth = fontMetrics().horizontalAdvance(m_fullText);
+    return m_fullTextWidth;
+}
+
+int ElidingLabel::badgeWidth() const
+{
+    if (m_badgeWidth < 0)
+        m_badgeWidth = fontMetrics().horizontalAdvance(m_badge);
+    return m_badgeWidth;
 }
 
 QSize ElidingLabel::sizeHint() const
@@ -68,7 +85,7 @@ QSize ElidingLabel::sizeHint() const
     const QFontMetrics metrics = fontMetrics();
     // With a maximum, always that width: a column of names keeps its width when one is renamed.
     const int width = m_maximumCharacters > 0 ? metrics.averageCharWidth() * m_maximumCharacters
-                                              : metrics.horizontalAdvance(m_fullText);
+                                              : fullTextWidth();
     const QMargins margins = contentsMargins();
     return {width + margins.left() + margins.right() + 1,
             metrics.height() + margins.top() + margins.bottom()};
@@ -77,8 +94,7 @@ QSize ElidingLabel::sizeHint() const
 QSize ElidingLabel::minimumSizeHint() const
 {
     const QFontMetrics metrics = fontMetrics();
-    const int width = std::min(metrics.horizontalAdvance(m_fullText),
-                               metrics.averageCharWidth() * m_minimumCharacters);
+    const int width = std::min(fullTextWidth(), metrics.averageCharWidth() * m_minimumCharacters);
     const QMargins margins = contentsMargins();
     return {width + margins.left() + margins.right() + 1,
             metrics.height() + margins.top() + margins.bottom()};
@@ -115,6 +131,7 @@ void ElidingLabel::setExtraToolTip(const QString &text)
 void ElidingLabel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange) {
+        m_fullTextWidth = m_badgeWidth = -1;
         updateGeometry();
         updateToolTip();
     }

@@ -40,11 +40,16 @@ private:
     void updateToolTip();
     void updateText();
     int textWidth() const; // the room the text has beside the badge
+    int fullTextWidth() const;
+    int badgeWidth() const;
 
     QString m_fullText;
     QString m_badge;
     QColor m_badgeColor;
     QString m_toolTip; // setExtraToolTip()'s text
+    // fullTextWidth() and badgeWidth(), -1 until measured.
+    mutable int m_fullTextWidth = -1;
+    mutable int m_badgeWidth = -1;
     int m_maximumCharacters = 0;
     int m_minimumCharacters = 6;
 };

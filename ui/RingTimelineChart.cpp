@@ -260,6 +260,17 @@ void RingTimelineChart::updateLayoutMode()
     m_devicesAxis->setLabelsVisible(!onPage);
     m_devicesAxis->setLineVisible(!onPage);
     m_devicesAxis->setGridLineVisible(false);
+    // Qt Charts lays out every label of an axis, shown or not (a third of the page's start
+    // went into the hidden seconds labels): on the page two ticks, as few as it takes. The
+    // scale is kept by updateSecondsAxis() all the same.
+    if (onPage) {
+        m_secondsAxis->setTickType(QValueAxis::TicksFixed);
+        m_secondsAxis->setTickCount(2);
+    } else {
+        m_secondsAxis->setTickType(QValueAxis::TicksDynamic);
+        if (m_tickInterval > 0)
+            m_secondsAxis->setTickInterval(m_tickInterval);
+    }
     // On the page the plot and its grid lines are drawn under the bars from TimelineGeometry
     // (paintUnderlay): with a plot area set from outside, Qt Charts 6.4 still places the grid
     // lines by its own layout, and at larger fonts they drift off the seconds labels.
@@ -285,7 +296,8 @@ void RingTimelineChart::useDevicesAxis(bool named)
     // On the page the device rows need no names: a category axis would still lay out and
     // measure a hidden label per device on every change of the categories (a sixth of the
     // start with 100 devices). A value axis of one unit per row places the bars alike (row i at
-    // i, from -0.5 to count - 0.5) and has only two hidden labels.
+    // i, from -0.5 to count - 0.5) with two hidden labels. (Without any axis Qt Charts 6.4
+    // keeps the bars' range of when the series was added: none are drawn.)
     if (m_devicesAxis) {
         m_series->detachAxis(m_devicesAxis);
         m_chart->removeAxis(m_devicesAxis);
@@ -296,7 +308,6 @@ void RingTimelineChart::useDevicesAxis(bool named)
     } else {
         auto *rows = new QValueAxis;
         rows->setTickCount(2);
-        rows->setMinorGridLineVisible(false);
         m_devicesAxis = rows;
     }
     m_chart->addAxis(m_devicesAxis, Qt::AlignLeft);
@@ -314,7 +325,8 @@ void RingTimelineChart::updateSecondsAxis()
     if (!held) {
         if (m_secondsAxis->max() != scale.maximum || m_secondsAxis->min() != 0)
             m_secondsAxis->setRange(0, scale.maximum);
-        if (m_secondsAxis->tickInterval() != scale.tickInterval)
+        m_tickInterval = scale.tickInterval;
+        if (m_rowPitch == 0 && m_secondsAxis->tickInterval() != scale.tickInterval)
             m_secondsAxis->setTickInterval(scale.tickInterval);
     }
     // Rows, the ending or the height may have changed even when the axis didn't.
@@ -323,8 +335,7 @@ void RingTimelineChart::updateSecondsAxis()
 
 void RingTimelineChart::updateGeometryFromChart()
 {
-    const TimelineGeometry::Scale scale {int(std::lround(m_secondsAxis->max())),
-                                         int(std::lround(m_secondsAxis->tickInterval()))};
+    const TimelineGeometry::Scale scale {int(std::lround(m_secondsAxis->max())), m_tickInterval};
     const int deviceRows = m_model ? m_model->rowCount() : 0;
     QRectF plot;
     if (m_rowPitch > 0) {

@@ -213,6 +213,7 @@ private:
     QString m_plan;
     int m_lastSecond = 0;
     int m_rowPitch = 0;
+    int m_tickInterval = 0; // the seconds between grid lines, which the page draws itself
     TimelineGeometry m_geometry;
     // The marks' colours for the current palette: computed on a palette change, not per paint.
     TimelineStyle m_style {QPalette()};

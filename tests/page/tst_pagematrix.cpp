@@ -16,6 +16,7 @@
 #include "SettingsWindow.h"
 #include "TimelineAxisHeader.h"
 #include "TimelineLegend.h"
+#include "TimelineStyle.h"
 #include "Translator.h"
 
 #include <QAbstractButton>
@@ -200,6 +201,21 @@ private slots:
                      qPrintable(u"row %1: bar at %2, row at %3"_s.arg(row).arg(barMiddle).arg(
                          spinnerMiddle)));
             QVERIFY(chart->rect().contains(chart->barRect(row).adjusted(1, 1, -1, -1)));
+        }
+        // And drawn there: Qt Charts paints each ringing bar where the geometry says it is.
+        const QImage drawn = chart->grab().toImage();
+        const QColor rings =
+            TimelineStyle(chart->palette()).barBrush(TimelineStyle::Mark::Rings).color();
+        for (int row = 0; row < devices; ++row) {
+            const QRect bar = chart->barRect(row);
+            if (chart->bar(row).style != RingTimelineChart::BarStyle::Rings || bar.width() < 8)
+                continue;
+            const QColor middle = drawn.pixelColor(bar.center() * drawn.devicePixelRatio());
+            QVERIFY2(std::abs(middle.red() - rings.red()) + std::abs(middle.green() - rings.green())
+                             + std::abs(middle.blue() - rings.blue())
+                         <= 24,
+                     qPrintable(u"row %1: the bar's middle is %2, not %3"_s.arg(row).arg(
+                         middle.name(), rings.name())));
         }
         // The headings stand over their columns.
         PlanHeader *header = page->planHeader();
