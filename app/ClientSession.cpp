@@ -4,7 +4,7 @@
 #include "Connection.h"
 #include "ConnectionPage.h"
 #include "ConnectionStatus.h"
-#include "FirstShow.h"
+#include "FirstSettingsWait.h"
 #include "FollowMePage.h"
 #include "Icons.h"
 #include "KeychainCredentialStore.h"
@@ -47,6 +47,18 @@ SyncClient *ClientSession::syncClient() const
 
 void ClientSession::start()
 {
+    m_connection->start();
+    // A server nearby answers within a few milliseconds: the window is then built and painted
+    // once, with its settings. Longer than this, and it opens on the cache (if any) and shows
+    // how the connecting goes.
+    m_firstSettings = std::make_unique<FirstSettingsWait>(m_connection->syncClient(),
+                                                          std::chrono::milliseconds(150));
+    connect(m_firstSettings.get(), &FirstSettingsWait::ready, this, &ClientSession::openWindow);
+    m_firstSettings->start();
+}
+
+void ClientSession::openWindow()
+{
     m_window = std::make_unique<SettingsWindow>(&m_document);
     // Made when first shown.
     m_window->addPage(Icons::connection(), &ConnectionPage::title,
@@ -66,15 +78,10 @@ void ClientSession::start()
     };
     connect(m_connection.get(), &Connection::statusChanged, m_window.get(), showKnown);
     connect(&m_document, &SettingsDocument::settingsReset, m_window.get(), showKnown);
-
-    m_connection->start();
-    showKnown(); // the cache, if any, is shown by now
+    showKnown();
     // Nothing to show yet: the first thing to do is to connect.
     if (m_document.settings().devices.isEmpty() && !m_connection->wantsConnection())
         m_window->pageList()->setCurrentRow(1);
-    // A server nearby answers within a few milliseconds: the page is then painted once, with
-    // its settings. Longer than this, and the window shows how the connecting goes.
-    m_firstShow = std::make_unique<FirstShow>(m_window.get(), m_connection->syncClient(),
-                                              std::chrono::milliseconds(150));
-    m_firstShow->start();
+    m_window->show();
+    emit windowOpened(m_window.get());
 }

@@ -8,7 +8,7 @@
 #include <memory>
 
 class Connection;
-class FirstShow;
+class FirstSettingsWait;
 class SettingsWindow;
 class SyncClient;
 class Translator;
@@ -27,17 +27,24 @@ public:
                   QObject *parent = nullptr);
     ~ClientSession() override;
 
+    // Connects; the window opens once the first settings are in (windowOpened).
     void start();
 
     // What start() brought up, for the startup check.
     SyncClient *syncClient() const;
     const SettingsDocument *document() const { return &m_document; }
+    // Null until windowOpened.
     SettingsWindow *window() const { return m_window.get(); }
 
+signals:
+    void windowOpened(SettingsWindow *window);
+
 private:
+    void openWindow();
+
     SettingsDocument m_document;
     std::unique_ptr<Connection> m_connection;
     std::unique_ptr<SettingsWindow> m_window;
-    std::unique_ptr<FirstShow> m_firstShow;
+    std::unique_ptr<FirstSettingsWait> m_firstSettings;
     Translator *m_translator;
 };

@@ -133,23 +133,27 @@ int main(int argc, char *argv[])
         // the machine could read it.
         ClientSession session(&translator, commandLine.server,
                               qEnvironmentVariable("FOLLOWME_TOKEN"));
-        session.start();
-        if (BenchPaintProbe::wanted()) {
-            // Connected means the server's snapshot is in the document (SyncClient says so
-            // after applying it), not a cached one.
+        std::unique_ptr<QObject> watcher; // of the start, once the window is open
+        QObject::connect(&session, &ClientSession::windowOpened, &app, [&](SettingsWindow *window) {
             SyncClient *sync = session.syncClient();
-            BenchPaintProbe probe(session.window()->followMePage(),
-                                  [sync] { return sync->state() == SyncClient::State::Connected; });
-            QObject::connect(sync, &SyncClient::stateChanged, &probe,
-                             &BenchPaintProbe::dataArrived);
-            return app.exec();
-        }
-        if (!commandLine.startupCheck)
-            return app.exec();
-        StartupCheck check(session.syncClient(), session.document(),
-                           session.window()->followMePage(), startupCheckDeadline);
-        QObject::connect(&check, &StartupCheck::finished, &app, &reportStartupCheck);
-        check.start();
+            if (BenchPaintProbe::wanted()) {
+                // Connected means the server's snapshot is in the document (SyncClient says so
+                // after applying it), not a cached one.
+                auto probe = std::make_unique<BenchPaintProbe>(window->followMePage(), [sync] {
+                    return sync->state() == SyncClient::State::Connected;
+                });
+                QObject::connect(sync, &SyncClient::stateChanged, probe.get(),
+                                 &BenchPaintProbe::dataArrived);
+                watcher = std::move(probe);
+            } else if (commandLine.startupCheck) {
+                auto check = std::make_unique<StartupCheck>(
+                    sync, session.document(), window->followMePage(), startupCheckDeadline);
+                QObject::connect(check.get(), &StartupCheck::finished, &app, &reportStartupCheck);
+                check->start();
+                watcher = std::move(check);
+            }
+        });
+        session.start();
         return app.exec();
     }
 

@@ -2,7 +2,7 @@
 #include "ChangeListModel.h"
 #include "ChangesPage.h"
 #include "DeviceRulesView.h"
-#include "FirstShow.h"
+#include "FirstSettingsWait.h"
 #include "FollowMePage.h"
 #include "PostgresCluster.h"
 #include "ReverseProxy.h"
@@ -232,24 +232,29 @@ private slots:
         QVERIFY(states.isEmpty());
     }
 
-    void aConnectedStartShowsTheWindowOnceTheServersSettingsAreIn()
+    void theFirstSettingsAreReadyOnceTheServersAreIn()
     {
         SettingsDocument document;
         SyncClient &client = connectingClient(&document, serverUrl());
-        QWidget window;
-        FirstShow firstShow(&window, &client, 60s);
-        qsizetype devicesWhenShown = -1;
-        connect(&firstShow, &FirstShow::shown, this, [&] {
-            devicesWhenShown = document.settings().devices.size();
+        FirstSettingsWait wait(&client, 60s);
+        QSignalSpy ready(&wait, &FirstSettingsWait::ready);
+        qsizetype devicesWhenReady = -1;
+        connect(&wait, &FirstSettingsWait::ready, this, [&] {
+            devicesWhenReady = document.settings().devices.size();
             QCOMPARE(client.state(), SyncClient::State::Connected);
         });
-        firstShow.start();
-        QVERIFY(!window.isVisible());
-        QTRY_VERIFY(window.isVisible());
-        QVERIFY(devicesWhenShown > 0);
+        wait.start();
+        QCOMPARE(ready.count(), 0);
+        QTRY_COMPARE(ready.count(), 1);
+        QVERIFY(devicesWhenReady > 0);
+        // Once: later changes of the link say nothing more.
+        client.disconnectFromServer();
+        QTRY_VERIFY(client.state() != SyncClient::State::Connected);
+        QCoreApplication::processEvents();
+        QCOMPARE(ready.count(), 1);
     }
 
-    void aSilentServerHoldsTheWindowBackUntilTheDeadlineOnly()
+    void aSilentServerHoldsTheFirstSettingsBackUntilTheDeadlineOnly()
     {
         // Takes the connection and never answers the handshake.
         QTcpServer silent;
@@ -257,15 +262,15 @@ private slots:
         SettingsDocument document;
         SyncClient &client =
             connectingClient(&document, QUrl(u"ws://127.0.0.1:%1/"_s.arg(silent.serverPort())));
-        QWidget window;
-        FirstShow firstShow(&window, &client, 100ms);
-        firstShow.start();
-        QVERIFY(!window.isVisible());
-        QTRY_VERIFY(window.isVisible());
+        FirstSettingsWait wait(&client, 100ms);
+        QSignalSpy ready(&wait, &FirstSettingsWait::ready);
+        wait.start();
+        QCOMPARE(ready.count(), 0);
+        QTRY_COMPARE(ready.count(), 1);
         QCOMPARE(client.state(), SyncClient::State::Connecting);
     }
 
-    void anUnreachableServerShowsTheWindowWhenTheLinkGivesUp()
+    void anUnreachableServerMakesTheFirstSettingsReadyWhenTheLinkGivesUp()
     {
         QTcpServer closed; // a port that was free a moment ago, and is again
         QVERIFY(closed.listen(QHostAddress::LocalHost));
@@ -273,10 +278,10 @@ private slots:
         closed.close();
         SettingsDocument document;
         SyncClient &client = connectingClient(&document, url);
-        QWidget window;
-        FirstShow firstShow(&window, &client, 600s);
-        firstShow.start();
-        QTRY_VERIFY(window.isVisible());
+        FirstSettingsWait wait(&client, 600s);
+        QSignalSpy ready(&wait, &FirstSettingsWait::ready);
+        wait.start();
+        QTRY_COMPARE(ready.count(), 1);
         QVERIFY(client.state() != SyncClient::State::Connecting);
     }
 
