@@ -1,11 +1,12 @@
 #include "SvgIconEngine.h"
 
+#include "IconRaster.h"
+
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
 #include <QPixmapCache>
-#include <QSvgRenderer>
 
 using namespace Qt::StringLiterals;
 
@@ -14,6 +15,20 @@ SvgIconEngine::SvgIconEngine(const QString &svgPath, Colour colour)
     , m_colour(colour)
 { }
 
+namespace {
+
+QImage drawing(const QString &svgPath, const QSize &pixelSize)
+{
+    if (pixelSize.width() == pixelSize.height()) {
+        const QImage baked = IconRaster::baked(svgPath, pixelSize.width());
+        if (!baked.isNull())
+            return baked;
+    }
+    return IconRaster::draw(svgPath, pixelSize);
+}
+
+} // namespace
+
 QPixmap SvgIconEngine::render(const QSize &size, QIcon::Mode mode, qreal scale) const
 {
     const QSize pixelSize = size * scale;
@@ -21,8 +36,8 @@ QPixmap SvgIconEngine::render(const QSize &size, QIcon::Mode mode, qreal scale) 
     const QPalette::ColorGroup group =
         mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active;
     const QColor colour = QGuiApplication::palette().color(group, QPalette::WindowText);
-    // A toolbar repaints its icons on every edit (the undo action's text changes): parse and
-    // draw each SVG once per size, colour and scale, not on every paint.
+    // A toolbar repaints its icons on every edit (the undo action's text changes): draw each
+    // icon once per size, colour and scale, not on every paint.
     const bool tinted = m_colour == Colour::Tinted;
     const QString cacheKey = u"followme-svg:%1:%2x%3:%4:%5:%6"_s.arg(
         m_svgPath, QString::number(pixelSize.width()), QString::number(pixelSize.height()),
@@ -31,20 +46,21 @@ QPixmap SvgIconEngine::render(const QSize &size, QIcon::Mode mode, qreal scale) 
     QPixmap pixmap;
     if (QPixmapCache::find(cacheKey, &pixmap))
         return pixmap;
-    QImage image(pixelSize, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
-    {
+    QImage image = drawing(m_svgPath, pixelSize);
+    if (tinted) {
+        // Keep the drawing's shape, in the palette's colour.
         QPainter painter(&image);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(image.rect(), colour);
+    } else if (mode == QIcon::Disabled) {
         // As drawn, a disabled icon is faded, as Qt's own engines do.
-        if (!tinted && mode == QIcon::Disabled)
-            painter.setOpacity(0.4);
-        QSvgRenderer renderer(m_svgPath);
-        renderer.render(&painter, QRectF(QPointF(), QSizeF(pixelSize)));
-        if (tinted) {
-            // Keep the drawing's shape, in the palette's colour.
-            painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
-            painter.fillRect(image.rect(), colour);
-        }
+        QImage faded(pixelSize, QImage::Format_ARGB32_Premultiplied);
+        faded.fill(Qt::transparent);
+        QPainter painter(&faded);
+        painter.setOpacity(0.4);
+        painter.drawImage(0, 0, image);
+        painter.end();
+        image = faded;
     }
     pixmap = QPixmap::fromImage(image);
     pixmap.setDevicePixelRatio(scale);
