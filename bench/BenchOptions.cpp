@@ -49,7 +49,7 @@ std::optional<BenchOptions> BenchOptions::parse(const QCoreApplication &app)
         u"only"_s, u"Only these sections, comma-separated: %1."_s.arg(allSections.join(u", "_s)),
         u"list"_s);
     const QCommandLineOption skip(u"skip"_s, u"Leave out these sections."_s, u"list"_s);
-    const QCommandLineOption rounds(u"rounds"_s, u"Interleaved rounds (default 7; start-up 10)."_s,
+    const QCommandLineOption rounds(u"rounds"_s, u"Interleaved rounds (default 7; start-up 40)."_s,
                                     u"n"_s);
     const QCommandLineOption edits(u"edits"_s, u"Edits per round (default 200)."_s, u"n"_s);
     const QCommandLineOption fanOut(u"sessions"_s, u"Fan-out sizes (default 10,1000)."_s,

@@ -25,7 +25,7 @@ struct BenchOptions
     int postgresFanOut = 1000; // sessions over the 3 servers on PostgreSQL
     QList<int> idleLevels {0, 2000, 5000, 10000};
     int memorySessions = 2000;
-    int startRounds = 10;
+    int startRounds = 40; // a start takes some 50 ms and spreads widely on a shared machine
     QString client;
     QString window;
     QString chart;
