@@ -15,6 +15,8 @@
 #include <QListWidget>
 #include <QStandardPaths>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -47,6 +49,14 @@ SyncClient *ClientSession::syncClient() const
 
 void ClientSession::start()
 {
+    // The first snapshot may bring notices (what the administrator changed since the cache,
+    // edits that can't apply any more) before there is a window: they wait for it.
+    connect(m_connection->syncClient(), &SyncClient::notice, this, [this](const QString &text) {
+        if (m_window)
+            m_window->showNotice(text);
+        else
+            m_earlyNotices.append(text);
+    });
     m_connection->start();
     // A server nearby answers within a few milliseconds: the window is then built and painted
     // once, with its settings. Longer than this, and it opens on the cache (if any) and shows
@@ -69,8 +79,6 @@ void ClientSession::openWindow()
     m_window->addPage(Icons::language(), &LanguagePage::title,
                       [this] { return new LanguagePage(m_translator); });
     m_window->setSourceWidget(new ConnectionStatus(m_connection.get()));
-    connect(m_connection->syncClient(), &SyncClient::notice, m_window.get(),
-            &SettingsWindow::showNotice);
     // Settings are known once the server (or the cache of it) has given some.
     const auto showKnown = [this] {
         m_window->followMePage()->setSettingsKnown(
@@ -83,5 +91,7 @@ void ClientSession::openWindow()
     if (m_document.settings().devices.isEmpty() && !m_connection->wantsConnection())
         m_window->pageList()->setCurrentRow(1);
     m_window->show();
-    emit windowOpened(m_window.get());
+    for (const QString &text : std::exchange(m_earlyNotices, {}))
+        m_window->showNotice(text);
+    emit windowOpened();
 }

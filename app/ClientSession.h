@@ -3,6 +3,7 @@
 #include "SettingsDocument.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -37,7 +38,7 @@ public:
     SettingsWindow *window() const { return m_window.get(); }
 
 signals:
-    void windowOpened(SettingsWindow *window);
+    void windowOpened(); // window() is there and shown
 
 private:
     void openWindow();
@@ -46,5 +47,6 @@ private:
     std::unique_ptr<Connection> m_connection;
     std::unique_ptr<SettingsWindow> m_window;
     std::unique_ptr<FirstSettingsWait> m_firstSettings;
+    QStringList m_earlyNotices; // until the window opens
     Translator *m_translator;
 };

@@ -134,7 +134,8 @@ int main(int argc, char *argv[])
         ClientSession session(&translator, commandLine.server,
                               qEnvironmentVariable("FOLLOWME_TOKEN"));
         std::unique_ptr<QObject> watcher; // of the start, once the window is open
-        QObject::connect(&session, &ClientSession::windowOpened, &app, [&](SettingsWindow *window) {
+        QObject::connect(&session, &ClientSession::windowOpened, &app, [&] {
+            SettingsWindow *window = session.window();
             SyncClient *sync = session.syncClient();
             if (BenchPaintProbe::wanted()) {
                 // Connected means the server's snapshot is in the document (SyncClient says so

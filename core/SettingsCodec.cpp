@@ -118,7 +118,8 @@ private:
 
 QString deviceField(int index, const QString &rest = {})
 {
-    const QString base = u"devices[%1]"_s.arg(index);
+    // Made for every field of every device, error or not: no QString::arg() to parse.
+    const QString base = u"devices["_s + QString::number(index) + u']';
     return rest.isEmpty() ? base : base + u'.' + rest;
 }
 

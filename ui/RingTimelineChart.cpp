@@ -260,9 +260,9 @@ void RingTimelineChart::updateLayoutMode()
     m_devicesAxis->setLabelsVisible(!onPage);
     m_devicesAxis->setLineVisible(!onPage);
     m_devicesAxis->setGridLineVisible(false);
-    // Qt Charts lays out every label of an axis, shown or not (a third of the page's start
-    // went into the hidden seconds labels): on the page two ticks, as few as it takes. The
-    // scale is kept by updateSecondsAxis() all the same.
+    // Qt Charts lays out every label of an axis, shown or not (the hidden seconds labels were
+    // a tenth of a start's instructions): on the page two ticks, as few as it takes. The scale
+    // is kept by updateSecondsAxis() all the same.
     if (onPage) {
         m_secondsAxis->setTickType(QValueAxis::TicksFixed);
         m_secondsAxis->setTickCount(2);
@@ -294,7 +294,7 @@ void RingTimelineChart::updateLayoutMode()
 void RingTimelineChart::useDevicesAxis(bool named)
 {
     // On the page the device rows need no names: a category axis would still lay out and
-    // measure a hidden label per device on every change of the categories (a sixth of the
+    // measure a hidden label per device on every change of the categories (4 ms of a 68 ms
     // start with 100 devices). A value axis of one unit per row places the bars alike (row i at
     // i, from -0.5 to count - 0.5) with two hidden labels. (Without any axis Qt Charts 6.4
     // keeps the bars' range of when the series was added: none are drawn.)

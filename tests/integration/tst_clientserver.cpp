@@ -1,3 +1,4 @@
+#include "AdminCommand.h"
 #include "ChangeHistory.h"
 #include "ChangeListModel.h"
 #include "ChangesPage.h"
@@ -323,18 +324,9 @@ private:
         m_documents.push_back(std::move(document));
         return *m_documents.back();
     }
-    bool runAdmin(QStringList arguments)
+    bool runAdmin(const QStringList &arguments)
     {
-        arguments =
-            QStringList {u"--server"_s, serverUrl().toString(), u"--token"_s, u"admin-demo-token"_s}
-            + arguments;
-        QProcess admin;
-        admin.start(QStringLiteral(FOLLOWME_ADMIN_EXECUTABLE), arguments);
-        if (!admin.waitForFinished(20000))
-            return false;
-        if (admin.exitCode() != 0)
-            qWarning() << admin.readAllStandardError();
-        return admin.exitStatus() == QProcess::NormalExit && admin.exitCode() == 0;
+        return runAdminCommand(QStringLiteral(FOLLOWME_ADMIN_EXECUTABLE), serverUrl(), arguments);
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
