@@ -5,8 +5,9 @@
 
 // Draws an SVG icon at whatever size and scale it is asked for, so icons stay crisp at 200 %:
 // a monochrome one in the palette's text colour (readable on a dark palette), or a coloured
-// one as drawn. Qt Svg renders it directly, so no icon engine or image format plugin is
-// loaded for it (each one a library to load at start).
+// one as drawn. At the sizes the window uses the build has drawn it already (IconRaster);
+// any other size Qt Svg draws when asked. No icon engine or image format plugin is loaded for
+// it (each one a library to load at start).
 class SvgIconEngine : public QIconEngine
 {
 public:
