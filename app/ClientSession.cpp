@@ -58,11 +58,8 @@ void ClientSession::start()
             m_earlyNotices.append(text);
     });
     m_connection->start();
-    // A server nearby answers within a few milliseconds: the window is then built and painted
-    // once, with its settings. Longer than this, and it opens on the cache (if any) and shows
-    // how the connecting goes.
-    m_firstSettings = std::make_unique<FirstSettingsWait>(m_connection->syncClient(),
-                                                          std::chrono::milliseconds(150));
+    m_firstSettings =
+        std::make_unique<FirstSettingsWait>(m_connection->syncClient(), m_firstSettingsDeadline);
     connect(m_firstSettings.get(), &FirstSettingsWait::ready, this, &ClientSession::openWindow);
     m_firstSettings->start();
 }

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 class Connection;
@@ -28,6 +29,11 @@ public:
                   QObject *parent = nullptr);
     ~ClientSession() override;
 
+    // How long the window waits for the server's first settings at most (150 ms); before start().
+    void setFirstSettingsDeadline(std::chrono::milliseconds deadline)
+    {
+        m_firstSettingsDeadline = deadline;
+    }
     // Connects; the window opens once the first settings are in (windowOpened).
     void start();
 
@@ -48,5 +54,9 @@ private:
     std::unique_ptr<SettingsWindow> m_window;
     std::unique_ptr<FirstSettingsWait> m_firstSettings;
     QStringList m_earlyNotices; // until the window opens
+    // A server nearby answers within a few milliseconds: the window is then built and painted
+    // once, with its settings. Longer than this, and it opens on the cache (if any) and shows
+    // how the connecting goes.
+    std::chrono::milliseconds m_firstSettingsDeadline {150};
     Translator *m_translator;
 };
