@@ -6,6 +6,8 @@
 #include <QSvgRenderer>
 #include <QtEndian>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -88,12 +90,18 @@ QImage IconRaster::fromBaked(QByteArrayView baked, int side)
         const qsizetype bytesPerLine = qsizetype(side) * (shape ? 1 : 4);
         if (offset < 0 || offset + bytesPerLine * side > baked.size())
             return {};
-        const QImage inPlace(reinterpret_cast<const uchar *>(baked.data() + offset), side, side,
-                             bytesPerLine,
-                             shape ? QImage::Format_Alpha8 : QImage::Format_ARGB32_Premultiplied);
-        // Alpha8 to ARGB32 is black with that alpha: what draw() made of a black drawing.
-        return shape ? inPlace.convertToFormat(QImage::Format_ARGB32_Premultiplied)
-                     : inPlace.copy();
+        if (shape) {
+            const QImage inPlace(reinterpret_cast<const uchar *>(baked.data() + offset), side, side,
+                                 bytesPerLine, QImage::Format_Alpha8);
+            // Alpha8 to ARGB32 is black with that alpha: what draw() made of a black drawing.
+            return inPlace.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+        }
+        // Copied row by row: the resource's bytes need not be aligned for 32-bit pixels.
+        QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
+        for (int y = 0; y < side; ++y)
+            std::memcpy(image.scanLine(y), baked.data() + offset + y * bytesPerLine,
+                        size_t(bytesPerLine));
+        return image;
     }
     return {};
 }
