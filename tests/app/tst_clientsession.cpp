@@ -14,6 +14,7 @@
 #include "Translator.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +78,24 @@ private slots:
         const QStringList notices = session.window()->noticeBar()->notices();
         QVERIFY2(notices.contains(u"Desk phone is now managed by your administrator."_s),
                  qPrintable(notices.join(u" | "_s)));
+    }
+
+    // A server that takes the connection and never answers: the window opens at the deadline
+    // and says it is connecting.
+    void aSilentServerDelaysTheWindowByTheDeadlineOnly()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        Translator translator;
+        ClientSession session(&translator, QUrl(u"ws://127.0.0.1:%1/"_s.arg(silent.serverPort())),
+                              u"alice-demo-token"_s);
+        session.setFirstSettingsDeadline(200ms);
+        QSignalSpy opened(&session, &ClientSession::windowOpened);
+        session.start();
+        QCOMPARE(opened.count(), 0);
+        QTRY_COMPARE(opened.count(), 1);
+        QCOMPARE(session.syncClient()->state(), SyncClient::State::Connecting);
+        QVERIFY(session.window()->isVisible());
     }
 
 private:
