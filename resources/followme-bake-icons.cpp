@@ -3,10 +3,10 @@
 // OUTDIR/NAME.icon, for the resources (IconRaster).
 #include "IconRaster.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QCoreApplication>
 
 #include <cstdio>
 
