@@ -47,7 +47,7 @@ QImage IconRaster::draw(const QString &svgPath, const QSize &pixelSize)
 
 // A baked file, all little-endian: "FMIC", the count, then per drawing its side (16 bits), its
 // kind (8 bits, then 8 unused) and the offset of its pixels (32 bits), then the pixels, row
-// after row without padding. Read in place from the resources, without a copy.
+// after row without padding. Read from the resources where they lie, not unpacked first.
 QByteArray IconRaster::bake(const QString &svgPath, const QList<int> &sides)
 {
     const qsizetype tableSize = 8 + sides.size() * 8;
@@ -114,6 +114,16 @@ QImage IconRaster::baked(const QString &svgPath, int side)
         return {};
     return fromBaked(
         QByteArrayView(reinterpret_cast<const char *>(resource.data()), resource.size()), side);
+}
+
+QImage IconRaster::drawing(const QString &svgPath, const QSize &pixelSize)
+{
+    if (pixelSize.width() == pixelSize.height()) {
+        QImage image = baked(svgPath, pixelSize.width());
+        if (!image.isNull())
+            return image;
+    }
+    return draw(svgPath, pixelSize);
 }
 
 QString IconRaster::bakedPath(const QString &svgPath)

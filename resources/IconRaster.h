@@ -28,6 +28,9 @@ public:
     static QImage fromBaked(QByteArrayView baked, int side);
     // The build's drawing of the SVG at `side`, from the resources; null if there is none.
     static QImage baked(const QString &svgPath, int side);
+    // The SVG at `pixelSize` as draw() makes it: the build's drawing where there is one,
+    // else drawn now.
+    static QImage drawing(const QString &svgPath, const QSize &pixelSize);
     // Where the build puts the baked file of an SVG in the resources.
     static QString bakedPath(const QString &svgPath);
 };

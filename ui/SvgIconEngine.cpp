@@ -15,20 +15,6 @@ SvgIconEngine::SvgIconEngine(const QString &svgPath, Colour colour)
     , m_colour(colour)
 { }
 
-namespace {
-
-QImage drawing(const QString &svgPath, const QSize &pixelSize)
-{
-    if (pixelSize.width() == pixelSize.height()) {
-        const QImage baked = IconRaster::baked(svgPath, pixelSize.width());
-        if (!baked.isNull())
-            return baked;
-    }
-    return IconRaster::draw(svgPath, pixelSize);
-}
-
-} // namespace
-
 QPixmap SvgIconEngine::render(const QSize &size, QIcon::Mode mode, qreal scale) const
 {
     const QSize pixelSize = size * scale;
@@ -46,7 +32,7 @@ QPixmap SvgIconEngine::render(const QSize &size, QIcon::Mode mode, qreal scale) 
     QPixmap pixmap;
     if (QPixmapCache::find(cacheKey, &pixmap))
         return pixmap;
-    QImage image = drawing(m_svgPath, pixelSize);
+    QImage image = IconRaster::drawing(m_svgPath, pixelSize);
     if (tinted) {
         // Keep the drawing's shape, in the palette's colour.
         QPainter painter(&image);
