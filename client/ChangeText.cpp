@@ -65,13 +65,16 @@ QString ChangeText::author(const AuditEntry &entry)
         return tr("Your administrator");
     case AuditEntry::ActorKind::Local:
         return tr("Your administrator");
+    case AuditEntry::ActorKind::Schedule:
+        return tr("Your schedule");
     }
     Q_UNREACHABLE();
 }
 
 QString ChangeText::origin(const AuditEntry &entry)
 {
-    if (entry.by.kind == AuditEntry::ActorKind::Local || entry.by.from.isEmpty())
+    if (entry.by.kind == AuditEntry::ActorKind::Local
+        || entry.by.kind == AuditEntry::ActorKind::Schedule || entry.by.from.isEmpty())
         return tr("On the server itself");
     return tr("From %1", "the address a change came from").arg(entry.by.from);
 }

@@ -14,13 +14,16 @@ QString AuditEntry::actorKey(ActorKind kind)
         return u"admin"_s;
     case ActorKind::Local:
         return u"local"_s;
+    case ActorKind::Schedule:
+        return u"schedule"_s;
     }
     Q_UNREACHABLE();
 }
 
 std::optional<AuditEntry::ActorKind> AuditEntry::actorFromKey(const QString &key)
 {
-    for (ActorKind kind : {ActorKind::User, ActorKind::Admin, ActorKind::Local}) {
+    for (ActorKind kind :
+         {ActorKind::User, ActorKind::Admin, ActorKind::Local, ActorKind::Schedule}) {
         if (actorKey(kind) == key)
             return kind;
     }

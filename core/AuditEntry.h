@@ -19,9 +19,9 @@ struct AuditEntry
     Q_DECLARE_TR_FUNCTIONS(AuditEntry)
 
 public:
-    // Who made a change: the user's own client, an admin session, or followme-admin working on
-    // the database file directly.
-    enum class ActorKind { User, Admin, Local };
+    // Who made a change: the user's own client, an admin session, followme-admin working on
+    // the database file directly, or the server's clock following the user's schedule.
+    enum class ActorKind { User, Admin, Local, Schedule };
     struct Actor
     {
         ActorKind kind = ActorKind::User;

@@ -3,9 +3,11 @@
 #include "CallKind.h"
 #include "ProtocolError.h"
 #include "RuleChange.h"
+#include "WeekSchedule.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
@@ -18,7 +20,21 @@ struct ClientMessage
     Q_DECLARE_TR_FUNCTIONS(ClientMessage)
 
 public:
-    enum class Type { Hello, SetRule, SetControlledDevice };
+    enum class Type {
+        Hello,
+        SetRule,
+        SetControlledDevice,
+        // Profiles (docs/protocol.md, section 4.5).
+        SetActiveProfile,
+        AddProfile,
+        RenameProfile,
+        RemoveProfile,
+        SetProfileRule,
+        SetSchedule,
+        // Not a message of the wire: the server's own clock asking for the schedule to be
+        // applied now (ProfileClock).
+        FollowSchedule,
+    };
 
     Type type = Type::Hello;
     // hello
@@ -30,11 +46,32 @@ public:
     QString deviceId; // setControlledDevice: empty for none
     CallKind callKind = CallKind::External;
     RuleChange change;
+    // profiles
+    QString profileId; // setActiveProfile: empty to follow the schedule
+    QString name;
+    QDateTime until; // setActiveProfile: invalid for "until it is changed"
+    WeekSchedule schedule;
 
     static ClientMessage hello(const QString &token, const QString &client);
     static ClientMessage setRule(const QString &requestId, const QString &deviceId, CallKind kind,
                                  const RuleChange &change);
     static ClientMessage setControlledDevice(const QString &requestId, const QString &deviceId);
+    static ClientMessage setActiveProfile(const QString &requestId, const QString &profileId,
+                                          const QDateTime &until = {});
+    static ClientMessage addProfile(const QString &requestId, const QString &profileId,
+                                    const QString &name);
+    static ClientMessage renameProfile(const QString &requestId, const QString &profileId,
+                                       const QString &name);
+    static ClientMessage removeProfile(const QString &requestId, const QString &profileId);
+    static ClientMessage setProfileRule(const QString &requestId, const QString &profileId,
+                                        const QString &deviceId, CallKind kind,
+                                        const RuleChange &change);
+    static ClientMessage setSchedule(const QString &requestId, const WeekSchedule &schedule);
+    static ClientMessage followSchedule(const QString &requestId);
+
+    // A message that changes the user's profiles or schedule rather than one rule or the
+    // controlled device.
+    bool isProfileEdit() const;
 
     QJsonObject toJson() const;
     QByteArray encode() const;

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "ActiveProfile.h"
 #include "CallKind.h"
 #include "Device.h"
+#include "RingProfile.h"
 #include "UnansweredCall.h"
+#include "WeekSchedule.h"
 
 #include <QList>
 #include <QString>
@@ -19,6 +22,18 @@ struct FollowMeSettings
     QString controlledDeviceId; // empty: the client controls no device
     // Per call kind (CallKinds::index); empty: not known, the document doesn't say.
     std::array<std::optional<UnansweredCall>, CallKinds::count> unanswered {};
+    // The user's named ring plans (RingProfile); empty: the document has just its one plan, the
+    // implicit RingProfile::standardId. The devices' rules are always the active profile's.
+    QList<RingProfile> profiles;
+    ActiveProfile active;
+    WeekSchedule schedule;
+
+    // The active profile's id: RingProfile::standardId when the document has no profiles.
+    QString activeProfileId() const;
+    bool doNotDisturb() const { return active.profileId == RingProfile::doNotDisturbId; }
+    // -1: no such profile (Do not disturb is none).
+    int profileIndex(const QString &profileId) const;
+    const RingProfile *profile(const QString &profileId) const;
 
     int indexOf(const QString &deviceId) const;
     const Device *device(const QString &deviceId) const;
@@ -35,7 +50,8 @@ struct FollowMeSettings
     friend bool operator==(const FollowMeSettings &a, const FollowMeSettings &b)
     {
         return a.devices == b.devices && a.controlledDeviceId == b.controlledDeviceId
-            && a.unanswered == b.unanswered;
+            && a.unanswered == b.unanswered && a.profiles == b.profiles && a.active == b.active
+            && a.schedule == b.schedule;
     }
     friend bool operator!=(const FollowMeSettings &a, const FollowMeSettings &b)
     {

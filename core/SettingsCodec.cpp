@@ -1,5 +1,6 @@
 #include "SettingsCodec.h"
 
+#include "ProfileCodec.h"
 #include "RingBounds.h"
 #include "StrictJson.h"
 
@@ -275,6 +276,8 @@ std::optional<FollowMeSettings> SettingsCodec::fromJson(const QJsonObject &objec
     }
     if (!readUnanswered(reader, object, &settings))
         return std::nullopt;
+    if (!ProfileCodec::read(object, &settings, error))
+        return std::nullopt;
 
     if (const auto problem = validate(settings)) {
         if (error)
@@ -446,7 +449,7 @@ std::optional<ValidationError> SettingsCodec::validate(const FollowMeSettings &s
         if (auto problem = validateUnanswered(*call, u"unanswered."_s + CallKinds::key(kind)))
             return problem;
     }
-    return std::nullopt;
+    return ProfileCodec::validate(settings);
 }
 
 QJsonObject SettingsCodec::ruleToJson(const RingRule &rule)
@@ -495,6 +498,7 @@ QJsonObject SettingsCodec::toJson(const FollowMeSettings &settings)
     }
     if (!unanswered.isEmpty())
         root.insert(u"unanswered"_s, unanswered);
+    ProfileCodec::write(settings, &root);
     return root;
 }
 

@@ -5,6 +5,7 @@
 #include "ClientMessage.h"
 #include "Database.h"
 #include "ServerLog.h"
+#include "ProfileSwitch.h"
 #include "SettingsCodec.h"
 #include "SettingsRepository.h"
 #include "SqlTransaction.h"
@@ -514,7 +515,10 @@ ChangeOutcome AdminCommands::addDevice(const QJsonObject &args, const Actor &act
     entry.after = deviceJson({userId, device});
     SqlTransaction transaction(m_database.connection());
     std::optional<qint64> revision;
-    if (transaction.isActive() && m_settings.insertDevice(userId, device))
+    // Every profile starts with the administrator's rules for it (ProfileSwitch::addDevice).
+    ProfileSwitch::addDevice(*settings, device);
+    if (transaction.isActive() && m_settings.insertDevice(userId, device)
+        && (settings->profiles.isEmpty() || m_settings.writeProfiles(userId, *settings)))
         revision = m_settings.bumpRevision(userId);
     outcome.snapshotUsers.append(userId);
     if (!revision || !record(entry, *revision, &outcome) || !commit(transaction, outcome))
@@ -538,8 +542,14 @@ ChangeOutcome AdminCommands::removeDevice(const QJsonObject &args, const Actor &
     if (!settings.hasValue())
         return ChangeOutcome::failure(readError());
 
+    // Its rules leave every profile with it.
+    FollowMeSettings remaining = *settings;
+    for (RingProfile &profile : remaining.profiles)
+        profile.rules.remove(deviceId);
+    remaining.devices.removeAt(remaining.indexOf(deviceId));
     SqlTransaction transaction(m_database.connection());
-    bool written = transaction.isActive() && m_settings.deleteDevice(deviceId);
+    bool written = transaction.isActive() && m_settings.deleteDevice(deviceId)
+        && (remaining.profiles.isEmpty() || m_settings.writeProfiles(owned->userId, remaining));
     // The controlled device must exist (settings format), so removing it clears the choice.
     if (written && settings->controlledDeviceId == deviceId)
         written = m_settings.writeControlledDevice(owned->userId, QString());

@@ -128,6 +128,15 @@ const char16_t *const schemaV5[] = {
     u" seen_at {int64} NOT NULL)",
 };
 
+// Version 6 adds the user's ring profiles and their schedule: the settings document's profile
+// members (ProfileCodec) as one JSON object per user, read and written whole with the settings.
+// No row: the user has no profiles yet. The active profile's rules stay in `rules`.
+const char16_t *const schemaV6[] = {
+    u"CREATE TABLE IF NOT EXISTS user_profiles ("
+    u" user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+    u" document TEXT NOT NULL)",
+};
+
 // PostgreSQL has no user_version: the schema's version is this table's one row.
 const char16_t *const postgresVersionTable[] = {
     u"CREATE TABLE IF NOT EXISTS followme_schema (version INTEGER NOT NULL)",
@@ -458,6 +467,8 @@ bool Database::migrate(QString *error)
     if (version < 4 && !execAll(schemaV4, qsizetype(std::size(schemaV4)), error))
         return false;
     if (version < 5 && !execAll(schemaV5, qsizetype(std::size(schemaV5)), error))
+        return false;
+    if (version < 6 && !execAll(schemaV6, qsizetype(std::size(schemaV6)), error))
         return false;
     if (version < schemaVersion) {
         if (version > 0)

@@ -25,7 +25,7 @@ public:
     // 1: users, devices, rules, tokens, applied requests. 2: + unanswered. 3: + audit log.
     // 4: + failed logins (counted across servers on PostgreSQL). 5: + change log and server
     // instances (pushes across servers on PostgreSQL).
-    static constexpr int schemaVersion = 5;
+    static constexpr int schemaVersion = 6;
 
     // Each Database has its own Qt SQL connection name, so the server and a test (or the admin
     // tool) can have several open at once.

@@ -23,7 +23,7 @@ struct Table
     const char16_t *identity = nullptr; // a counted id column, whose counter goes on after the copy
 };
 
-// Parents before children, for the foreign keys. Schema version 5 (Database::schemaVersion);
+// Parents before children, for the foreign keys. Schema version 6 (Database::schemaVersion);
 // login_failures is not copied (minutes-old counts of another installation), nor change_log and
 // server_instances (what running servers tell each other; empty on SQLite).
 const Table tables[] = {
@@ -33,12 +33,13 @@ const Table tables[] = {
     {u"tokens", u"id, user_id, admin, lookup, salt, hash, created_at", u"id", u"id"},
     {u"applied_requests", u"user_id, request_id, revision, applied_at", u"user_id, request_id"},
     {u"unanswered", u"user_id, call_kind, action, number", u"user_id, call_kind"},
+    {u"user_profiles", u"user_id, document", u"user_id"},
     {u"audit_log",
      u"id, user_id, at, revision, by_kind, by_token, by_from, action, device_id, call_kind, "
      u"before, after",
      u"id", u"id"},
 };
-static_assert(Database::schemaVersion == 5, "DatabaseCopy: list the new schema's tables");
+static_assert(Database::schemaVersion == 6, "DatabaseCopy: list the new schema's tables");
 
 QString selectAll(const Table &table)
 {

@@ -11,9 +11,11 @@ namespace {
 using Code = Protocol::ErrorCode;
 }
 
-EditHandler::EditHandler(const SettingsRepository &repository, const AuditLog &audit)
+EditHandler::EditHandler(const SettingsRepository &repository, const AuditLog &audit,
+                         ProfileEdits::Clock clock)
     : m_repository(repository)
-    , m_audit(audit)
+    , m_recorder(repository, audit)
+    , m_profiles(repository, m_recorder, std::move(clock))
 { }
 
 ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edit,
@@ -33,12 +35,14 @@ ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edi
         outcome.revision = *applied;
         return outcome;
     }
+    if (edit.isProfileEdit())
+        return m_profiles.apply(userId, edit, actor);
     switch (edit.type) {
     case ClientMessage::Type::SetRule:
         return setRule(userId, edit, actor);
     case ClientMessage::Type::SetControlledDevice:
         return setControlledDevice(userId, edit, actor);
-    case ClientMessage::Type::Hello:
+    default:
         break;
     }
     return ChangeOutcome::failure(Code::Unsupported, tr("hello: the session has already started"),
@@ -64,6 +68,15 @@ ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &e
             edit.requestId);
     const RingRule before = owned->device.rule(edit.callKind);
     const RingRule after = edit.change.appliedTo(before);
+    // Do not disturb rings nothing of the user's own: its rules are no plan to edit.
+    const auto doNotDisturb = m_repository.doNotDisturb(userId);
+    if (doNotDisturb.failed())
+        return ChangeOutcome::failure(readFailed(edit.requestId));
+    if (*doNotDisturb)
+        return ChangeOutcome::failure(
+            Code::Invalid,
+            tr("Do not disturb is on: turn it off, or change the rules of a profile"),
+            edit.requestId);
     if (after == before)
         return acknowledgeUnchanged(userId, edit.requestId);
 
@@ -77,7 +90,7 @@ ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &e
     entry.callKind = edit.callKind;
     entry.before = SettingsCodec::ruleToJson(before);
     entry.after = SettingsCodec::ruleToJson(after);
-    const auto revision = commitRevision(userId, edit.requestId, entry);
+    const auto revision = m_recorder.record(userId, edit.requestId, entry);
     if (!revision)
         return ChangeOutcome::failure(notStored(edit.requestId));
     ChangeOutcome outcome;
@@ -127,7 +140,7 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId, const Clie
     entry.action = u"setControlledDevice"_s;
     entry.before = deviceOrNull(current->controlledDeviceId);
     entry.after = deviceOrNull(edit.deviceId);
-    const auto revision = commitRevision(userId, edit.requestId, entry);
+    const auto revision = m_recorder.record(userId, edit.requestId, entry);
     if (!revision)
         return ChangeOutcome::failure(notStored(edit.requestId));
     ChangeOutcome outcome;
@@ -136,18 +149,6 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId, const Clie
     outcome.pushes.append(
         {userId, ServerMessage::controlledDeviceChanged(*revision, edit.deviceId)});
     return outcome;
-}
-
-std::optional<qint64> EditHandler::commitRevision(const QString &userId, const QString &requestId,
-                                                  AuditEntry &entry) const
-{
-    const auto revision = m_repository.bumpRevision(userId);
-    if (!revision || !m_repository.recordRequest(userId, requestId, *revision))
-        return std::nullopt;
-    entry.revision = *revision;
-    if (!m_audit.record(entry))
-        return std::nullopt;
-    return revision;
 }
 
 ChangeOutcome EditHandler::acknowledgeUnchanged(const QString &userId,

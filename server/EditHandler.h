@@ -2,7 +2,9 @@
 
 #include "AuditEntry.h"
 #include "ChangeOutcome.h"
+#include "ChangeRecorder.h"
 #include "ClientMessage.h"
+#include "ProfileEdits.h"
 #include "UnchangedRequests.h"
 
 #include <QCoreApplication>
@@ -10,7 +12,8 @@
 class AuditLog;
 class SettingsRepository;
 
-// Applies a user's edit (setRule, setControlledDevice) with every check the server owes the
+// Applies a user's edit (setRule, setControlledDevice; profile edits go to ProfileEdits) with
+// every check the server owes the
 // protocol, whatever the client sent: unknown device, another user's device, a locked device,
 // an external number as controlled device. Decoding (ClientMessage) has already checked types
 // and bounds. A request id seen before is answered with its original revision (4.4).
@@ -21,7 +24,11 @@ class EditHandler
     Q_DECLARE_TR_FUNCTIONS(EditHandler)
 
 public:
-    EditHandler(const SettingsRepository &repository, const AuditLog &audit);
+    // `clock`: the time schedules are read at (ProfileEdits).
+    EditHandler(const SettingsRepository &repository, const AuditLog &audit,
+                ProfileEdits::Clock clock = {});
+
+    const ProfileEdits &profiles() const { return m_profiles; }
 
     // An error of code internal means a read or write failed: the transaction must not commit.
     // An edit that changes nothing writes nothing (outcome.unchanged); once the transaction is
@@ -39,16 +46,13 @@ private:
                           const AuditEntry::Actor &actor) const;
     ChangeOutcome setControlledDevice(const QString &userId, const ClientMessage &edit,
                                       const AuditEntry::Actor &actor) const;
-    // Writes the change's revision, request id and audit record (`entry`, which gets its
-    // revision) after its row was written.
-    std::optional<qint64> commitRevision(const QString &userId, const QString &requestId,
-                                         AuditEntry &entry) const;
     // The user's current revision, for an edit that changed nothing.
     ChangeOutcome acknowledgeUnchanged(const QString &userId, const QString &requestId) const;
     // internal: a read failed, so the edit was neither checked nor applied.
     static ProtocolError readFailed(const QString &requestId);
 
     const SettingsRepository &m_repository;
-    const AuditLog &m_audit;
+    ChangeRecorder m_recorder;
+    ProfileEdits m_profiles;
     UnchangedRequests m_unchanged;
 };

@@ -83,7 +83,9 @@ void GroupCommit::commitPending()
             ChangeOutcome outcome = m_edits.apply(pending.userId, pending.edit, pending.actor);
             if (outcome.error && outcome.error->code == Protocol::ErrorCode::Internal)
                 stored = false;
-            const bool changed = !outcome.error && !outcome.unchanged && !outcome.pushes.isEmpty();
+            // A profile edit is told as a snapshot of the user, a rule as a push.
+            const bool changed = !outcome.error && !outcome.unchanged
+                && (!outcome.pushes.isEmpty() || !outcome.snapshotUsers.isEmpty());
             if (changed && !m_changes.record(outcome))
                 stored = false;
             written = written || changed;

@@ -32,6 +32,8 @@ using Code = Protocol::ErrorCode;
 
 // How many of the latest changes made by others (an administrator) a snapshot carries.
 constexpr int recentChangesInSnapshot = 10;
+// A switch of the server's clock that could not be committed is tried again after this.
+constexpr std::chrono::minutes retryScheduleAfter(1);
 
 // How often the connection that hears other servers' changes is checked (PeerChangeListener).
 constexpr std::chrono::seconds peerCheckInterval(2);
@@ -53,12 +55,14 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_edits(m_settings, m_audit)
     , m_commits(m_database, m_settings, m_edits, m_changeLog)
     , m_admin(m_database, m_settings, m_tokens, m_audit, m_changeLog)
+    , m_profileClock(m_settings, [this] { return m_edits.profiles().now(); })
     , m_throttle(options.throttle)
     , m_sharedFailures(m_database, options.throttle.failureLimit, options.throttle.window)
     , m_preLogin(options.preLoginLimit)
     , m_keepalive(options.idleTimeout, options.helloTimeout)
 {
     connect(&m_commits, &GroupCommit::applied, this, &Server::editApplied);
+    connect(&m_profileClock, &ProfileClock::due, this, &Server::followSchedule);
 }
 
 Server::~Server()
@@ -100,6 +104,8 @@ bool Server::start(QString *error)
         if (!seeder.seed(error))
             return false;
     }
+    // Schedules are kept from the start, whether or not anyone connects.
+    m_profileClock.start();
     if (m_changeLog.isEnabled()) {
         // Counted among the servers from now on, so what it will be told is kept for it.
         m_changeLog.heartbeat();
@@ -316,7 +322,7 @@ void Server::editReceived(Session *session, const ClientMessage &edit)
     m_commits.submit(session, session->userId(), edit, actorOf(session));
 }
 
-void Server::editApplied(Session *session, const QString &, const ClientMessage &edit,
+void Server::editApplied(Session *session, const QString &userId, const ClientMessage &edit,
                          const ChangeOutcome &outcome)
 {
     if (outcome.error) {
@@ -324,8 +330,15 @@ void Server::editApplied(Session *session, const QString &, const ClientMessage 
             m_database.noteFailure();
         if (session)
             session->sendError(*outcome.error);
+        // The clock's own switch failed to commit: tried again in a minute.
+        if (edit.type == ClientMessage::Type::FollowSchedule)
+            QTimer::singleShot(retryScheduleAfter, this, [this, userId] { followSchedule(userId); });
         return;
     }
+    if (edit.isProfileEdit() && !outcome.unchanged)
+        refreshProfileClock(outcome);
+    else if (edit.type == ClientMessage::Type::FollowSchedule)
+        m_profileClock.refresh(userId);
     if (session) {
         // The client takes an ack's revision as its own: if a change of another server (or of
         // followme-admin --db) lies between, or a no-op edit's current revision is one it has
@@ -334,7 +347,8 @@ void Server::editApplied(Session *session, const QString &, const ClientMessage 
         const qint64 known = session->revision();
         const bool missed =
             outcome.revision > known + 1 || (outcome.unchanged && outcome.revision > known);
-        if (missed)
+        // A profile edit is told as a snapshot, which its sender gets before the ack as well.
+        if (missed || outcome.snapshotUsers.contains(session->userId()))
             resync(session->userId(), {session});
         else
             session->setRevision(std::max(known, outcome.revision));
@@ -378,6 +392,30 @@ void Server::adminReceived(Session *session, const QString &requestId, const QSt
         encode({{u"type"_s, u"ack"_s}, {u"id"_s, requestId}, {u"result"_s, outcome.result}}));
     fanOut(outcome, nullptr);
     notifyWatchers(outcome);
+    refreshProfileClock(outcome);
+}
+
+void Server::followSchedule(const QString &userId)
+{
+    if (m_shuttingDown)
+        return;
+    // A request id of its own, so the commit is remembered like any other (4.4).
+    static QAtomicInteger<quint64> counter;
+    const QString requestId = u"schedule-%1-%2"_s.arg(QDateTime::currentMSecsSinceEpoch())
+                                  .arg(counter.fetchAndAddRelaxed(1));
+    m_database.reconnectIfLost();
+    m_commits.submit(nullptr, userId, ClientMessage::followSchedule(requestId),
+                     {AuditEntry::ActorKind::Schedule, 0, u"schedule"_s});
+}
+
+void Server::refreshProfileClock(const ChangeOutcome &outcome)
+{
+    QStringList users = outcome.snapshotUsers;
+    if (outcome.audit && !outcome.audit->userId.isEmpty())
+        users.append(outcome.audit->userId);
+    users.removeDuplicates();
+    for (const QString &userId : std::as_const(users))
+        m_profileClock.refresh(userId);
 }
 
 void Server::watch(Session *session, const QString &requestId, const QJsonObject &args)
@@ -458,8 +496,11 @@ void Server::fanOut(const ChangeOutcome &outcome, Session *sender)
                 deliver(session, message, text);
         }
     }
-    for (const QString &userId : outcome.snapshotUsers)
-        resync(userId, m_sessionsByUser.value(userId));
+    for (const QString &userId : outcome.snapshotUsers) {
+        QList<Session *> sessions = m_sessionsByUser.value(userId);
+        sessions.removeAll(sender); // has it already, before its ack
+        resync(userId, sessions);
+    }
     const ProtocolError revoked {Code::Unauthorized, tr("your access has been revoked"), {}};
     for (const QString &userId : outcome.removedUsers) {
         for (Session *session : m_sessionsByUser.value(userId))
@@ -509,6 +550,10 @@ void Server::resync(const QString &userId, const QList<Session *> &sessions)
 
 void Server::peerChangeCommitted(qint64 id, const QString &userId)
 {
+    // Another server's change may move this server's clock as well (every server keeps the
+    // schedules; the second to follow one finds nothing left to change).
+    if (!userId.isEmpty())
+        m_profileClock.refresh(userId);
     // Nobody here to tell: not even read.
     if (!userId.isEmpty() && !m_sessionsByUser.contains(userId)
         && m_watchers.watchers(userId).isEmpty())

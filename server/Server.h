@@ -9,6 +9,7 @@
 #include "KeepaliveSweep.h"
 #include "LoginThrottle.h"
 #include "PreLoginGate.h"
+#include "ProfileClock.h"
 #include "ServerOptions.h"
 #include "SessionHandler.h"
 #include "SettingsRepository.h"
@@ -95,6 +96,10 @@ private:
     // A committed change with its audit record, to the admin sessions watching its user.
     void notifyWatchers(const ChangeOutcome &outcome);
     static AuditEntry::Actor actorOf(const Session *session);
+    // The user's schedule or override has something to do now: committed like an edit.
+    void followSchedule(const QString &userId);
+    // After a change of the user's settings: when their profile next switches.
+    void refreshProfileClock(const ChangeOutcome &outcome);
     void finishShutdown();
     LoginThrottle::Milliseconds now() const;
     // Wall-clock time, which the servers sharing a database agree on.
@@ -109,6 +114,7 @@ private:
     EditHandler m_edits;
     GroupCommit m_commits;
     AdminCommands m_admin;
+    ProfileClock m_profileClock;
     LoginThrottle m_throttle;
     SharedLoginFailures m_sharedFailures;
     PreLoginGate m_preLogin;

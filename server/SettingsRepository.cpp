@@ -1,10 +1,13 @@
 #include "SettingsRepository.h"
 
 #include "Database.h"
+#include "ProfileCodec.h"
 #include "ServerLog.h"
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -168,6 +171,27 @@ StoreRead<FollowMeSettings> SettingsRepository::settings(const QString &userId) 
     for (const OwnedDevice &device : *owned)
         settings.devices.append(device.device);
     settings.unanswered = *calls;
+    {
+        const auto lease =
+            m_queries.prepared(u"SELECT document FROM user_profiles WHERE user_id = ?"_s);
+        QSqlQuery &query = *lease;
+        query.bindValue(0, userId);
+        if (!run(query))
+            return StoreRead<FollowMeSettings>::readFailed();
+        if (query.next()) {
+            // Written by this server through the same codec: a document it can't read is a
+            // broken database, not something to show as "no profiles".
+            const QJsonObject document =
+                QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+            ValidationError error;
+            if (!ProfileCodec::read(document, &settings, &error)) {
+                qCWarning(lcServer) << "cannot read the profiles of" << userId << error.message();
+                return StoreRead<FollowMeSettings>::readFailed();
+            }
+        } else if (!finished(query)) {
+            return StoreRead<FollowMeSettings>::readFailed();
+        }
+    }
     return StoreRead<FollowMeSettings>::fromValue(settings);
 }
 
@@ -355,6 +379,52 @@ bool SettingsRepository::writeControlledDevice(const QString &userId, const QStr
     query.bindValue(0, text(deviceId));
     query.bindValue(1, userId);
     return run(query) && query.numRowsAffected() == 1;
+}
+
+bool SettingsRepository::writeProfiles(const QString &userId,
+                                       const FollowMeSettings &settings) const
+{
+    QJsonObject document;
+    ProfileCodec::write(settings, &document);
+    const auto lease = m_queries.prepared(
+        u"INSERT INTO user_profiles (user_id, document) VALUES (?, ?) "
+        u"ON CONFLICT (user_id) DO UPDATE SET document = excluded.document"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, userId);
+    query.bindValue(1, QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Compact)));
+    return run(query);
+}
+
+StoreRead<bool> SettingsRepository::doNotDisturb(const QString &userId) const
+{
+    const auto lease = m_queries.prepared(u"SELECT document FROM user_profiles WHERE user_id = ?"_s);
+    QSqlQuery &query = *lease;
+    query.bindValue(0, userId);
+    if (!run(query))
+        return StoreRead<bool>::readFailed();
+    bool on = false;
+    if (query.next()) {
+        const QJsonObject document =
+            QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+        on = document.value(u"activeProfile"_s)[u"id"_s].toString() == RingProfile::doNotDisturbId;
+    } else if (!finished(query)) {
+        return StoreRead<bool>::readFailed();
+    }
+    return StoreRead<bool>::fromValue(on);
+}
+
+std::optional<QStringList> SettingsRepository::scheduledUsers() const
+{
+    const auto lease = m_queries.prepared(u"SELECT user_id FROM user_profiles"_s);
+    QSqlQuery &query = *lease;
+    if (!run(query))
+        return std::nullopt;
+    QStringList users;
+    while (query.next())
+        users.append(query.value(0).toString());
+    if (!finished(query))
+        return std::nullopt;
+    return users;
 }
 
 std::optional<qint64> SettingsRepository::bumpRevision(const QString &userId) const

@@ -9,6 +9,7 @@
 
 #include <QList>
 #include <QSet>
+#include <QStringList>
 #include <QString>
 
 #include <array>
@@ -64,6 +65,14 @@ public:
     bool writeUnanswered(const QString &userId, CallKind kind,
                          const std::optional<UnansweredCall> &call) const;
     bool writeControlledDevice(const QString &userId, const QString &deviceId) const;
+    // The profile members of the user's settings (profiles, active profile, override, schedule:
+    // ProfileCodec), written whole; the active profile's rules go with writeRule().
+    bool writeProfiles(const QString &userId, const FollowMeSettings &settings) const;
+    // Whether the user's active profile is Do not disturb (false: no profiles at all).
+    StoreRead<bool> doNotDisturb(const QString &userId) const;
+    // The users with profiles (only they can have a schedule or an override), for the server's
+    // clock.
+    std::optional<QStringList> scheduledUsers() const;
     // Adds 1 to the user's revision and returns the new one.
     std::optional<qint64> bumpRevision(const QString &userId) const;
     // The user's lock, for servers sharing a PostgreSQL database: what is read to be changed is
