@@ -325,7 +325,7 @@ QJsonObject ClientMessage::toJson() const
         object.insert(u"id"_s, requestId);
         object.insert(u"profile"_s, profileId.isEmpty() ? QJsonValue() : QJsonValue(profileId));
         if (until.isValid())
-            object.insert(u"until"_s, until.toUTC().toString(Qt::ISODate));
+            object.insert(u"until"_s, ProfileCodec::instantText(until));
         break;
     case Type::AddProfile:
     case Type::RenameProfile:

@@ -57,10 +57,6 @@ std::optional<QDateTime> instantFromText(const QString &text)
     return instant.toUTC();
 }
 
-QString instantText(const QDateTime &instant)
-{
-    return instant.toUTC().toString(Qt::ISODate);
-}
 
 std::optional<ValidationError> readString(const QJsonObject &object, const QString &key,
                                           const QString &field, QString *out, bool optional)
@@ -199,6 +195,13 @@ std::optional<ValidationError> readActive(const QJsonObject &root, ActiveProfile
 }
 
 } // namespace
+
+QString ProfileCodec::instantText(const QDateTime &instant)
+{
+    // Milliseconds only where there are any: a switch set to the second reads as one.
+    const QDateTime utc = instant.toUTC();
+    return utc.toString(utc.time().msec() == 0 ? Qt::ISODate : Qt::ISODateWithMs);
+}
 
 QString ProfileCodec::dayKey(int day)
 {

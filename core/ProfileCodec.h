@@ -36,4 +36,6 @@ public:
                                                         const QString &field,
                                                         ValidationError *error);
     static QString dayKey(int day);
+    // An instant as the document writes it: UTC, "2026-12-04T17:00:00Z".
+    static QString instantText(const QDateTime &instant);
 };
