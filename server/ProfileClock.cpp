@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProfileClock.h"
 
-#include "ProfileEdits.h"
+#include "ProfileEditing.h"
 #include "ServerLog.h"
 #include "SettingsRepository.h"
 
@@ -38,7 +38,7 @@ void ProfileClock::refresh(const QString &userId)
         forget(userId);
         return;
     }
-    setWake(userId, ProfileEdits::nextWake(*settings, m_clock()));
+    setWake(userId, ProfileEditing::nextWake(*settings, m_clock()));
 }
 
 void ProfileClock::forget(const QString &userId)

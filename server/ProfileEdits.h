@@ -15,12 +15,13 @@
 class ChangeRecorder;
 class SettingsRepository;
 
-// Applies a user's profile edits (docs/protocol.md 4.5: setActiveProfile, addProfile,
+// Commits a user's profile edits (docs/protocol.md 4.5: setActiveProfile, addProfile,
 // renameProfile, removeProfile, setProfileRule, setSchedule) and the server clock's
-// followSchedule, with every check the protocol owes, inside the caller's write transaction
-// (GroupCommit's). The profiles are read and written whole; a switch also writes the rules
-// that changed, since the active profile's rules are the devices' own. Every change is pushed to
-// the user's sessions as a snapshot.
+// followSchedule inside the caller's write transaction (GroupCommit's): what an edit does is
+// ProfileEditing's, shared with the client; this reads, tells another user's device apart, and
+// writes. The profiles are read and written whole; a switch also writes the rules that changed,
+// since the active profile's rules are the devices' own. Every change is pushed to the user's
+// sessions as a snapshot.
 class ProfileEdits
 {
     Q_DECLARE_TR_FUNCTIONS(ProfileEdits)
@@ -36,26 +37,7 @@ public:
                         const AuditEntry::Actor &actor) const;
     QDateTime now() const { return m_clock(); }
 
-    // When the clock next has something to do for these settings: the schedule switches, or an
-    // override ends. Nothing: not before the settings change.
-    static std::optional<QDateTime> nextWake(const FollowMeSettings &settings,
-                                             const QDateTime &now);
-    // The settings as the schedule and override want them at `now` (a switch made, an ended
-    // override dropped); unchanged when they already are.
-    static FollowMeSettings followed(const FollowMeSettings &settings, const QDateTime &now);
-
 private:
-    // The edit applied to `settings`, or the refusal.
-    std::optional<ProtocolError> change(FollowMeSettings &settings, const QString &userId,
-                                        const ClientMessage &edit,
-                                        const AuditEntry::Actor &actor) const;
-    std::optional<ProtocolError> setActive(FollowMeSettings &settings, const ClientMessage &edit,
-                                           const AuditEntry::Actor &actor) const;
-    std::optional<ProtocolError> setProfileRule(FollowMeSettings &settings,
-                                                const QString &userId,
-                                                const ClientMessage &edit) const;
-    std::optional<ProtocolError> removeProfile(FollowMeSettings &settings,
-                                               const ClientMessage &edit) const;
     // Writes what differs between the two, the revision and the audit record.
     ChangeOutcome store(const QString &userId, const ClientMessage &edit,
                         const AuditEntry::Actor &actor, const FollowMeSettings &before,
