@@ -83,6 +83,8 @@ void Outbox::addRuleChange(const QString &deviceId, CallKind kind, const RuleCha
         return;
     for (auto it = m_entries.rbegin(); it != m_entries.rend(); ++it) {
         ClientMessage &message = it->message;
+        if (message.isProfileEdit())
+            break; // the rule may belong to another profile on either side of it
         if (message.type != ClientMessage::Type::SetRule || message.deviceId != deviceId
             || message.callKind != kind)
             continue;
@@ -108,6 +110,13 @@ void Outbox::setControlledDevice(const QString &deviceId)
         break;
     }
     m_entries.append({ClientMessage::setControlledDevice(newRequestId(), deviceId), false, false});
+}
+
+void Outbox::addProfileEdit(const ClientMessage &edit)
+{
+    ClientMessage message = edit;
+    message.requestId = newRequestId();
+    m_entries.append({message, false, false});
 }
 
 std::optional<ClientMessage> Outbox::take(const QString &requestId)

@@ -49,6 +49,9 @@ public:
     // Adds an edit of one rule, or merges it into the newest unsent edit of the same rule.
     void addRuleChange(const QString &deviceId, CallKind kind, const RuleChange &change);
     void setControlledDevice(const QString &deviceId);
+    // A profile edit, as one entry of its own with a new request id: rule changes are not
+    // merged across it (they apply to whichever profile is active when they are committed).
+    void addProfileEdit(const ClientMessage &edit);
 
     std::optional<ClientMessage> take(const QString &requestId);
     void markSent(const QString &requestId);

@@ -106,3 +106,29 @@ QString RefusalText::connection(Protocol::ErrorCode code)
         return tr("The server turned the connection down.");
     }
 }
+
+QString RefusalText::profileEdit(Protocol::ErrorCode code, const QString &profileName)
+{
+    using Code = Protocol::ErrorCode;
+    switch (code) {
+    case Code::Internal:
+        return tr("The server could not save your change of profiles just now; FollowMe keeps "
+                  "it and tries again.");
+    case Code::NotFound:
+        return tr("The profile “%1” no longer exists; your change was undone.").arg(profileName);
+    case Code::Locked:
+    case Code::Forbidden:
+        return tr("Your administrator manages this; your change of profiles was undone.");
+    case Code::Unauthorized:
+        return tr("The server no longer accepts your token; your change of profiles was undone.");
+    case Code::RateLimited:
+        return tr("Too many changes in a short time: your change of profiles was undone. Try "
+                  "again in a moment.");
+    case Code::Invalid:
+    case Code::Unsupported:
+    case Code::TooLarge:
+    case Code::Malformed:
+        break;
+    }
+    return tr("The server did not accept your change of profiles; it was undone.");
+}

@@ -18,6 +18,9 @@ public:
     static QString ruleEdit(Protocol::ErrorCode code, const QString &deviceName, CallKind kind);
     // A refused choice of `deviceName` as the device the client controls, which was undone.
     static QString controlledDevice(Protocol::ErrorCode code, const QString &deviceName);
+    // A change of profiles or the schedule; `profileName` is the profile it concerns (empty for
+    // the schedule).
+    static QString profileEdit(Protocol::ErrorCode code, const QString &profileName);
     // The server turned the connection itself down (an error outside any edit, before the link
     // is up), for the Connection page's "last problem".
     static QString connection(Protocol::ErrorCode code);

@@ -2,6 +2,8 @@
 
 #include "DeviceChanges.h"
 #include "Protocol.h"
+#include "ProfileEditing.h"
+#include "ProfileText.h"
 #include "RefusalText.h"
 #include "ServerAccount.h"
 #include "ServerMessageCheck.h"
@@ -32,6 +34,7 @@ SyncState::SyncState(SettingsDocument *document, const QString &outboxPath,
     connect(&m_outboxRetry, &SaveRetry::due, this, &SyncState::flush);
     connect(&m_resendRetry, &SaveRetry::due, this, &SyncState::readyToSend);
     connect(document, &SettingsDocument::ruleEdited, this, &SyncState::onRuleEdited);
+    connect(document, &SettingsDocument::profileEdited, this, &SyncState::onProfileEdited);
     connect(document, &SettingsDocument::controlledDeviceEdited, this,
             &SyncState::onControlledDeviceEdited);
     m_confirmed = document->settings();
@@ -220,6 +223,12 @@ void SyncState::handleAck(const ServerMessage &message)
         }
     } else if (newer && edit->type == ClientMessage::Type::SetControlledDevice) {
         m_confirmed.controlledDeviceId = edit->deviceId;
+    } else if (newer && edit->isProfileEdit()) {
+        // The server sends the snapshot of a profile edit before its ack: one newer than the
+        // state means that snapshot never came, and only a new one says what the edit did.
+        m_inSync = false;
+        emit resyncNeeded(tr("a change of profiles without its snapshot"));
+        return;
     }
     m_revision = std::max(m_revision, message.revision);
     outboxChanged();
@@ -250,6 +259,8 @@ QString SyncState::refusalNotice(const ClientMessage &edit, Protocol::ErrorCode 
         edit.type == ClientMessage::Type::SetControlledDevice && edit.deviceId.isEmpty()
         ? tr("No device")
         : deviceName(edit.deviceId);
+    if (edit.isProfileEdit())
+        return RefusalText::profileEdit(code, profileName(edit.profileId));
     return edit.type == ClientMessage::Type::SetRule
         ? RefusalText::ruleEdit(code, name, edit.callKind)
         : RefusalText::controlledDevice(code, name);
@@ -333,6 +344,14 @@ void SyncState::restartFlushForEdit()
         m_flushTimer.start();
 }
 
+void SyncState::onProfileEdited(const ClientMessage &edit)
+{
+    m_outbox.addProfileEdit(edit);
+    m_outboxDirty = true;
+    showPending();
+    restartFlushForEdit();
+}
+
 void SyncState::onControlledDeviceEdited(const QString &deviceId)
 {
     m_outbox.setControlledDevice(deviceId);
@@ -367,6 +386,9 @@ void SyncState::showCurrent()
         } else if (edit.type == ClientMessage::Type::SetControlledDevice) {
             if (edit.deviceId.isEmpty() || shown.device(edit.deviceId))
                 shown.controlledDeviceId = edit.deviceId;
+        } else if (edit.isProfileEdit()) {
+            // As the server will make it; one it will refuse shows nothing until it does.
+            ProfileEditing::apply(shown, edit, ActiveProfile::By::User, m_clock());
         }
     }
     // update() is the document's entry point for settings from elsewhere: it announces what
@@ -469,6 +491,11 @@ void SyncState::writeCache(bool evenIfOnlyTheTimeChanged)
                            << "was not written:" << problem->toUtf8().constData();
     else
         m_written = snapshot;
+}
+
+QString SyncState::profileName(const QString &profileId) const
+{
+    return ProfileText::name(m_confirmed, profileId);
 }
 
 QString SyncState::deviceName(const QString &deviceId) const

@@ -104,6 +104,7 @@ signals:
 private:
     void onRuleEdited(const QString &deviceId, CallKind kind, const RuleChange &change);
     void onControlledDeviceEdited(const QString &deviceId);
+    void onProfileEdited(const ClientMessage &edit);
 
     void handleSnapshot(const ServerMessage &message);
     void handleAck(const ServerMessage &message);
@@ -131,6 +132,7 @@ private:
     void writeCache(bool evenIfOnlyTheTimeChanged);
     SnapshotCache::Snapshot currentSnapshot() const;
     QString deviceName(const QString &deviceId) const;
+    QString profileName(const QString &profileId) const;
 
     QPointer<SettingsDocument> m_document;
     Outbox m_outbox;

@@ -1,5 +1,7 @@
 #include "SettingsDocument.h"
 
+#include "ProfileEditing.h"
+
 #include "SettingsCodec.h"
 
 #include <utility>
@@ -32,6 +34,12 @@ std::optional<ValidationError> SettingsDocument::update(const FollowMeSettings &
     if (!sameDevices)
         return reset(settings);
 
+    announce(settings);
+    return std::nullopt;
+}
+
+void SettingsDocument::announce(const FollowMeSettings &settings)
+{
     const FollowMeSettings before = std::exchange(m_settings, settings);
     for (int i = 0; i < settings.devices.size(); ++i) {
         Device was = before.devices.at(i);
@@ -46,8 +54,35 @@ std::optional<ValidationError> SettingsDocument::update(const FollowMeSettings &
     }
     if (before.controlledDeviceId != settings.controlledDeviceId)
         emit controlledDeviceChanged(settings.controlledDeviceId);
+    if (before.profiles != settings.profiles || before.active != settings.active
+        || before.schedule != settings.schedule)
+        emit profilesChanged();
     emit changed();
+}
+
+std::optional<ValidationError> SettingsDocument::editProfiles(const ClientMessage &edit,
+                                                              const QDateTime &now)
+{
+    FollowMeSettings edited = m_settings;
+    if (const auto refusal = ProfileEditing::apply(edited, edit, ActiveProfile::By::User, now)) {
+        const auto code = refusal->code == Protocol::ErrorCode::Locked
+            ? ValidationError::Code::Locked
+            : refusal->code == Protocol::ErrorCode::NotFound ? ValidationError::Code::UnknownId
+                                                            : ValidationError::Code::Invalid;
+        return ValidationError {code, {}, refusal->message};
+    }
+    if (edited == m_settings)
+        return std::nullopt;
+    announce(edited);
+    emit profileEdited(edit);
     return std::nullopt;
+}
+
+void SettingsDocument::followSchedule(const QDateTime &now)
+{
+    const FollowMeSettings followed = ProfileEditing::followed(m_settings, now);
+    if (followed != m_settings && !SettingsCodec::validate(followed))
+        announce(followed);
 }
 
 bool SettingsDocument::isRulePending(const QString &deviceId, CallKind kind) const
@@ -81,6 +116,10 @@ std::optional<ValidationError> SettingsDocument::checkRule(const QString &device
         return ValidationError {
             ValidationError::Code::Locked, u"device"_s,
             SettingsCodec::tr("\"%1\" is managed by your administrator").arg(device.name)};
+    // As the server refuses it: Do not disturb's rules are no plan to edit.
+    if (m_settings.doNotDisturb())
+        return ValidationError {ValidationError::Code::Locked, u"device"_s,
+                                tr("Do not disturb is on: turn it off to change the plan")};
     return SettingsCodec::validateRule(
         rule, u"devices[%1].rules.%2"_s.arg(index).arg(CallKinds::key(kind)));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CallKind.h"
+#include "ClientMessage.h"
 #include "FollowMeSettings.h"
 #include "RuleChange.h"
 #include "ValidationError.h"
@@ -49,6 +50,13 @@ public:
     // An empty id: the client controls no device.
     std::optional<ValidationError> checkControlledDevice(const QString &deviceId) const;
     std::optional<ValidationError> setControlledDevice(const QString &deviceId);
+    // A profile edit (docs/protocol.md 4.5: choose, add, rename, remove a profile, change a
+    // profile's rule, set the schedule) made as the server makes it (ProfileEditing) at `now`,
+    // then announced as profileEdited. The refusal's reason is for the user.
+    std::optional<ValidationError> editProfiles(const ClientMessage &edit, const QDateTime &now);
+    // What the schedule and the override want at `now` (an --offline file, which no server
+    // keeps on time), taken like settings from elsewhere: no intent.
+    void followSchedule(const QDateTime &now);
 
     // Edits made here that the server has not confirmed yet, for the views to mark.
     bool isRulePending(const QString &deviceId, CallKind kind) const;
@@ -64,14 +72,21 @@ signals:
     // A rule or the controlled device changed, whoever changed it: for the views.
     void ruleChanged(int deviceIndex, CallKind kind);
     void controlledDeviceChanged(const QString &deviceId);
+    // The profiles, the active one or the schedule changed, whoever changed them.
+    void profilesChanged();
     // The user's intents, after the change is made: only the fields that changed. Never emitted
     // by reset() or update().
     void ruleEdited(const QString &deviceId, CallKind kind, const RuleChange &change);
     void controlledDeviceEdited(const QString &deviceId);
+    // The edit as it was made (without a request id), for the sync to send.
+    void profileEdited(const ClientMessage &edit);
     // After any accepted change that altered something.
     void changed();
 
 private:
+    // Takes `settings` (valid) and announces what changed, as update() does.
+    void announce(const FollowMeSettings &settings);
+
     FollowMeSettings m_settings;
     QSet<QString> m_pendingRules;
     bool m_controlledDevicePending = false;

@@ -9,6 +9,7 @@
 #include "NoteLabel.h"
 #include "PlanEditor.h"
 #include "PlanHeader.h"
+#include "ProfileBar.h"
 #include "PlanSummary.h"
 #include "RingPlan.h"
 #include "RingTimelineChart.h"
@@ -229,6 +230,10 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_notes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_notes->setFixedHeight(fontMetrics().lineSpacing() * 3 + 4);
 
+    // Which profile the plan below is, above the call kind tabs (it holds all three).
+    m_profiles = new ProfileBar(m_editor, this);
+    connect(m_profiles, &ProfileBar::refused, this, &FollowMePage::setStatus);
+
     m_status = new ElidingLabel(this);
     m_status->setObjectName(u"planStatus"_s);
     m_status->setMinimumCharacters(10);
@@ -245,6 +250,8 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     layout->addWidget(m_intro);
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addLayout(pickerRow);
+    layout->addSpacing(fontMetrics().height() / 2);
+    layout->addWidget(m_profiles);
     layout->addSpacing(fontMetrics().height() / 2);
     auto *tabsRow = new QHBoxLayout;
     tabsRow->addWidget(m_tabs);
@@ -278,7 +285,9 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     connect(m_model, &DeviceRuleModel::editRefused, this, &FollowMePage::setStatus);
 
     alignPlan();
-    setTabOrder(m_picker, m_tabs);
+    setTabOrder(m_picker, m_profiles->picker());
+    setTabOrder(m_profiles->picker(), m_profiles->menuButton());
+    setTabOrder(m_profiles->menuButton(), m_tabs);
     setTabOrder(m_tabs, m_speed);
     setTabOrder(m_speed, m_copyButton);
     retranslate();

@@ -11,6 +11,7 @@ class DeviceRuleModel;
 class ElidingLabel;
 class PlanEditor;
 class PlanHeader;
+class ProfileBar;
 class DeviceRulesView;
 class RingTimelineChart;
 class TimelineLegend;
@@ -40,6 +41,7 @@ public:
 
     DeviceRuleModel *model() const { return m_model; }
     QComboBox *controlledDevicePicker() const { return m_picker; }
+    ProfileBar *profileBar() const { return m_profiles; }
     QTabBar *callKindTabs() const { return m_tabs; }
     DeviceRulesView *rulesView() const { return m_rulesView; }
     RingTimelineChart *timeline() const { return m_timeline; }
@@ -99,6 +101,7 @@ private:
     QLabel *m_intro;
     QLabel *m_pickerLabel;
     QComboBox *m_picker;
+    ProfileBar *m_profiles;
     QTabBar *m_tabs;
     ElidingLabel *m_kindHint;
     DeviceRulesView *m_rulesView;

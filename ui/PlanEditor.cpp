@@ -1,5 +1,10 @@
 #include "PlanEditor.h"
 
+#include "ProfileEditCommand.h"
+#include "ProfileEditing.h"
+#include "ProfileSwitch.h"
+#include "ProfileText.h"
+
 #include "ControlledDeviceCommand.h"
 #include "EditGroupCommand.h"
 #include "RuleEditCommand.h"
@@ -8,6 +13,7 @@
 PlanEditor::PlanEditor(SettingsDocument *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     // The history stays when the settings are reset or a device changes: steps name devices by
     // id, and one that can't apply any more drops itself when undo() or redo() reaches it.
@@ -83,6 +89,55 @@ int PlanEditor::copyPlan(CallKind from, const QList<CallKind> &to)
     m_stack.push(group);
     endRun();
     return int(copies.size());
+}
+
+std::optional<ValidationError> PlanEditor::editProfiles(const ClientMessage &edit)
+{
+    const FollowMeSettings before = m_document->settings();
+    const QDateTime now = m_clock();
+    // Tried first: a refused edit must leave no step behind, and its reason is the user's.
+    FollowMeSettings trial = before;
+    if (const auto refusal = ProfileEditing::apply(trial, edit, ActiveProfile::By::User, now))
+        return ValidationError {ValidationError::Code::Invalid, {}, refusal->message};
+    if (trial == before)
+        return std::nullopt;
+    const auto inverse = inverseOf(edit, before);
+    if (!inverse)
+        return m_document->editProfiles(edit, now);
+    m_stack.push(new ProfileEditCommand(m_document, edit, *inverse, m_clock));
+    return std::nullopt;
+}
+
+std::optional<ClientMessage> PlanEditor::inverseOf(const ClientMessage &edit,
+                                                   const FollowMeSettings &before) const
+{
+    switch (edit.type) {
+    case ClientMessage::Type::SetActiveProfile: {
+        // Back to how the profile was chosen: by hand (until when), or by the schedule.
+        if (const auto &override = before.active.override)
+            return ClientMessage::setActiveProfile({}, override->profileId, override->until);
+        if (!before.schedule.isEmpty())
+            return ClientMessage::setActiveProfile({}, {});
+        return ClientMessage::setActiveProfile({}, before.activeProfileId());
+    }
+    case ClientMessage::Type::AddProfile:
+        return ClientMessage::removeProfile({}, edit.profileId);
+    case ClientMessage::Type::RenameProfile:
+        return ClientMessage::renameProfile({}, edit.profileId,
+                                            ProfileText::name(before, edit.profileId));
+    case ClientMessage::Type::SetSchedule:
+        return ClientMessage::setSchedule({}, before.schedule);
+    case ClientMessage::Type::SetProfileRule: {
+        const auto rules = ProfileSwitch::rulesIn(before, edit.profileId, edit.deviceId);
+        if (!rules)
+            return std::nullopt;
+        const RingRule &rule = rules->at(CallKinds::index(edit.callKind));
+        return ClientMessage::setProfileRule({}, edit.profileId, edit.deviceId, edit.callKind,
+                                             RuleChange {rule.enabled, rule.delay, rule.timeout});
+    }
+    default:
+        return std::nullopt;
+    }
 }
 
 std::optional<ValidationError> PlanEditor::setControlledDevice(const QString &deviceId)

@@ -1,14 +1,19 @@
 #pragma once
 
+#include "ClientMessage.h"
+#include "FollowMeSettings.h"
+
 #include "CallKind.h"
 #include "RingRule.h"
 #include "RuleChange.h"
 #include "ValidationError.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QUndoStack>
 
+#include <functional>
 #include <optional>
 
 class SettingsDocument;
@@ -45,6 +50,14 @@ public:
     // The device "Client controls" names; an empty id is "No device". One undo step.
     std::optional<ValidationError> setControlledDevice(const QString &deviceId);
 
+    // A change of profiles (docs/protocol.md 4.5) as one undo step; removing a profile can't be
+    // undone (its rules would be lost), so it is made without a step.
+    std::optional<ValidationError> editProfiles(const ClientMessage &edit);
+    // The time profile edits and the schedule are read at (UTC); by default the system's.
+    using Clock = std::function<QDateTime()>;
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    QDateTime now() const { return m_clock(); }
+
 public slots:
     // Undo or redo steps until one changes the document, or none is left: a step that can't
     // apply any more (its device gone or locked) is dropped on the way, never "undone" without
@@ -53,7 +66,12 @@ public slots:
     void redo();
 
 private:
+    // The edit that takes `edit` back, made on `before`; nothing when there is none.
+    std::optional<ClientMessage> inverseOf(const ClientMessage &edit,
+                                           const FollowMeSettings &before) const;
+
     QPointer<SettingsDocument> m_document;
+    Clock m_clock;
     QUndoStack m_stack;
     int m_run = 0;
     quint64 m_documentChanges = 0; // counts the document's changed() signals

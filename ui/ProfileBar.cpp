@@ -1,0 +1,259 @@
+#include "ProfileBar.h"
+
+#include "ClientMessage.h"
+#include "ElidingComboBox.h"
+#include "PlanEditor.h"
+#include "ProfileText.h"
+#include "SettingsDocument.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QTimeZone>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QTimeZone zoneOf(const FollowMeSettings &settings)
+{
+    // Times are the schedule's; without one, the machine's.
+    const QTimeZone zone(settings.schedule.timeZone);
+    return settings.schedule.timeZone.isEmpty() || !zone.isValid() ? QTimeZone::systemTimeZone()
+                                                                   : zone;
+}
+
+} // namespace
+
+ProfileBar::ProfileBar(PlanEditor *editor, QWidget *parent)
+    : QWidget(parent)
+    , m_editor(editor)
+{
+    setObjectName(u"profileBar"_s);
+    m_label = new QLabel(this);
+    m_picker = new ElidingComboBox(this);
+    m_picker->setObjectName(u"profilePicker"_s);
+    m_picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_picker->setMinimumContentsLength(18);
+    m_label->setBuddy(m_picker);
+    connect(m_picker, &QComboBox::activated, this, &ProfileBar::choose);
+
+    m_menu = new QMenu(this);
+    m_menu->setObjectName(u"profileMenu"_s);
+    m_newAction = m_menu->addAction(QString(), this, &ProfileBar::askNewProfile);
+    m_renameAction = m_menu->addAction(QString(), this, &ProfileBar::askRename);
+    m_removeMenu = m_menu->addMenu(QString());
+    m_menu->addSeparator();
+    m_quietAction = m_menu->addAction(QString(), this, [this] { doNotDisturbFor(60); });
+    m_followAction = m_menu->addAction(QString(), this, &ProfileBar::followSchedule);
+    m_menuButton = new QToolButton(this);
+    m_menuButton->setObjectName(u"profileMenuButton"_s);
+    m_menuButton->setMenu(m_menu);
+    m_menuButton->setPopupMode(QToolButton::InstantPopup);
+    m_menuButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    m_state = new QLabel(this);
+    m_state->setObjectName(u"profileState"_s);
+    m_state->setWordWrap(true);
+    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_state->setFocusPolicy(Qt::NoFocus);
+
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_label);
+    row->addWidget(m_picker);
+    row->addWidget(m_menuButton);
+    row->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(row);
+    layout->addWidget(m_state);
+
+    m_tick.setSingleShot(true);
+    connect(&m_tick, &QTimer::timeout, this, &ProfileBar::sync);
+    connect(editor->document(), &SettingsDocument::profilesChanged, this, &ProfileBar::sync);
+    connect(editor->document(), &SettingsDocument::settingsReset, this, &ProfileBar::sync);
+    connect(editor->document(), &SettingsDocument::deviceChanged, this, &ProfileBar::sync);
+    retranslate();
+}
+
+void ProfileBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ProfileBar::retranslate()
+{
+    m_label->setText(tr("&Profile:"));
+    m_menuButton->setText(tr("Profiles"));
+    m_menuButton->setToolTip(tr("Make, rename or delete profiles"));
+    m_newAction->setText(tr("&New profile…"));
+    m_removeMenu->setTitle(tr("&Delete profile"));
+    m_quietAction->setText(tr("Do not disturb for one &hour"));
+    m_followAction->setText(tr("&Follow the schedule"));
+    sync();
+}
+
+void ProfileBar::sync()
+{
+    const FollowMeSettings &settings = m_editor->document()->settings();
+    const QString active = settings.activeProfileId();
+    QList<QPair<QString, QString>> wanted;
+    if (settings.profiles.isEmpty())
+        wanted.append({ProfileText::name(settings, RingProfile::standardId),
+                       RingProfile::standardId});
+    for (const RingProfile &profile : settings.profiles)
+        wanted.append({ProfileText::name(settings, profile.id), profile.id});
+    wanted.append({ProfileText::name(settings, RingProfile::doNotDisturbId),
+                   RingProfile::doNotDisturbId});
+    bool same = m_picker->count() == wanted.size();
+    for (int i = 0; same && i < wanted.size(); ++i)
+        same = m_picker->itemText(i) == wanted.at(i).first
+            && m_picker->itemData(i).toString() == wanted.at(i).second;
+    const QSignalBlocker blocker(m_picker);
+    if (!same) {
+        m_picker->clear();
+        for (const auto &[text, id] : std::as_const(wanted))
+            m_picker->addItem(text, id);
+    }
+    m_picker->setCurrentIndex(m_picker->findData(active));
+    m_picker->setToolTip(m_picker->currentText());
+
+    const QDateTime now = m_editor->now();
+    QString state = ProfileText::current(settings, now, zoneOf(settings));
+    if (const QString by = ProfileText::chosenBy(settings); !by.isEmpty())
+        state = tr("%1. %2.", "the active profile until when, who chose it").arg(state, by);
+    if (settings.doNotDisturb())
+        state += u' ' + ProfileText::doNotDisturbEffect(settings);
+    m_state->setText(state);
+    m_picker->setAccessibleDescription(state);
+    syncMenu();
+    scheduleTick();
+}
+
+void ProfileBar::syncMenu()
+{
+    const FollowMeSettings &settings = m_editor->document()->settings();
+    const QString active = settings.activeProfileId();
+    const bool quiet = settings.doNotDisturb();
+    m_renameAction->setText(quiet ? tr("&Rename profile…")
+                                  : tr("&Rename “%1”…").arg(ProfileText::name(settings, active)));
+    m_renameAction->setEnabled(!quiet);
+    m_removeMenu->clear();
+    for (const RingProfile &profile : settings.profiles) {
+        if (profile.id == active)
+            continue;
+        const QString id = profile.id;
+        m_removeMenu->addAction(ProfileText::name(settings, id), this,
+                                [this, id] { removeProfile(id); });
+    }
+    m_removeMenu->setEnabled(!m_removeMenu->isEmpty());
+    m_quietAction->setEnabled(!quiet);
+    m_followAction->setEnabled(!settings.schedule.isEmpty() && settings.active.override);
+}
+
+void ProfileBar::scheduleTick()
+{
+    // The line names times ("until 17:00"): it is made again at the next minute, when a switch
+    // may have come and gone.
+    const QDateTime now = m_editor->now();
+    const qint64 toNextMinute = 60'000 - (now.time().second() * 1000 + now.time().msec());
+    m_tick.start(int(std::clamp<qint64>(toNextMinute, 1000, 60'000)));
+}
+
+void ProfileBar::choose(int index)
+{
+    const QString id = m_picker->itemData(index).toString();
+    if (id == m_editor->document()->settings().activeProfileId())
+        return;
+    run(ClientMessage::setActiveProfile({}, id));
+}
+
+void ProfileBar::run(const ClientMessage &edit)
+{
+    if (const auto problem = m_editor->editProfiles(edit)) {
+        emit refused(problem->reason);
+        sync();
+    }
+}
+
+QString ProfileBar::newProfileId(const QString &name) const
+{
+    QString base;
+    for (QChar c : name.toLower()) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
+            base += c;
+        else if (!base.isEmpty() && !base.endsWith(u'-'))
+            base += u'-';
+    }
+    while (base.endsWith(u'-'))
+        base.chop(1);
+    base = base.left(40);
+    if (base.isEmpty() || base == RingProfile::doNotDisturbId)
+        base = u"profile"_s;
+    const FollowMeSettings &settings = m_editor->document()->settings();
+    auto taken = [&settings](const QString &id) {
+        return settings.profile(id) || id == RingProfile::doNotDisturbId
+            || (settings.profiles.isEmpty() && id == RingProfile::standardId);
+    };
+    QString id = base;
+    for (int n = 2; taken(id); ++n)
+        id = base + u'-' + QString::number(n);
+    return id;
+}
+
+void ProfileBar::addProfile(const QString &name)
+{
+    run(ClientMessage::addProfile({}, newProfileId(name), name.trimmed()));
+}
+
+void ProfileBar::renameActiveProfile(const QString &name)
+{
+    run(ClientMessage::renameProfile(
+        {}, m_editor->document()->settings().activeProfileId(), name.trimmed()));
+}
+
+void ProfileBar::removeProfile(const QString &profileId)
+{
+    run(ClientMessage::removeProfile({}, profileId));
+}
+
+void ProfileBar::doNotDisturbFor(int minutes)
+{
+    run(ClientMessage::setActiveProfile({}, RingProfile::doNotDisturbId,
+                                        m_editor->now().addSecs(qint64(minutes) * 60)));
+}
+
+void ProfileBar::followSchedule()
+{
+    run(ClientMessage::setActiveProfile({}, {}));
+}
+
+void ProfileBar::askNewProfile()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        this, tr("New profile"),
+        tr("Name of the new profile (it starts as a copy of the active one):"), QLineEdit::Normal,
+        QString(), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        addProfile(name);
+}
+
+void ProfileBar::askRename()
+{
+    const FollowMeSettings &settings = m_editor->document()->settings();
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        this, tr("Rename profile"), tr("New name:"), QLineEdit::Normal,
+        ProfileText::name(settings, settings.activeProfileId()), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        renameActiveProfile(name);
+}
