@@ -61,6 +61,8 @@ FollowMeSettings ProfileEditing::followed(const FollowMeSettings &settings, cons
         result.active.override.reset();
     if (choice && choice->profileId != result.activeProfileId() && isKnown(result, choice->profileId))
         ProfileSwitch::activate(result, choice->profileId, choice->by, now);
+    else if (choice && choice->profileId == result.activeProfileId())
+        result.active.by = choice->by; // the same profile, now kept by the schedule (or by hand)
     return result;
 }
 

@@ -34,17 +34,22 @@ QString ProfileText::current(const FollowMeSettings &settings, const QDateTime &
     }
     const QDateTime local = next->at.toTimeZone(zone);
     const QLocale locale;
+    // Switches fall on whole minutes: no seconds, whatever the locale's short format has.
+    QString clock = locale.timeFormat(QLocale::ShortFormat);
+    clock.remove(u":ss"_s);
     // Today: the time alone; within a week: the day and time; later: the date.
     const qint64 days = now.toTimeZone(zone).date().daysTo(local.date());
     QString when;
     if (days == 0)
-        when = locale.toString(local.time(), QLocale::ShortFormat);
+        when = locale.toString(local.time(), clock);
     else if (days < 7)
         when = tr("%1 %2", "day of the week, time")
                    .arg(locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat),
-                        locale.toString(local.time(), QLocale::ShortFormat));
+                        locale.toString(local.time(), clock));
     else
-        when = locale.toString(local, QLocale::ShortFormat);
+        when = tr("%1 %2", "date, time")
+                   .arg(locale.toString(local.date(), QLocale::ShortFormat),
+                        locale.toString(local.time(), clock));
     return tr("%1 — until %2, then %3", "active profile, when it ends, the next profile")
         .arg(active, when, name(settings, next->to.profileId));
 }

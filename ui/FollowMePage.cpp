@@ -569,6 +569,12 @@ void FollowMePage::retranslate()
     m_intro->setText(tr("Choose which of your phones ring for an incoming call, when they start "
                         "and how long they ring."));
     m_pickerLabel->setText(tr("&Client controls:"));
+    // The two pickers one above the other, their labels in one column.
+    m_profiles->retranslate();
+    const int labelWidth
+        = std::max(m_pickerLabel->sizeHint().width(), m_profiles->labelWidthHint());
+    m_pickerLabel->setMinimumWidth(labelWidth);
+    m_profiles->setLabelWidth(labelWidth);
     m_picker->setAccessibleName(tr("Client controls"));
     fillPicker();
     m_tabs->setAccessibleName(tr("Call kind"));

@@ -7,13 +7,13 @@
 #include "SettingsDocument.h"
 
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QTimeZone>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -62,17 +62,19 @@ ProfileBar::ProfileBar(PlanEditor *editor, QWidget *parent)
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_state->setFocusPolicy(Qt::NoFocus);
 
-    auto *row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_label);
-    row->addWidget(m_picker);
-    row->addWidget(m_menuButton);
-    row->addStretch(1);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addLayout(row);
-    layout->addWidget(m_state);
+    // The state under the picker it speaks of, not under the label.
+    auto *pickerRow = new QHBoxLayout;
+    pickerRow->setContentsMargins(0, 0, 0, 0);
+    pickerRow->addWidget(m_picker);
+    pickerRow->addWidget(m_menuButton);
+    pickerRow->addStretch(1);
+    m_grid = new QGridLayout(this);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setVerticalSpacing(2);
+    m_grid->addWidget(m_label, 0, 0);
+    m_grid->addLayout(pickerRow, 0, 1);
+    m_grid->addWidget(m_state, 1, 1);
+    m_grid->setColumnStretch(1, 1);
 
     m_tick.setSingleShot(true);
     connect(&m_tick, &QTimer::timeout, this, &ProfileBar::sync);
@@ -89,9 +91,21 @@ void ProfileBar::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+int ProfileBar::labelWidthHint() const
+{
+    return m_label->sizeHint().width();
+}
+
+void ProfileBar::setLabelWidth(int width)
+{
+    m_label->setMinimumWidth(width);
+}
+
 void ProfileBar::retranslate()
 {
     m_label->setText(tr("&Profile:"));
+    m_picker->setAccessibleName(tr("Profile"));
+    m_state->setAccessibleName(tr("Active profile"));
     m_menuButton->setText(tr("Profiles"));
     m_menuButton->setToolTip(tr("Make, rename or delete profiles"));
     m_newAction->setText(tr("&New profile…"));

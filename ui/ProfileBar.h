@@ -6,6 +6,7 @@
 class ElidingComboBox;
 class PlanEditor;
 class QAction;
+class QGridLayout;
 class QLabel;
 class QMenu;
 class QToolButton;
@@ -28,6 +29,12 @@ public:
     QToolButton *menuButton() const { return m_menuButton; }
     QMenu *menu() const { return m_menu; }
 
+    // The width its label wants, and the width to give it (to line up with labels above).
+    int labelWidthHint() const;
+    void setLabelWidth(int width);
+    // The texts again, in the current language (also on its own LanguageChange).
+    void retranslate();
+
     // The menu's commands without their dialogs (the tests', and the dialogs' once answered).
     void addProfile(const QString &name);
     void renameActiveProfile(const QString &name);
@@ -45,7 +52,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void retranslate();
     void sync();
     void syncMenu();
     void choose(int index);
@@ -55,6 +61,7 @@ private:
     void scheduleTick();
 
     PlanEditor *m_editor;
+    QGridLayout *m_grid;
     QLabel *m_label;
     ElidingComboBox *m_picker;
     QLabel *m_state;

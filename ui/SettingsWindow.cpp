@@ -2,6 +2,7 @@
 
 #include "ElidingLabel.h"
 #include "FollowMePage.h"
+#include "ProfileTray.h"
 #include "Icons.h"
 #include "NoticeBar.h"
 #include "PageScrollArea.h"
@@ -26,6 +27,7 @@ SettingsWindow::SettingsWindow(SettingsDocument *document, QWidget *parent)
     , m_pages(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_followMe(new FollowMePage(document, this))
+    , m_tray(new ProfileTray(m_followMe->editor(), this))
     , m_source(new ElidingLabel(this))
     , m_saveProblem(new ElidingLabel(this))
     , m_noticeBar(new NoticeBar(m_stack))
@@ -82,6 +84,14 @@ SettingsWindow::SettingsWindow(SettingsDocument *document, QWidget *parent)
     m_aboutAction->setObjectName(u"aboutAction"_s);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &SettingsWindow::showAbout);
+
+    connect(m_tray, &ProfileTray::showWindowRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_tray, &ProfileTray::quitRequested, this, &QWidget::close);
+    m_tray->showIfAvailable();
 
     m_pages->setCurrentRow(0);
     retranslate();
@@ -213,6 +223,7 @@ void SettingsWindow::showSaved()
 
 void SettingsWindow::retranslate()
 {
+    m_tray->retranslate();
     setWindowTitle(tr("FollowMe Settings"));
     m_pages->setAccessibleName(tr("Settings pages"));
     m_fileMenu->setTitle(tr("&File"));

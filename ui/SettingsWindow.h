@@ -8,6 +8,7 @@
 class FollowMePage;
 class ElidingLabel;
 class NoticeBar;
+class ProfileTray;
 class SettingsDocument;
 class QAction;
 class QLabel;
@@ -50,6 +51,7 @@ public:
     NoticeBar *noticeBar() const { return m_noticeBar; }
     QAction *quitAction() const { return m_quitAction; }
     QAction *aboutAction() const { return m_aboutAction; }
+    ProfileTray *tray() const { return m_tray; }
     // The change is on disk: a short "Saved", and any save problem gone.
     void showSaved();
 
@@ -72,6 +74,7 @@ private:
     QListWidget *m_pages;
     QStackedWidget *m_stack;
     FollowMePage *m_followMe;
+    ProfileTray *m_tray;
     ElidingLabel *m_source;
     ElidingLabel *m_saveProblem; // shown while the last save failed
     QString m_saveProblemReason;

@@ -1,0 +1,83 @@
+#include "ProfileTray.h"
+
+#include "ClientMessage.h"
+#include "Icons.h"
+#include "PlanEditor.h"
+#include "ProfileText.h"
+#include "SettingsDocument.h"
+
+#include <QActionGroup>
+#include <QEvent>
+#include <QMenu>
+#include <QSystemTrayIcon>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+ProfileTray::ProfileTray(PlanEditor *editor, QObject *parent)
+    : QObject(parent)
+    , m_editor(editor)
+    , m_menu(new QMenu)
+    , m_icon(new QSystemTrayIcon(Icons::application(), this))
+{
+    m_menu->setObjectName(u"trayMenu"_s);
+    m_icon->setContextMenu(m_menu);
+    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason why) {
+        if (why == QSystemTrayIcon::Trigger || why == QSystemTrayIcon::DoubleClick)
+            emit showWindowRequested();
+    });
+    SettingsDocument *document = editor->document();
+    connect(document, &SettingsDocument::profilesChanged, this, &ProfileTray::rebuild);
+    connect(document, &SettingsDocument::settingsReset, this, &ProfileTray::rebuild);
+    rebuild();
+}
+
+ProfileTray::~ProfileTray()
+{
+    // A context menu has no parent (QSystemTrayIcon takes none).
+    delete m_menu;
+}
+
+void ProfileTray::showIfAvailable()
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        m_icon->show();
+}
+
+void ProfileTray::rebuild()
+{
+    const FollowMeSettings &settings = m_editor->document()->settings();
+    const QTimeZone zone = settings.schedule.timeZone.isEmpty()
+        ? QTimeZone::systemTimeZone()
+        : QTimeZone(settings.schedule.timeZone);
+    const QString state = ProfileText::current(settings, m_editor->now(),
+                                               zone.isValid() ? zone : QTimeZone::systemTimeZone());
+    m_icon->setToolTip(tr("FollowMe: %1").arg(state));
+
+    m_menu->clear();
+    auto *group = new QActionGroup(m_menu);
+    QStringList ids;
+    if (settings.profiles.isEmpty())
+        ids.append(RingProfile::standardId);
+    for (const RingProfile &profile : settings.profiles)
+        ids.append(profile.id);
+    auto addChoice = [&](const QString &id) {
+        QAction *action = m_menu->addAction(ProfileText::name(settings, id));
+        action->setCheckable(true);
+        action->setChecked(id == settings.activeProfileId());
+        action->setActionGroup(group);
+        connect(action, &QAction::triggered, this, [this, id] {
+            if (id != m_editor->document()->settings().activeProfileId())
+                m_editor->editProfiles(ClientMessage::setActiveProfile({}, id));
+        });
+    };
+    for (const QString &id : std::as_const(ids))
+        addChoice(id);
+    m_menu->addSeparator();
+    addChoice(RingProfile::doNotDisturbId);
+    m_menu->addSeparator();
+    connect(m_menu->addAction(tr("Show FollowMe")), &QAction::triggered, this,
+            &ProfileTray::showWindowRequested);
+    connect(m_menu->addAction(tr("Quit")), &QAction::triggered, this,
+            &ProfileTray::quitRequested);
+}
