@@ -29,6 +29,8 @@ std::optional<ValidationError> OfflineSession::open()
     if (auto problem = m_document.reset(*settings))
         return problem;
     m_store.watch(&m_document);
+    // After the store watches: a switch that fell due while the file was closed is written.
+    m_schedule = std::make_unique<ScheduleFollower>(&m_document);
     return std::nullopt;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ScheduleFollower.h"
 #include "SettingsDocument.h"
 #include "SettingsFileStore.h"
 #include "ValidationError.h"
@@ -14,7 +15,8 @@ class SettingsWindow;
 class Translator;
 
 // The client working on a settings file instead of a server (followme --offline FILE): the
-// document, the store that writes edits back to the file, and the window showing it.
+// document, the store that writes edits back to the file, the schedule kept on time (no server
+// does it here), and the window showing it.
 class OfflineSession
 {
     Q_DECLARE_TR_FUNCTIONS(OfflineSession)
@@ -34,5 +36,6 @@ private:
     Translator *m_translator;
     SettingsDocument m_document;
     SettingsFileStore m_store;
+    std::unique_ptr<ScheduleFollower> m_schedule;
     std::unique_ptr<SettingsWindow> m_window;
 };

@@ -10,6 +10,7 @@
 #include "ServerMessage.h"
 #include "SettingsCodec.h"
 #include "SettingsDocument.h"
+#include "ProfileSwitch.h"
 #include "SyncState.h"
 
 #include <QRegularExpression>
@@ -69,6 +70,72 @@ private slots:
         QVERIFY(!m_document->isRulePending(u"desk"_s, CallKind::External));
         QCOMPARE(m_state->confirmed().device(u"desk"_s)->rule(CallKind::External).delay, 5);
         QCOMPARE(shown.count(), 1); // the ack changes nothing the document shows
+    }
+
+    // A profile edit goes out as made, is shown before the server confirms it (as the server
+    // will make it), and the snapshot the server sends before its ack confirms it.
+    void aProfileEditIsShownThenConfirmed()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(!m_document->editProfiles(
+            ClientMessage::setActiveProfile({}, RingProfile::doNotDisturbId), now));
+        QVERIFY(m_document->settings().doNotDisturb());
+        const QList<ClientMessage> unsent = m_state->takeUnsent();
+        QCOMPARE(unsent.size(), 1);
+        QCOMPARE(unsent.constFirst().type, ClientMessage::Type::SetActiveProfile);
+        QCOMPARE(unsent.constFirst().profileId, RingProfile::doNotDisturbId);
+        QVERIFY(!unsent.constFirst().requestId.isEmpty());
+        // A message of the server before the ack: the pending switch stays shown on top.
+        m_state->receive(ServerMessage::ruleChanged(2, u"mobile"_s, CallKind::Teams, {true, 7, 40}));
+        QVERIFY(m_document->settings().doNotDisturb());
+
+        FollowMeSettings quiet = m_state->confirmed();
+        QVERIFY(ProfileSwitch::activate(quiet, RingProfile::doNotDisturbId,
+                                        ActiveProfile::By::User, now));
+        m_state->receive(ServerMessage::snapshot(3, u"alice"_s, u"Alice"_s, quiet));
+        m_state->receive(ServerMessage::ack(unsent.constFirst().requestId, 3));
+        QCOMPARE(m_state->pendingEditCount(), 0);
+        QVERIFY(m_state->confirmed().doNotDisturb());
+        QVERIFY(m_document->settings().doNotDisturb());
+        QCOMPARE(m_state->revision(), 3);
+    }
+
+    // Rule edits on either side of a profile switch stay two edits: each belongs to the profile
+    // active when it is committed.
+    void ruleEditsAreNotMergedAcrossASwitch()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(!m_document->editProfiles(ClientMessage::addProfile({}, u"home"_s, u"Home"_s), now));
+        QVERIFY(!m_document->editRule(u"desk"_s, CallKind::External, RuleChange {{}, 5, {}}));
+        QVERIFY(!m_document->editProfiles(ClientMessage::setActiveProfile({}, u"home"_s), now));
+        QVERIFY(!m_document->editRule(u"desk"_s, CallKind::External, RuleChange {{}, 9, {}}));
+        const QList<ClientMessage> unsent = m_state->takeUnsent();
+        QCOMPARE(unsent.size(), 4);
+        QCOMPARE(unsent.at(1).change.delay, 5);
+        QCOMPARE(unsent.at(3).change.delay, 9);
+        // Shown as the server will make it: the home profile's desk at 9 s, the standard one's at 5.
+        QCOMPARE(m_document->settings().device(u"desk"_s)->rule(CallKind::External).delay, 9);
+        QCOMPARE(m_document->settings()
+                     .profile(RingProfile::standardId)
+                     ->rules.value(u"desk"_s)
+                     .at(CallKinds::index(CallKind::External))
+                     .delay,
+                 5);
+    }
+
+    // A refused profile edit disappears from what is shown, with a sentence of its own.
+    void aRefusedProfileEditIsUndone()
+    {
+        QSignalSpy notices(m_state.get(), &SyncState::notice);
+        QVERIFY(!m_document->editProfiles(
+            ClientMessage::setActiveProfile({}, RingProfile::doNotDisturbId),
+            QDateTime::currentDateTimeUtc()));
+        const QList<ClientMessage> unsent = m_state->takeUnsent();
+        m_state->receive(ServerMessage::failure(
+            {Protocol::ErrorCode::Invalid, u"no"_s, unsent.constFirst().requestId}));
+        QVERIFY(!m_document->settings().doNotDisturb());
+        QCOMPARE(notices.count(), 1);
+        QVERIFY(notices.at(0).at(0).toString().contains(u"profiles"_s));
     }
 
     // What the server pushes is shown, and never taken for the user's edit.
