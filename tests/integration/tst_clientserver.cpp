@@ -4,7 +4,9 @@
 #include "ChangesPage.h"
 #include "DeviceRulesView.h"
 #include "FirstSettingsWait.h"
+#include "ElidingComboBox.h"
 #include "FollowMePage.h"
+#include "ProfileBar.h"
 #include "PostgresCluster.h"
 #include "ReverseProxy.h"
 #include "ServerProcess.h"
@@ -84,6 +86,39 @@ private slots:
         QVERIFY(!first.setControlledDevice(QString()));
         QTRY_COMPARE(second.settings().controlledDeviceId, QString());
         QTRY_COMPARE(m_clients.at(0)->pendingEditCount(), 0);
+    }
+
+    // Profiles over the real server: one client makes a profile and turns Do not disturb on in
+    // its page; the other client's page shows it, its rules are off but the locked reception
+    // phone's, and turning it off brings the plan back on both.
+    void profilesAndDoNotDisturbReachTheOtherClient()
+    {
+        SettingsDocument &first = addClient(u"a"_s);
+        SettingsDocument &second = addClient(u"b"_s);
+        FollowMePage page(&first);
+        FollowMePage other(&second);
+        const FollowMeSettings before = first.settings();
+        page.profileBar()->addProfile(u"Home office"_s);
+        QTRY_VERIFY(second.settings().profile(u"home-office"_s));
+        QTRY_COMPARE(m_clients.at(0)->pendingEditCount(), 0);
+
+        page.profileBar()->doNotDisturbFor(60);
+        QVERIFY(first.settings().doNotDisturb());
+        QTRY_VERIFY(second.settings().doNotDisturb());
+        QCOMPARE(other.profileBar()->picker()->currentText(), u"Do not disturb"_s);
+        QVERIFY(!second.settings().device(u"desk"_s)->rule(CallKind::External).enabled);
+        QCOMPARE(second.settings().device(u"reception"_s)->rules,
+                 before.device(u"reception"_s)->rules);
+        // Its rules are no plan to edit, here as on the server.
+        QVERIFY(second.setRule(u"desk"_s, CallKind::External, {true, 0, 20}));
+        QTRY_COMPARE(m_clients.at(0)->pendingEditCount(), 0);
+
+        page.editor()->undo();
+        QTRY_VERIFY(!second.settings().doNotDisturb());
+        QTRY_COMPARE(m_clients.at(0)->pendingEditCount(), 0);
+        QCOMPARE(second.settings().devices, before.devices);
+        QCOMPARE(first.settings(), second.settings());
+        QCOMPARE(m_clients.at(0)->revision(), m_clients.at(1)->revision());
     }
 
     void adminLockGreysTheRowOutEvenWhileItsSpinnerHasFocus()
