@@ -27,6 +27,9 @@ struct FollowMeSettings
     QList<RingProfile> profiles;
     ActiveProfile active;
     WeekSchedule schedule;
+    // Set by the administrator: the user may neither change the schedule nor choose a profile
+    // over it (they still name profiles and shape their rules).
+    bool scheduleLocked = false;
 
     // The active profile's id: RingProfile::standardId when the document has no profiles.
     QString activeProfileId() const;
@@ -51,7 +54,7 @@ struct FollowMeSettings
     {
         return a.devices == b.devices && a.controlledDeviceId == b.controlledDeviceId
             && a.unanswered == b.unanswered && a.profiles == b.profiles && a.active == b.active
-            && a.schedule == b.schedule;
+            && a.schedule == b.schedule && a.scheduleLocked == b.scheduleLocked;
     }
     friend bool operator!=(const FollowMeSettings &a, const FollowMeSettings &b)
     {

@@ -368,6 +368,10 @@ bool ProfileCodec::read(const QJsonObject &root, FollowMeSettings *settings,
     if (!schedule)
         return fail(scheduleError);
     settings->schedule = *schedule;
+    const QJsonValue locked = root.value(u"scheduleLocked"_s);
+    if (!locked.isUndefined() && !locked.isNull() && !locked.isBool())
+        return fail(*wrongType(u"scheduleLocked"_s, tr("must be true or false")));
+    settings->scheduleLocked = locked.toBool(false);
     return true;
 }
 
@@ -417,6 +421,8 @@ void ProfileCodec::write(const FollowMeSettings &settings, QJsonObject *root)
     }
     if (!settings.schedule.isEmpty())
         root->insert(u"schedule"_s, scheduleToJson(settings.schedule));
+    if (settings.scheduleLocked)
+        root->insert(u"scheduleLocked"_s, true);
 }
 
 std::optional<ValidationError> ProfileCodec::validateProfileId(const QString &id,

@@ -9,7 +9,7 @@
 #include <optional>
 
 // The settings document's profile members (docs/settings-format.md, "Profiles and schedule"):
-// "profiles", "activeProfile", "override" and "schedule". SettingsCodec reads the devices first
+// "profiles", "activeProfile", "override", "schedule" and "scheduleLocked". SettingsCodec reads the devices first
 // and hands the rest to this; the server stores exactly these members per user.
 class ProfileCodec
 {

@@ -28,6 +28,10 @@ std::optional<ProtocolError> ProfileEditing::apply(FollowMeSettings &settings,
                                                    const ClientMessage &edit,
                                                    ActiveProfile::By by, const QDateTime &now)
 {
+    const bool overSchedule = edit.type == ClientMessage::Type::SetSchedule
+        || edit.type == ClientMessage::Type::SetActiveProfile;
+    if (settings.scheduleLocked && by == ActiveProfile::By::User && overSchedule)
+        return refusal(Code::Locked, tr("your administrator manages your schedule"));
     FollowMeSettings after = settings;
     if (auto problem = change(after, edit, by, now))
         return problem;

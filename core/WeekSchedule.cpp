@@ -31,8 +31,10 @@ QString describeException(const WeekSchedule::Exception &exception)
 
 std::optional<QString> WeekSchedule::problem() const
 {
-    if (!isEmpty() && (timeZone.isEmpty() || !QTimeZone(timeZone).isValid()))
-        return tr("\"%1\" is not a time zone this server knows").arg(QString::fromUtf8(timeZone));
+    if (!timeZone.isEmpty() && !QTimeZone(timeZone).isValid())
+        return tr("\"%1\" is not a time zone FollowMe knows").arg(QString::fromUtf8(timeZone));
+    if (!isEmpty() && timeZone.isEmpty())
+        return tr("a schedule needs a time zone, such as Europe/Berlin");
     if (ranges.size() > maxRanges)
         return tr("a week holds at most %1 ranges").arg(maxRanges);
     if (exceptions.size() > maxExceptions)

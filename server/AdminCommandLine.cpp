@@ -50,6 +50,13 @@ QList<CommandSpec> commandSpecs()
          {u"enabled"_s, u"delay"_s, u"timeout"_s}},
         {u"device list"_s, u"device.list"_s, {}, {u"user"_s}},
         {u"audit list"_s, u"audit.list"_s, {}, {u"user"_s, u"limit"_s}},
+        {u"profile list"_s, u"profile.list"_s, {u"user"_s}, {}},
+        {u"profile activate"_s, u"profile.activate"_s, {u"user"_s, u"profile"_s}, {u"until"_s}},
+        {u"schedule follow"_s, u"profile.activate"_s, {u"user"_s}, {}},
+        {u"schedule set"_s, u"schedule.set"_s, {u"user"_s, u"schedule"_s}, {}},
+        {u"schedule clear"_s, u"schedule.set"_s, {u"user"_s}, {}},
+        {u"schedule lock"_s, u"schedule.lock"_s, {u"user"_s}, {}},
+        {u"schedule unlock"_s, u"schedule.unlock"_s, {u"user"_s}, {}},
     };
 }
 
@@ -154,6 +161,14 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
         {u"timeout"_s, tr("Seconds the device rings."), tr("seconds")},
         {u"token-id"_s, tr("A token's id (token list shows them)."), tr("id")},
         {u"limit"_s, tr("audit list: how many of the newest changes (default 100)."), tr("count")},
+        {u"profile"_s, tr("A profile id (profile list shows them), or dnd for Do not disturb."),
+         tr("id")},
+        {u"until"_s, tr("profile activate: until this UTC time, e.g. 2026-12-24T17:00:00Z."),
+         tr("time")},
+        {u"schedule"_s,
+         tr("schedule set: the schedule as JSON, as in the settings document "
+            "(docs/settings-format.md)."),
+         tr("json")},
     });
 
     *exitCode = 1;
@@ -216,7 +231,7 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
     for (const QString &option :
          {u"user"_s, u"name"_s, u"id"_s, u"device"_s, u"kind"_s, u"number"_s, u"action"_s,
           u"workspace"_s, u"locked"_s, u"enabled"_s, u"delay"_s, u"timeout"_s, u"token-id"_s,
-          u"limit"_s}) {
+          u"limit"_s, u"profile"_s, u"until"_s, u"schedule"_s}) {
         if (parser.isSet(option) && !allowed.contains(option)) {
             *output = tr("%1: --%2 does not apply").arg(words, option);
             return std::nullopt;
@@ -242,6 +257,13 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
             args.insert(callKind ? u"callKind"_s : u"kind"_s, value);
         } else if (option == u"locked") {
             args.insert(u"userConfigurable"_s, false);
+        } else if (option == u"schedule") {
+            const QJsonDocument schedule = QJsonDocument::fromJson(value.toUtf8());
+            if (!schedule.isObject()) {
+                *output = tr("--schedule: not a JSON object");
+                return std::nullopt;
+            }
+            args.insert(u"schedule"_s, schedule.object());
         } else if (option == u"workspace") {
             args.insert(u"workspace"_s, value.isEmpty() ? QJsonValue() : QJsonValue(value));
         } else if (option == u"enabled") {
@@ -264,6 +286,11 @@ std::optional<AdminCommandLine> AdminCommandLine::parse(const QStringList &argum
             args.insert(option, value);
         }
     }
+    // Following the schedule is no profile; clearing it is no schedule.
+    if (words == u"schedule follow")
+        args.insert(u"profile"_s, QJsonValue());
+    if (words == u"schedule clear")
+        args.insert(u"schedule"_s, QJsonValue());
     if (spec->command == u"device.setRule" && !args.contains(u"enabled"_s)
         && !args.contains(u"delay"_s) && !args.contains(u"timeout"_s)) {
         *output = tr("device set-rule: give --enabled, --delay or --timeout");
@@ -367,6 +394,27 @@ QString AdminCommandLine::format(const QJsonObject &result) const
                 by.value(u"from"_s).toString(),
                 QString::number(entry.value(u"revision"_s).toInteger()), what, change));
         }
+    } else if (command == u"profile.list") {
+        const QString active = result.value(u"activeProfile"_s)[u"id"_s].toString();
+        for (const QJsonValue &value : result.value(u"profiles"_s).toArray()) {
+            const QString id = value[u"id"_s].toString();
+            lines.append(u"%1\t%2%3"_s.arg(id, value[u"name"_s].toString(),
+                                           id == active ? u"\t"_s + tr("active") : QString()));
+        }
+        lines.append(u"dnd\t%1%2"_s.arg(tr("Do not disturb"),
+                                        active == u"dnd" ? u"\t"_s + tr("active") : QString()));
+        const QJsonObject activeProfile = result.value(u"activeProfile"_s).toObject();
+        if (activeProfile.contains(u"by"_s))
+            lines.append(tr("chosen by: %1").arg(activeProfile.value(u"by"_s).toString()));
+        if (const QJsonValue override = result.value(u"override"_s); override.isObject())
+            lines.append(tr("override: %1 until %2")
+                             .arg(override[u"profile"_s].toString(),
+                                  override[u"until"_s].toString(tr("changed"))));
+        if (const QJsonValue schedule = result.value(u"schedule"_s); schedule.isObject())
+            lines.append(tr("schedule: %1").arg(QString::fromUtf8(
+                QJsonDocument(schedule.toObject()).toJson(QJsonDocument::Compact))));
+        if (result.value(u"scheduleLocked"_s).toBool())
+            lines.append(tr("the schedule is locked"));
     } else if (command == u"token.issue" || command == u"adminToken.issue") {
         // The token alone on standard output, so scripts can capture it.
         lines.append(result.value(u"token"_s).toString());

@@ -5,6 +5,9 @@
 #include "ClientMessage.h"
 #include "Database.h"
 #include "ServerLog.h"
+#include "ProfileCodec.h"
+#include "ProfileEditing.h"
+#include "ProfileEdits.h"
 #include "ProfileSwitch.h"
 #include "SettingsCodec.h"
 #include "SettingsRepository.h"
@@ -112,7 +115,9 @@ QStringList AdminCommands::commands()
             u"token.list"_s,         u"adminToken.issue"_s, u"device.add"_s,
             u"device.remove"_s,      u"device.rename"_s,    u"device.lock"_s,
             u"device.unlock"_s,      u"device.setNumber"_s, u"device.setWorkspace"_s,
-            u"device.setRule"_s,     u"device.list"_s,      u"audit.list"_s};
+            u"device.setRule"_s,     u"device.list"_s,      u"audit.list"_s,
+            u"profile.list"_s,       u"profile.activate"_s, u"schedule.set"_s,
+            u"schedule.lock"_s,      u"schedule.unlock"_s};
 }
 
 ChangeOutcome AdminCommands::execute(const QString &command, const QJsonObject &args,
@@ -173,6 +178,10 @@ ChangeOutcome AdminCommands::run(const QString &command, const QJsonObject &args
         return listDevices(args);
     if (command == u"audit.list")
         return listAudit(args);
+    if (command == u"profile.list")
+        return listProfiles(args);
+    if (command == u"profile.activate" || command.startsWith(u"schedule."))
+        return changeProfiles(command, args, actor);
     if (command == u"device.rename") {
         QString name;
         if (auto problem = readString(args, u"name"_s, &name))
@@ -733,5 +742,103 @@ ChangeOutcome AdminCommands::listAudit(const QJsonObject &args) const
         list.append(entry.toJson());
     ChangeOutcome outcome;
     outcome.result = {{u"entries"_s, list}};
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::listProfiles(const QJsonObject &args) const
+{
+    QString userId;
+    if (auto problem = readString(args, u"user"_s, &userId))
+        return ChangeOutcome::failure(*problem);
+    const auto settings = m_settings.settings(userId);
+    if (settings.failed())
+        return ChangeOutcome::failure(readError());
+    if (!settings.hasValue())
+        return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
+    // The settings document's own members, as a client sees them.
+    QJsonObject members;
+    ProfileCodec::write(*settings, &members);
+    QJsonArray profiles;
+    if (settings->profiles.isEmpty())
+        profiles.append(QJsonObject {{u"id"_s, RingProfile::standardId}, {u"name"_s, u""_s}});
+    for (const RingProfile &profile : settings->profiles)
+        profiles.append(QJsonObject {{u"id"_s, profile.id}, {u"name"_s, profile.name}});
+    ChangeOutcome outcome;
+    outcome.result = {{u"user"_s, userId},
+                      {u"profiles"_s, profiles},
+                      {u"activeProfile"_s,
+                       members.value(u"activeProfile"_s).isObject()
+                           ? members.value(u"activeProfile"_s)
+                           : QJsonValue(QJsonObject {{u"id"_s, settings->activeProfileId()}})},
+                      {u"override"_s, members.value(u"override"_s).isObject()
+                                          ? members.value(u"override"_s)
+                                          : QJsonValue()},
+                      {u"schedule"_s, members.value(u"schedule"_s).isObject()
+                                          ? members.value(u"schedule"_s)
+                                          : QJsonValue()},
+                      {u"scheduleLocked"_s, settings->scheduleLocked}};
+    return outcome;
+}
+
+ChangeOutcome AdminCommands::changeProfiles(const QString &command, const QJsonObject &args,
+                                            const Actor &actor) const
+{
+    QString userId;
+    if (auto problem = readString(args, u"user"_s, &userId))
+        return ChangeOutcome::failure(*problem);
+    // The arguments are those of the user's message, decoded the same way.
+    std::optional<ClientMessage> edit;
+    if (command == u"profile.activate" || command == u"schedule.set") {
+        QJsonObject message = args;
+        message.insert(u"type"_s,
+                       command == u"schedule.set" ? u"setSchedule"_s : u"setActiveProfile"_s);
+        message.insert(u"id"_s, u"admin"_s);
+        ProtocolError problem;
+        edit = ClientMessage::fromJson(message, &problem);
+        if (!edit) {
+            problem.requestId.clear();
+            return ChangeOutcome::failure(problem);
+        }
+    } else if (command != u"schedule.lock" && command != u"schedule.unlock") {
+        return ChangeOutcome::failure(Code::Unsupported,
+                                      tr("\"%1\" is not an admin command").arg(command));
+    }
+    const auto settings = m_settings.settings(userId);
+    if (settings.failed())
+        return ChangeOutcome::failure(readError());
+    if (!settings.hasValue())
+        return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId));
+    FollowMeSettings after = *settings;
+    if (edit) {
+        if (auto refusal = ProfileEditing::apply(after, *edit, ActiveProfile::By::Administrator,
+                                                 QDateTime::currentDateTimeUtc())) {
+            refusal->requestId.clear();
+            return ChangeOutcome::failure(*refusal);
+        }
+    } else {
+        after.scheduleLocked = command == u"schedule.lock";
+    }
+    ChangeOutcome outcome;
+    outcome.result = {{u"user"_s, userId}};
+    if (after == *settings) {
+        const auto user = m_settings.user(userId);
+        if (!user.hasValue())
+            return ChangeOutcome::failure(readError());
+        outcome.result.insert(u"revision"_s, user->revision);
+        outcome.result.insert(u"changed"_s, false);
+        return outcome;
+    }
+    AuditEntry entry = entryFor(userId, command, actor);
+    entry.before = ProfileEdits::auditSummary(*settings);
+    entry.after = ProfileEdits::auditSummary(after);
+    SqlTransaction transaction(m_database.connection());
+    std::optional<qint64> revision;
+    if (transaction.isActive() && m_settings.writeProfileChanges(userId, *settings, after))
+        revision = m_settings.bumpRevision(userId);
+    outcome.snapshotUsers.append(userId);
+    if (!revision || !record(entry, *revision, &outcome) || !commit(transaction, outcome))
+        return ChangeOutcome::failure(internalError());
+    outcome.result.insert(u"revision"_s, *revision);
+    outcome.result.insert(u"changed"_s, true);
     return outcome;
 }

@@ -57,6 +57,12 @@ private:
     ChangeOutcome setRule(const QJsonObject &args, const Actor &actor) const;
     ChangeOutcome listDevices(const QJsonObject &args) const;
     ChangeOutcome listAudit(const QJsonObject &args) const;
+    // profile.list: a user's profiles, the active one, the override, the schedule.
+    ChangeOutcome listProfiles(const QJsonObject &args) const;
+    // profile.activate, schedule.set, schedule.lock and schedule.unlock: made as the user's
+    // profile edits are (ProfileEditing), by the administrator.
+    ChangeOutcome changeProfiles(const QString &command, const QJsonObject &args,
+                                 const Actor &actor) const;
     // Loads the device named by args.device, applies `change`, checks the user's whole
     // settings afterwards and commits the change (recorded as `action`) with a revision bump.
     ChangeOutcome changeDevice(const QJsonObject &args, const QString &action, const Actor &actor,

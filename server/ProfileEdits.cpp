@@ -2,6 +2,7 @@
 #include "ProfileEdits.h"
 
 #include "ChangeRecorder.h"
+#include "ProfileCodec.h"
 #include "ProfileEditing.h"
 #include "ProfileSwitch.h"
 #include "SettingsCodec.h"
@@ -19,16 +20,6 @@ QString actionOf(const ClientMessage &edit)
 {
     // The message's type on the wire, which is also what the audit log names.
     return edit.toJson().value(u"type"_s).toString();
-}
-
-// What the audit log keeps of a profile edit: the active profile and the profiles' names.
-QJsonObject summaryOf(const FollowMeSettings &settings)
-{
-    QJsonArray profiles;
-    for (const RingProfile &profile : settings.profiles)
-        profiles.append(QJsonObject {{u"id"_s, profile.id}, {u"name"_s, profile.name}});
-    return QJsonObject {{u"activeProfile"_s, settings.activeProfileId()},
-                        {u"profiles"_s, profiles}};
 }
 
 } // namespace
@@ -79,15 +70,7 @@ ChangeOutcome ProfileEdits::store(const QString &userId, const ClientMessage &ed
     const ChangeOutcome notStored = ChangeOutcome::failure(
         Code::Internal, tr("the server could not store the change; try again later"),
         edit.requestId);
-    for (const Device &device : after.devices) {
-        const Device *previous = before.device(device.id);
-        for (CallKind kind : CallKinds::all()) {
-            if (previous && previous->rule(kind) != device.rule(kind)
-                && !m_repository.writeRule(device.id, kind, device.rule(kind)))
-                return notStored;
-        }
-    }
-    if (!m_repository.writeProfiles(userId, after))
+    if (!m_repository.writeProfileChanges(userId, before, after))
         return notStored;
     AuditEntry entry;
     entry.userId = userId;
@@ -103,8 +86,8 @@ ChangeOutcome ProfileEdits::store(const QString &userId, const ClientMessage &ed
         entry.before = rule(before);
         entry.after = rule(after);
     } else {
-        entry.before = summaryOf(before);
-        entry.after = summaryOf(after);
+        entry.before = auditSummary(before);
+        entry.after = auditSummary(after);
     }
     const auto revision = m_recorder.record(userId, edit.requestId, entry);
     if (!revision)
@@ -114,6 +97,20 @@ ChangeOutcome ProfileEdits::store(const QString &userId, const ClientMessage &ed
     outcome.audit = entry;
     outcome.snapshotUsers.append(userId);
     return outcome;
+}
+
+QJsonObject ProfileEdits::auditSummary(const FollowMeSettings &settings)
+{
+    QJsonArray profiles;
+    for (const RingProfile &profile : settings.profiles)
+        profiles.append(QJsonObject {{u"id"_s, profile.id}, {u"name"_s, profile.name}});
+    QJsonObject summary {{u"activeProfile"_s, settings.activeProfileId()},
+                         {u"profiles"_s, profiles}};
+    if (!settings.schedule.isEmpty())
+        summary.insert(u"schedule"_s, ProfileCodec::scheduleToJson(settings.schedule));
+    if (settings.scheduleLocked)
+        summary.insert(u"scheduleLocked"_s, true);
+    return summary;
 }
 
 ChangeOutcome ProfileEdits::unchanged(const QString &userId, const QString &requestId) const

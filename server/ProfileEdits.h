@@ -36,6 +36,9 @@ public:
     ChangeOutcome apply(const QString &userId, const ClientMessage &edit,
                         const AuditEntry::Actor &actor) const;
     QDateTime now() const { return m_clock(); }
+    // What the audit log keeps of a change of profiles other than a rule: the active profile,
+    // the profiles' ids and names, a locked schedule.
+    static QJsonObject auditSummary(const FollowMeSettings &settings);
 
 private:
     // Writes what differs between the two, the revision and the audit record.

@@ -395,6 +395,20 @@ bool SettingsRepository::writeProfiles(const QString &userId,
     return run(query);
 }
 
+bool SettingsRepository::writeProfileChanges(const QString &userId, const FollowMeSettings &before,
+                                             const FollowMeSettings &after) const
+{
+    for (const Device &device : after.devices) {
+        const Device *previous = before.device(device.id);
+        for (CallKind kind : CallKinds::all()) {
+            if (previous && previous->rule(kind) != device.rule(kind)
+                && !writeRule(device.id, kind, device.rule(kind)))
+                return false;
+        }
+    }
+    return writeProfiles(userId, after);
+}
+
 StoreRead<bool> SettingsRepository::doNotDisturb(const QString &userId) const
 {
     const auto lease = m_queries.prepared(u"SELECT document FROM user_profiles WHERE user_id = ?"_s);

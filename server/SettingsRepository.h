@@ -68,6 +68,10 @@ public:
     // The profile members of the user's settings (profiles, active profile, override, schedule:
     // ProfileCodec), written whole; the active profile's rules go with writeRule().
     bool writeProfiles(const QString &userId, const FollowMeSettings &settings) const;
+    // What changed between two states of the user's settings that a profile edit can change:
+    // the rules (the active profile's) and the profile members.
+    bool writeProfileChanges(const QString &userId, const FollowMeSettings &before,
+                             const FollowMeSettings &after) const;
     // Whether the user's active profile is Do not disturb (false: no profiles at all).
     StoreRead<bool> doNotDisturb(const QString &userId) const;
     // The users with profiles (only they can have a schedule or an override), for the server's

@@ -70,6 +70,7 @@ private slots:
     void refusalsChangeNothing_data();
     void refusalsChangeNothing();
     void serverSwitchesWithNoClientConnected();
+    void administratorSetsAndLocksTheSchedule();
     void switchDueWhileStoppedHappensAtStart();
 
 private:
@@ -425,6 +426,73 @@ void tst_ServerProfiles::switchDueWhileStoppedHappensAtStart()
     } else {
         QCOMPARE(activeIn(*snapshot), u"standard"_s);
     }
+}
+
+void tst_ServerProfiles::administratorSetsAndLocksTheSchedule()
+{
+    TestClient alice;
+    const auto first = alice.login(m_server->url(), u"alice-demo-token"_s);
+    QVERIFY(first);
+    // Through followme-admin, as an administrator would.
+    QString output;
+    QCOMPARE(m_server->admin({u"schedule"_s, u"set"_s, u"--user"_s, u"alice"_s, u"--schedule"_s,
+                              u"{\"timeZone\":\"Europe/Berlin\",\"otherwise\":\"standard\"}"_s},
+                             &output),
+             0);
+    const auto scheduled = alice.nextOfType(u"snapshot"_s);
+    QVERIFY(scheduled);
+    QCOMPARE(settingsOf(*scheduled).value(u"schedule"_s)[u"timeZone"_s].toString(),
+             u"Europe/Berlin"_s);
+    QCOMPARE(m_server->admin({u"profile"_s, u"activate"_s, u"--user"_s, u"alice"_s,
+                              u"--profile"_s, u"dnd"_s}),
+             0);
+    const auto quiet = alice.nextOfType(u"snapshot"_s);
+    QVERIFY(quiet);
+    QCOMPARE(activeIn(*quiet), u"dnd"_s);
+    QCOMPARE(settingsOf(*quiet).value(u"activeProfile"_s)[u"by"_s].toString(), u"admin"_s);
+    QCOMPARE(m_server->admin({u"schedule"_s, u"lock"_s, u"--user"_s, u"alice"_s}), 0);
+    const auto locked = alice.nextOfType(u"snapshot"_s);
+    QVERIFY(locked);
+    QVERIFY(settingsOf(*locked).value(u"scheduleLocked"_s).toBool());
+
+    // Now the user can neither choose over the schedule nor change it; naming a profile works.
+    for (const QJsonObject &message :
+         {QJsonObject {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, u"standard"_s}},
+          QJsonObject {{u"type"_s, u"setSchedule"_s}, {u"schedule"_s, QJsonValue()}}}) {
+        QJsonObject edit = message;
+        edit.insert(u"id"_s, u"locked-1"_s);
+        alice.sendJson(edit);
+        const auto refused = alice.next();
+        QVERIFY(refused);
+        QCOMPARE(refused->value(u"code"_s).toString(), u"locked"_s);
+    }
+    QVERIFY(edit(alice, {{u"type"_s, u"renameProfile"_s},
+                         {u"profile"_s, u"standard"_s},
+                         {u"name"_s, u"Office"_s}}));
+
+    QCOMPARE(m_server->admin({u"profile"_s, u"list"_s, u"--user"_s, u"alice"_s}, &output), 0);
+    QVERIFY2(output.contains(u"dnd\tDo not disturb\tactive"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"standard\tOffice"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"the schedule is locked"_s), qPrintable(output));
+    // Refusals of the tool change nothing.
+    QString errors;
+    QVERIFY(m_server->admin({u"profile"_s, u"activate"_s, u"--user"_s, u"alice"_s, u"--profile"_s,
+                             u"nowhere"_s},
+                            nullptr, &errors)
+            != 0);
+    QVERIFY2(errors.contains(u"not_found"_s), qPrintable(errors));
+    QVERIFY(m_server->admin({u"schedule"_s, u"set"_s, u"--user"_s, u"alice"_s, u"--schedule"_s,
+                             u"{\"timeZone\":\"Mars/Olympus\"}"_s},
+                            nullptr, &errors)
+            != 0);
+    QVERIFY(alice.receivedNothingMore());
+    QCOMPARE(m_server->admin({u"schedule"_s, u"unlock"_s, u"--user"_s, u"alice"_s}), 0);
+    QVERIFY(alice.nextOfType(u"snapshot"_s));
+    QCOMPARE(m_server->admin({u"schedule"_s, u"follow"_s, u"--user"_s, u"alice"_s}), 0);
+    const auto followed = alice.nextOfType(u"snapshot"_s);
+    QVERIFY(followed);
+    QCOMPARE(activeIn(*followed), u"standard"_s);
+    QCOMPARE(settingsOf(*followed).value(u"activeProfile"_s)[u"by"_s].toString(), u"schedule"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerProfiles)
