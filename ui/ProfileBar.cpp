@@ -4,6 +4,7 @@
 #include "ElidingComboBox.h"
 #include "PlanEditor.h"
 #include "ProfileText.h"
+#include "ScheduleDialog.h"
 #include "SettingsDocument.h"
 
 #include <QEvent>
@@ -50,6 +51,8 @@ ProfileBar::ProfileBar(PlanEditor *editor, QWidget *parent)
     m_menu->addSeparator();
     m_quietAction = m_menu->addAction(QString(), this, [this] { doNotDisturbFor(60); });
     m_followAction = m_menu->addAction(QString(), this, &ProfileBar::followSchedule);
+    m_menu->addSeparator();
+    m_scheduleAction = m_menu->addAction(QString(), this, &ProfileBar::editSchedule);
     m_menuButton = new QToolButton(this);
     m_menuButton->setObjectName(u"profileMenuButton"_s);
     m_menuButton->setMenu(m_menu);
@@ -112,6 +115,7 @@ void ProfileBar::retranslate()
     m_removeMenu->setTitle(tr("&Delete profile"));
     m_quietAction->setText(tr("Do not disturb for one &hour"));
     m_followAction->setText(tr("&Follow the schedule"));
+    m_scheduleAction->setText(tr("Edit the &schedule…"));
     sync();
 }
 
@@ -146,6 +150,9 @@ void ProfileBar::sync()
         state = tr("%1. %2.", "the active profile until when, who chose it").arg(state, by);
     if (settings.doNotDisturb())
         state += u' ' + ProfileText::doNotDisturbEffect(settings);
+    if (settings.scheduleLocked)
+        state += u' ' + tr("Your administrator manages your schedule.");
+    m_picker->setEnabled(!settings.scheduleLocked);
     m_state->setText(state);
     m_picker->setAccessibleDescription(state);
     syncMenu();
@@ -171,6 +178,9 @@ void ProfileBar::syncMenu()
     m_removeMenu->setEnabled(!m_removeMenu->isEmpty());
     m_quietAction->setEnabled(!quiet);
     m_followAction->setEnabled(!settings.schedule.isEmpty() && settings.active.override);
+    // The administrator's lock: the user's changes would be refused.
+    m_scheduleAction->setEnabled(!settings.scheduleLocked);
+    m_quietAction->setEnabled(!quiet && !settings.scheduleLocked);
 }
 
 void ProfileBar::scheduleTick()
@@ -248,6 +258,18 @@ void ProfileBar::doNotDisturbFor(int minutes)
 void ProfileBar::followSchedule()
 {
     run(ClientMessage::setActiveProfile({}, {}));
+}
+
+void ProfileBar::setSchedule(const WeekSchedule &schedule)
+{
+    run(ClientMessage::setSchedule({}, schedule));
+}
+
+void ProfileBar::editSchedule()
+{
+    ScheduleDialog dialog(m_editor->document()->settings(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        setSchedule(dialog.schedule());
 }
 
 void ProfileBar::askNewProfile()

@@ -10,6 +10,7 @@ class QGridLayout;
 class QLabel;
 class QMenu;
 class QToolButton;
+struct WeekSchedule;
 struct ClientMessage;
 
 // The profile picker above the call kind tabs: which ring plan is active ("Office", "Home
@@ -41,6 +42,8 @@ public:
     void removeProfile(const QString &profileId);
     void doNotDisturbFor(int minutes);
     void followSchedule();
+    // The schedule the editor gives, as one undoable step.
+    void setSchedule(const WeekSchedule &schedule);
     // A profile id for a new profile named `name`, unique among the user's.
     QString newProfileId(const QString &name) const;
 
@@ -57,6 +60,7 @@ private:
     void choose(int index);
     void askNewProfile();
     void askRename();
+    void editSchedule();
     void run(const ClientMessage &edit);
     void scheduleTick();
 
@@ -72,5 +76,6 @@ private:
     QMenu *m_removeMenu;
     QAction *m_quietAction;
     QAction *m_followAction;
+    QAction *m_scheduleAction;
     QTimer m_tick;
 };

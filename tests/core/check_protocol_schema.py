@@ -86,6 +86,23 @@ refused = {
     "unknown type": {"type": "deleteEverything", "id": "x"},
     "unknown error code": {"type": "error", "code": "teapot", "message": "m"},
     "ack with revision 0": {"type": "ack", "id": "x", "revision": 0},
+    # Profiles and schedules (protocol.md §4.5).
+    "until without an offset": {"type": "setActiveProfile", "id": "x", "profile": "home",
+                                "until": "2030-01-01T10:00:00"},
+    "until without a profile": {"type": "setActiveProfile", "id": "x", "profile": None,
+                                "until": "2030-01-01T10:00:00Z"},
+    "no profile to choose": {"type": "setActiveProfile", "id": "x"},
+    "adding dnd": {"type": "addProfile", "id": "x", "profile": "dnd", "name": "Quiet"},
+    "a blank profile name": {"type": "addProfile", "id": "x", "profile": "a", "name": " "},
+    "dnd's rules": {"type": "setProfileRule", "id": "x", "profile": "dnd", "device": "desk",
+                    "callKind": "external", "delay": 1},
+    "no schedule member": {"type": "setSchedule", "id": "x"},
+    "a range ending at 00:00": {"type": "setSchedule", "id": "x", "schedule": {
+        "timeZone": "UTC",
+        "week": [{"day": "mon", "from": "08:00", "to": "00:00", "profile": "standard"}]}},
+    "a time of one digit": {"type": "setSchedule", "id": "x", "schedule": {
+        "timeZone": "UTC",
+        "week": [{"day": "mon", "from": "8:00", "to": "09:00", "profile": "standard"}]}},
 }
 for name, message in refused.items():
     if client.is_valid(message) or server.is_valid(message):
