@@ -166,6 +166,24 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     });
     m_copyButton->setMenu(m_copyMenu);
     m_toolBar->addWidget(m_copyButton);
+    m_strategyButton = new QToolButton(this);
+    m_strategyButton->setObjectName(u"strategyButton"_s);
+    m_strategyButton->setPopupMode(QToolButton::InstantPopup);
+    m_strategyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_strategyMenu = new QMenu(m_strategyButton);
+    m_strategyMenu->setObjectName(u"strategyMenu"_s);
+    m_allAtOnce = m_strategyMenu->addAction(QString());
+    connect(m_allAtOnce, &QAction::triggered, this,
+            [this] { applyStrategy(RingStrategy::Kind::AllAtOnce); });
+    for (int seconds : {10, 15, 20, 30}) {
+        QAction *action = m_strategyMenu->addAction(QString());
+        connect(action, &QAction::triggered, this, [this, seconds] {
+            applyStrategy(RingStrategy::Kind::OneAfterAnother, seconds);
+        });
+        m_oneAfterAnother.append({action, seconds});
+    }
+    m_strategyButton->setMenu(m_strategyMenu);
+    m_toolBar->addWidget(m_strategyButton);
     m_exportAction = m_toolBar->addAction(Icons::exportImage(), QString());
     m_exportAction->setObjectName(u"exportAction"_s);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -290,6 +308,7 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     setTabOrder(m_profiles->menuButton(), m_tabs);
     setTabOrder(m_tabs, m_speed);
     setTabOrder(m_speed, m_copyButton);
+    setTabOrder(m_copyButton, m_strategyButton);
     retranslate();
     fillPicker();
     updateEmptyState();
@@ -541,6 +560,21 @@ void FollowMePage::pickControlledDevice(int index)
     }
 }
 
+int FollowMePage::applyStrategy(RingStrategy::Kind strategy, int seconds)
+{
+    const int changed = m_editor->applyStrategy(callKind(), strategy, seconds);
+    const QString calls = CallKinds::callsTitle(callKind());
+    if (changed == 0)
+        setStatus(tr("%1 ring this way already.").arg(calls));
+    else if (strategy == RingStrategy::Kind::AllAtOnce)
+        setStatus(tr("%1: every device rings at once now. Undo takes it back.").arg(calls));
+    else
+        setStatus(tr("%1: the devices ring one after another now, %n s each. Undo takes it back.",
+                     nullptr, seconds)
+                      .arg(calls));
+    return changed;
+}
+
 void FollowMePage::updateStatus()
 {
     const RingPlan plan(m_document->settings(), m_model->callKind());
@@ -606,6 +640,14 @@ void FollowMePage::retranslate()
         action->setVisible(kind != callKind());
     }
     m_copyToOthers->setText(tr("Both other call kinds"));
+    m_strategyButton->setText(tr("Ring order"));
+    m_strategyButton->setToolTip(
+        tr("Fill the delays and timeouts from the order of the devices (devices your "
+           "administrator manages, and those switched off, are left alone)"));
+    m_strategyMenu->setTitle(tr("&Ring order"));
+    m_allAtOnce->setText(tr("&All at once"));
+    for (const auto &[action, seconds] : std::as_const(m_oneAfterAnother))
+        action->setText(tr("One after another, %n s each", nullptr, seconds));
     updateUndoTexts();
     m_exportAction->setText(tr("Export…"));
     m_exportAction->setToolTip(

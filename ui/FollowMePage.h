@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CallKind.h"
+#include "RingStrategy.h"
 
 #include <QWidget>
 
@@ -51,6 +52,10 @@ public:
     TimelineLegend *legend() const { return m_legend; }
     QAction *exportAction() const { return m_exportAction; }
     QMenu *copyMenu() const { return m_copyMenu; }
+    // "Ring order": all at once, or one after another, for the current call kind.
+    QMenu *strategyMenu() const { return m_strategyMenu; }
+    // The strategy for the current call kind, as one undoable step; says what it did.
+    int applyStrategy(RingStrategy::Kind strategy, int seconds = 0);
     QLabel *warningsLabel() const { return m_warnings; }
     QLabel *summaryLabel() const { return m_summary; }
     PlanEditor *editor() const { return m_editor; }
@@ -123,6 +128,10 @@ private:
     QAction *m_redoAction;
     QToolButton *m_copyButton;
     QMenu *m_copyMenu;
+    QToolButton *m_strategyButton;
+    QMenu *m_strategyMenu;
+    QAction *m_allAtOnce;
+    QList<std::pair<QAction *, int>> m_oneAfterAnother;
     QAction *m_copyToOthers;
     QList<QAction *> m_copyToKind;
     QAction *m_exportAction;

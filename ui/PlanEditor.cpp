@@ -91,6 +91,24 @@ int PlanEditor::copyPlan(CallKind from, const QList<CallKind> &to)
     return int(copies.size());
 }
 
+int PlanEditor::applyStrategy(CallKind kind, RingStrategy::Kind strategy, int seconds)
+{
+    const auto changes = RingStrategy::plan(m_document->settings(), kind, strategy, seconds);
+    if (changes.isEmpty())
+        return 0;
+    auto *group = new EditGroupCommand(strategy == RingStrategy::Kind::AllAtOnce
+                                           ? tr("ring all at once")
+                                           : tr("ring one after another"));
+    for (const auto &[deviceId, wanted] : changes) {
+        const RingRule current = m_document->settings().device(deviceId)->rule(kind);
+        new RuleEditCommand(m_document, deviceId, kind, RuleChange::between(wanted, current),
+                            RuleChange::between(current, wanted), -1, group);
+    }
+    m_stack.push(group);
+    endRun();
+    return int(changes.size());
+}
+
 std::optional<ValidationError> PlanEditor::editProfiles(const ClientMessage &edit)
 {
     const FollowMeSettings before = m_document->settings();

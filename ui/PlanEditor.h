@@ -2,6 +2,7 @@
 
 #include "ClientMessage.h"
 #include "FollowMeSettings.h"
+#include "RingStrategy.h"
 
 #include "CallKind.h"
 #include "RingRule.h"
@@ -46,6 +47,10 @@ public:
     // Copies one call kind's rules to others, skipping locked devices, as one undo step.
     // Returns how many rules changed.
     int copyPlan(CallKind from, const QList<CallKind> &to);
+
+    // A ring strategy (RingStrategy) for one call kind as one undo step; locked and
+    // switched-off devices are left alone. Returns how many rules changed.
+    int applyStrategy(CallKind kind, RingStrategy::Kind strategy, int seconds = 0);
 
     // The device "Client controls" names; an empty id is "No device". One undo step.
     std::optional<ValidationError> setControlledDevice(const QString &deviceId);

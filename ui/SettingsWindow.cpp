@@ -78,6 +78,7 @@ SettingsWindow::SettingsWindow(SettingsDocument *document, QWidget *parent)
     m_editMenu->addSeparator();
     m_editMenu->addAction(m_followMe->playAction());
     m_editMenu->addMenu(m_followMe->copyMenu());
+    m_editMenu->addMenu(m_followMe->strategyMenu());
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString());

@@ -66,6 +66,7 @@ private slots:
     void doNotDisturbSaysWhatStillRings();
     void refusalIsSaid();
     void trayMenuSwitches();
+    void ringStrategiesAreOneStep();
     void screenshot();
 
 private:
@@ -222,6 +223,38 @@ void tst_ProfileBar::trayMenuSwitches()
     for (QAction *action : tray.menu()->actions())
         checked = checked || (action->isChecked() && action->text() == u"Do not disturb"_s);
     QVERIFY(checked);
+}
+
+void tst_ProfileBar::ringStrategiesAreOneStep()
+{
+    const FollowMeSettings before = m_document->settings();
+    QCOMPARE(m_page->applyStrategy(RingStrategy::Kind::OneAfterAnother, 15), 5);
+    const auto rule = [this](int row) {
+        return m_document->settings().devices.at(row).rule(CallKind::External);
+    };
+    QCOMPARE(rule(DemoRow::desk), (RingRule {true, 0, 15}));
+    QCOMPARE(rule(DemoRow::softphone), (RingRule {true, 15, 15}));
+    QCOMPARE(rule(DemoRow::mobile), (RingRule {true, 30, 15}));
+    QCOMPARE(rule(DemoRow::dect), (RingRule {true, 45, 15}));
+    QCOMPARE(rule(DemoRow::privateMobile), (RingRule {true, 60, 15}));
+    // The locked reception phone and the other call kinds are left alone.
+    QCOMPARE(rule(DemoRow::reception), before.devices.at(DemoRow::reception).rule(CallKind::External));
+    QCOMPARE(m_document->settings().devices.at(DemoRow::desk).rule(CallKind::Internal),
+             before.devices.at(DemoRow::desk).rule(CallKind::Internal));
+    QVERIFY(m_page->statusLabel()->text().contains(u"one after another"_s));
+    m_page->editor()->undo();
+    QCOMPARE(m_document->settings(), before);
+
+    // All at once: from 0 s, as long as the longest rang.
+    QCOMPARE(m_page->applyStrategy(RingStrategy::Kind::AllAtOnce), 5);
+    QCOMPARE(rule(DemoRow::mobile), (RingRule {true, 0, 30}));
+    QCOMPARE(rule(DemoRow::privateMobile), (RingRule {true, 0, 30}));
+    QCOMPARE(m_page->applyStrategy(RingStrategy::Kind::AllAtOnce), 0);
+    m_page->editor()->undo();
+    QCOMPARE(m_document->settings(), before);
+    // From the menu, too.
+    m_page->strategyMenu()->actions().at(1)->trigger(); // 10 s each
+    QCOMPARE(rule(DemoRow::softphone), (RingRule {true, 10, 10}));
 }
 
 void tst_ProfileBar::screenshot()
