@@ -126,11 +126,13 @@ std::optional<ValidationError> readProfile(const QJsonValue &value, const QStrin
     return std::nullopt;
 }
 
+std::optional<ValidationError> readOverride(const QJsonObject &root, ActiveProfile *active);
+
 std::optional<ValidationError> readActive(const QJsonObject &root, ActiveProfile *active)
 {
     const QJsonValue value = root.value(u"activeProfile"_s);
     if (value.isUndefined() || value.isNull())
-        return std::nullopt;
+        return readOverride(root, active);
     if (!value.isObject())
         return wrongType(u"activeProfile"_s, ProfileCodec::tr("must be an object"));
     const QJsonObject object = value.toObject();
@@ -156,7 +158,11 @@ std::optional<ValidationError> readActive(const QJsonObject &root, ActiveProfile
                            ProfileCodec::tr("must be a UTC time such as 2026-12-04T07:00:00Z"));
         active->since = *instant;
     }
+    return readOverride(root, active);
+}
 
+std::optional<ValidationError> readOverride(const QJsonObject &root, ActiveProfile *active)
+{
     const QJsonValue overrideValue = root.value(u"override"_s);
     if (overrideValue.isUndefined() || overrideValue.isNull())
         return std::nullopt;
@@ -485,6 +491,10 @@ std::optional<ValidationError> ProfileCodec::validate(const FollowMeSettings &se
     if (!settings.active.profileId.isEmpty() && !known(settings.active.profileId))
         return problem(ValidationError::Code::UnknownId, u"activeProfile.id"_s,
                        tr("no profile has the id \"%1\"").arg(settings.active.profileId));
+    // Profiles without the one that is active: nothing says whose rules the devices hold.
+    if (!settings.profiles.isEmpty() && !known(settings.activeProfileId()))
+        return problem(ValidationError::Code::Missing, u"activeProfile"_s,
+                       tr("is required when there are profiles: which one is active"));
     if (settings.doNotDisturb() && settings.profiles.isEmpty())
         return problem(ValidationError::Code::Missing, u"profiles"_s,
                        tr("Do not disturb needs the profile it keeps the rules of"));

@@ -46,6 +46,9 @@ std::optional<ProtocolError> ProfileEditing::apply(FollowMeSettings &settings,
 std::optional<QDateTime> ProfileEditing::nextWake(const FollowMeSettings &settings,
                                                 const QDateTime &now)
 {
+    // Behind already (a switch fell due while nobody kept the clock): due now.
+    if (followed(settings, now) != settings)
+        return now;
     const ScheduleEvaluator evaluator(settings.schedule, settings.active.override);
     std::optional<QDateTime> wake;
     if (const auto next = evaluator.nextSwitch(now, settings.activeProfileId()))
@@ -153,9 +156,14 @@ std::optional<ProtocolError> ProfileEditing::setActive(FollowMeSettings &setting
         return std::nullopt;
     }
     // followed() makes the switch.
-    settings.active.override = ActiveProfile::Override {
-        edit.profileId, edit.until, by,
-        edit.until.isValid() ? settings.activeProfileId() : QString()};
+    // A timed choice goes back to what was chosen before it; one made over another timed choice
+    // still goes back to what was there before both.
+    QString resume;
+    if (edit.until.isValid()) {
+        const auto &held = settings.active.override;
+        resume = held && held->holdsAt(now) ? held->resumeProfileId : settings.activeProfileId();
+    }
+    settings.active.override = ActiveProfile::Override {edit.profileId, edit.until, by, resume};
     return std::nullopt;
 }
 

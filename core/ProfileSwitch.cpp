@@ -20,8 +20,9 @@ bool ProfileSwitch::activate(FollowMeSettings &settings, const QString &profileI
     materialize(settings);
 
     // The rules in force go back to the profile they belong to (Do not disturb keeps none).
-    if (current != RingProfile::doNotDisturbId) {
-        RingProfile &previous = settings.profiles[settings.profileIndex(current)];
+    const int previousIndex = settings.profileIndex(current);
+    if (current != RingProfile::doNotDisturbId && previousIndex >= 0) {
+        RingProfile &previous = settings.profiles[previousIndex];
         previous.rules.clear();
         for (const Device &device : std::as_const(settings.devices)) {
             if (!device.isLocked())

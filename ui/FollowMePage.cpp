@@ -169,7 +169,10 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_strategyButton = new QToolButton(this);
     m_strategyButton->setObjectName(u"strategyButton"_s);
     m_strategyButton->setPopupMode(QToolButton::InstantPopup);
-    m_strategyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // An icon alone, its name in the tooltip: the toolbar fits a small window without hiding
+    // Copy and Export.
+    m_strategyButton->setIcon(Icons::ringOrder());
+    m_strategyButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_strategyMenu = new QMenu(m_strategyButton);
     m_strategyMenu->setObjectName(u"strategyMenu"_s);
     m_allAtOnce = m_strategyMenu->addAction(QString());
@@ -641,9 +644,10 @@ void FollowMePage::retranslate()
     }
     m_copyToOthers->setText(tr("Both other call kinds"));
     m_strategyButton->setText(tr("Ring order"));
+    m_strategyButton->setAccessibleName(m_strategyButton->text());
     m_strategyButton->setToolTip(
-        tr("Fill the delays and timeouts from the order of the devices (devices your "
-           "administrator manages, and those switched off, are left alone)"));
+        tr("Ring order: fill the delays and timeouts from the order of the devices (devices "
+           "your administrator manages, and those switched off, are left alone)"));
     m_strategyMenu->setTitle(tr("&Ring order"));
     m_allAtOnce->setText(tr("&All at once"));
     for (const auto &[action, seconds] : std::as_const(m_oneAfterAnother))

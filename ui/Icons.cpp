@@ -80,6 +80,11 @@ QIcon Icons::redo()
     return tinted(u"redo"_s);
 }
 
+QIcon Icons::ringOrder()
+{
+    return tinted(u"ring-order"_s);
+}
+
 QIcon Icons::exportImage()
 {
     return tinted(u"export"_s);

@@ -21,6 +21,7 @@ public:
     static QIcon undo();
     static QIcon redo();
     static QIcon exportImage();
+    static QIcon ringOrder();
     // A toolbar's "more" arrow (FollowMeStyle), left to right.
     static QIcon toolBarExtension();
 };

@@ -154,6 +154,8 @@ void ProfileBar::sync()
         state += u' ' + tr("Your administrator manages your schedule.");
     m_picker->setEnabled(!settings.scheduleLocked);
     m_state->setText(state);
+    // With one plan chosen by hand the line would only repeat the picker.
+    m_state->setVisible(state != m_picker->currentText());
     m_picker->setAccessibleDescription(state);
     syncMenu();
     scheduleTick();

@@ -5,6 +5,7 @@
 
 #include "CoreTestSupport.h"
 #include "ProfileCodec.h"
+#include "ProfileEditing.h"
 #include "ProfileSwitch.h"
 #include "ScheduleEvaluator.h"
 
@@ -75,6 +76,10 @@ private slots:
     void addedDeviceGetsItsRulesEverywhere();
     void documentRoundTrip();
     void documentWithoutProfilesIsWrittenAsBefore();
+    void profilesWithoutTheActiveOneAreRefused();
+    void overrideWithoutActiveProfileIsRead();
+    void aTimedOverrideOverAnotherKeepsWhereToGoBack();
+    void aSwitchMissedMeanwhileIsDueAtOnce();
     void documentRefusals_data();
     void documentRefusals();
 };
@@ -380,6 +385,64 @@ void tst_ProfileSchedule::documentWithoutProfilesIsWrittenAsBefore()
     const auto read = SettingsCodec::fromJson(object);
     QVERIFY(read);
     QCOMPARE(read->activeProfileId(), RingProfile::standardId);
+}
+
+void tst_ProfileSchedule::profilesWithoutTheActiveOneAreRefused()
+{
+    QJsonObject object = SettingsCodec::toJson(twoDevices());
+    object.insert(u"profiles"_s, QJsonArray {QJsonObject {{u"id"_s, u"home"_s}, {u"name"_s, u"Home"_s}}});
+    ValidationError error;
+    QVERIFY(!SettingsCodec::fromJson(object, &error));
+    QCOMPARE(error.field, u"activeProfile"_s);
+    // With "standard" among them, that one is the active one.
+    object.insert(u"profiles"_s,
+                  QJsonArray {QJsonObject {{u"id"_s, u"standard"_s}, {u"name"_s, u"Office"_s}}});
+    const auto read = SettingsCodec::fromJson(object, &error);
+    QVERIFY2(read, qPrintable(error.message()));
+    QCOMPARE(read->activeProfileId(), RingProfile::standardId);
+}
+
+void tst_ProfileSchedule::overrideWithoutActiveProfileIsRead()
+{
+    QJsonObject object = SettingsCodec::toJson(twoDevices());
+    object.insert(u"override"_s, QJsonObject {{u"profile"_s, u"dnd"_s}, {u"until"_s, QJsonValue()}});
+    const auto read = SettingsCodec::fromJson(object);
+    QVERIFY(read);
+    QVERIFY(read->active.override);
+    QCOMPARE(read->active.override->profileId, RingProfile::doNotDisturbId);
+}
+
+void tst_ProfileSchedule::aTimedOverrideOverAnotherKeepsWhereToGoBack()
+{
+    FollowMeSettings settings = twoDevices();
+    ProfileSwitch::materialize(settings);
+    settings.profiles.append(ProfileSwitch::copyOfActive(settings, u"home"_s, u"Home"_s));
+    const QDateTime now = utc(u"2026-12-04T09:00:00Z"_s);
+    QVERIFY(!ProfileEditing::apply(
+        settings, ClientMessage::setActiveProfile({}, u"home"_s, now.addSecs(3600)),
+        ActiveProfile::By::User, now));
+    QVERIFY(!ProfileEditing::apply(
+        settings, ClientMessage::setActiveProfile({}, u"dnd"_s, now.addSecs(1800)),
+        ActiveProfile::By::User, now.addSecs(60)));
+    QCOMPARE(settings.active.override->resumeProfileId, RingProfile::standardId);
+    const FollowMeSettings later = ProfileEditing::followed(settings, now.addSecs(1800));
+    QCOMPARE(later.activeProfileId(), RingProfile::standardId);
+}
+
+void tst_ProfileSchedule::aSwitchMissedMeanwhileIsDueAtOnce()
+{
+    FollowMeSettings settings = twoDevices();
+    ProfileSwitch::materialize(settings);
+    settings.profiles.append(ProfileSwitch::copyOfActive(settings, u"home"_s, u"Home"_s));
+    settings.schedule = officeWeek("Europe/Berlin");
+    for (WeekSchedule::Range &range : settings.schedule.ranges)
+        range.profileId = RingProfile::standardId;
+    // Saturday noon, and still the office plan from Friday: the switch to home is behind.
+    const QDateTime saturday = utc(u"2026-12-05T11:00:00Z"_s);
+    QCOMPARE(ProfileEditing::nextWake(settings, saturday), saturday);
+    const FollowMeSettings followed = ProfileEditing::followed(settings, saturday);
+    QCOMPARE(followed.activeProfileId(), u"home"_s);
+    QCOMPARE(ProfileEditing::nextWake(followed, saturday), utc(u"2026-12-07T07:00:00Z"_s));
 }
 
 void tst_ProfileSchedule::documentRefusals_data()
