@@ -217,6 +217,10 @@
         <source>timeout from %1 to %2</source>
         <translation>Läuten von %1 auf %2</translation>
     </message>
+    <message>
+        <source>Your schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChangesPage</name>
@@ -298,6 +302,34 @@
     <message>
         <source>id: must be a string of 1 to %1 UTF-16 code units</source>
         <translation>id: muss eine Zeichenkette aus 1 bis %1 UTF-16-Codeeinheiten sein</translation>
+    </message>
+    <message>
+        <source>profile: must be a profile id or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile: must be a profile id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name: must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes nothing: give enabled, delay or timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until: must be a UTC time such as 2026-12-04T17:00:00Z, or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until: following the schedule has no end; give a profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule: must be a schedule object or null</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -981,6 +1013,44 @@
         <source>Ringing: only %1, until %2 s.</source>
         <translation>Es läutet nur %1, bis %2 s.</translation>
     </message>
+    <message>
+        <source>%1 ring this way already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: every device rings at once now. Undo takes it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the devices ring one after another now, %n s each. Undo takes it back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ring order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ring order: fill the delays and timeouts from the order of the devices (devices your administrator manages, and those switched off, are left alone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ring order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>One after another, %n s each</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KeychainCredentialStore</name>
@@ -1073,6 +1143,14 @@
         <source>copy the %1 plan</source>
         <translation>Kopieren des Plans „%1“</translation>
     </message>
+    <message>
+        <source>ring all at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ring one after another</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlanHeader</name>
@@ -1164,6 +1242,322 @@
     <message>
         <source>After %1 s the call ends.</source>
         <translation>Nach %1&#xa0;s endet der Anruf.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileBar</name>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make, rename or delete profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not disturb for one &amp;hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow the schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the &amp;schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2.</source>
+        <comment>the active profile until when, who chose it</comment>
+        <translation type="unfinished">%1. %2.</translation>
+    </message>
+    <message>
+        <source>Your administrator manages your schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new profile (it starts as a copy of the active one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCodec</name>
+    <message>
+        <source>is required but missing</source>
+        <translation type="unfinished">ist erforderlich, fehlt aber</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation type="unfinished">muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished">muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>no device has the id &quot;%1&quot;</source>
+        <translation type="unfinished">kein Gerät hat die ID „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known call kind</source>
+        <translation type="unfinished">„%1“ ist keine bekannte Anrufart</translation>
+    </message>
+    <message>
+        <source>must be &quot;schedule&quot;, &quot;user&quot; or &quot;admin&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a UTC time such as 2026-12-04T07:00:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a UTC time such as 2026-12-04T17:00:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;user&quot; or &quot;admin&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation type="unfinished">muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>must be one of &quot;mon&quot; … &quot;sun&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a time from 00:00 to 23:59</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a time from 00:01 to 24:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date and time such as 2026-12-24T00:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date and time such as 2026-12-27T00:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 profiles are more than the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation type="unfinished">muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished">darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation type="unfinished">ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the built-in Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the id of another profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no profile has the id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required when there are profiles: which one is active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not disturb needs the profile it keeps the rules of</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditCommand</name>
+    <message>
+        <source>change profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditing</name>
+    <message>
+        <source>your administrator manages your schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;dnd&quot; is the built-in Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a profile with the id &quot;%1&quot; exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there are %1 profiles already, the most there can be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not disturb can&apos;t be renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no profile has the id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a profile edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule: no profile has the id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile: there is no schedule to follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until: %1 has passed already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not disturb has no rules of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no device has the id &quot;%1&quot;</source>
+        <translation type="unfinished">kein Gerät hat die ID „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is managed by your administrator</source>
+        <translation type="unfinished">„%1“ wird von Ihrem Administrator verwaltet</translation>
+    </message>
+    <message>
+        <source>Do not disturb is built in and can&apos;t be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile is active: switch to another one before removing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the schedule uses the profile: take it out of the schedule first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileText</name>
+    <message>
+        <source>Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <comment>the profile of a user who has made no others</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — until you change it</source>
+        <comment>the active profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>day of the week, time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date, time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — until %2, then %3</source>
+        <comment>active profile, when it ends, the next profile</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by your schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by your administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of your phones rings; callers meet what happens to a call nobody answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the phones your administrator manages ring: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTray</name>
+    <message>
+        <source>FollowMe: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show FollowMe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1657,30 @@
     <message>
         <source>The server could not save your choice of “%1” as the device this client controls just now; FollowMe keeps it and sends it again.</source>
         <translation>Der Server konnte Ihre Wahl von „%1“ als das Gerät, das dieser Client steuert, gerade nicht speichern; FollowMe behält sie und sendet sie erneut.</translation>
+    </message>
+    <message>
+        <source>The server could not save your change of profiles just now; FollowMe keeps it and tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile “%1” no longer exists; your change was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your administrator manages this; your change of profiles was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server no longer accepts your token; your change of profiles was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many changes in a short time: your change of profiles was undone. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept your change of profiles; it was undone.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1787,73 @@
     <message>
         <source>change %1 (%2)</source>
         <translation>Änderung an %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear (the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Otherwise:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paint with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag over the week to paint it with the chosen profile (right button: clear). Keyboard: arrow keys move, Space paints, Shift with an arrow paints along, Delete clears.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exceptions (holidays, vacation):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the profile as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Christmas</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1566,6 +2051,13 @@
     <message>
         <source>not valid JSON: %1</source>
         <translation>kein gültiges JSON: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDocument</name>
+    <message>
+        <source>Do not disturb is on: turn it off to change the plan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1786,6 +2278,10 @@
         <source>a change of revision %1 this client no longer had</source>
         <translation>eine Änderung mit Revision %1, die dieser Client nicht mehr hatte</translation>
     </message>
+    <message>
+        <source>a change of profiles without its snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimelineAxisHeader</name>
@@ -1946,6 +2442,85 @@
     <message>
         <source>The server sent a text message that is not valid UTF-8.</source>
         <translation>Der Server hat eine Textnachricht gesendet, die kein gültiges UTF-8 ist.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekSchedule</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone FollowMe knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a schedule needs a time zone, such as Europe/Berlin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a week holds at most %1 ranges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a schedule holds at most %1 exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a day of the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the range %1 ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the range %1 names no profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ranges %1 and %2 overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the exception %1 ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the exception %1 names no profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the exceptions %1 and %2 overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2–%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeekScheduleGrid</name>
+    <message>
+        <source>Week schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2–%3: %4</source>
+        <comment>day, from, to, profile</comment>
+        <translation type="unfinished">%1: %4 {1 %2–%3:?}</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,23 @@
     </message>
 </context>
 <context>
+    <name>FollowMePage</name>
+    <message numerus="yes">
+        <source>%1: the devices ring one after another now, %n s each. Undo takes it back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One after another, %n s each</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message numerus="yes">
         <source>%n more</source>
