@@ -1,9 +1,9 @@
 #include "SyncState.h"
 
 #include "DeviceChanges.h"
-#include "Protocol.h"
 #include "ProfileEditing.h"
 #include "ProfileText.h"
+#include "Protocol.h"
 #include "RefusalText.h"
 #include "ServerAccount.h"
 #include "ServerMessageCheck.h"

@@ -348,9 +348,9 @@ QJsonObject ClientMessage::toJson() const
     case Type::SetSchedule:
         object.insert(u"type"_s, u"setSchedule"_s);
         object.insert(u"id"_s, requestId);
-        object.insert(u"schedule"_s, schedule.isEmpty()
-                          ? QJsonValue()
-                          : QJsonValue(ProfileCodec::scheduleToJson(schedule)));
+        object.insert(u"schedule"_s,
+                      schedule.isEmpty() ? QJsonValue()
+                                         : QJsonValue(ProfileCodec::scheduleToJson(schedule)));
         break;
     case Type::FollowSchedule:
         // Never sent: the server's clock hands it to the server's own commit.

@@ -57,7 +57,6 @@ std::optional<QDateTime> instantFromText(const QString &text)
     return instant.toUTC();
 }
 
-
 std::optional<ValidationError> readString(const QJsonObject &object, const QString &key,
                                           const QString &field, QString *out, bool optional)
 {
@@ -215,8 +214,8 @@ QString ProfileCodec::dayKey(int day)
 }
 
 std::optional<WeekSchedule> ProfileCodec::scheduleFromJson(const QJsonValue &value,
-                                                          const QString &field,
-                                                          ValidationError *error)
+                                                           const QString &field,
+                                                           ValidationError *error)
 {
     auto fail = [error](const ValidationError &problem) -> std::optional<WeekSchedule> {
         if (error)
@@ -233,8 +232,8 @@ std::optional<WeekSchedule> ProfileCodec::scheduleFromJson(const QJsonValue &val
     if (auto problem = readString(object, u"timeZone"_s, field + u".timeZone"_s, &zone, false))
         return fail(*problem);
     schedule.timeZone = zone.toUtf8();
-    if (auto problem
-        = readString(object, u"otherwise"_s, field + u".otherwise"_s, &schedule.otherwise, true))
+    if (auto problem =
+            readString(object, u"otherwise"_s, field + u".otherwise"_s, &schedule.otherwise, true))
         return fail(*problem);
 
     const QJsonValue week = object.value(u"week"_s);
@@ -256,7 +255,8 @@ std::optional<WeekSchedule> ProfileCodec::scheduleFromJson(const QJsonValue &val
         if (range.day > 7)
             return fail(problem(ValidationError::Code::Invalid, rangeField + u".day"_s,
                                 tr("must be one of \"mon\" … \"sun\"")));
-        if (auto problem = readString(rangeObject, u"from"_s, rangeField + u".from"_s, &from, false))
+        if (auto problem =
+                readString(rangeObject, u"from"_s, rangeField + u".from"_s, &from, false))
             return fail(*problem);
         if (auto problem = readString(rangeObject, u"to"_s, rangeField + u".to"_s, &to, false))
             return fail(*problem);
@@ -287,11 +287,11 @@ std::optional<WeekSchedule> ProfileCodec::scheduleFromJson(const QJsonValue &val
         const QJsonObject exceptionObject = exceptions.at(i).toObject();
         WeekSchedule::Exception exception;
         QString from, to;
-        if (auto problem
-            = readString(exceptionObject, u"from"_s, exceptionField + u".from"_s, &from, false))
+        if (auto problem =
+                readString(exceptionObject, u"from"_s, exceptionField + u".from"_s, &from, false))
             return fail(*problem);
-        if (auto problem
-            = readString(exceptionObject, u"to"_s, exceptionField + u".to"_s, &to, false))
+        if (auto problem =
+                readString(exceptionObject, u"to"_s, exceptionField + u".to"_s, &to, false))
             return fail(*problem);
         if (!wallClockFromText(from, &exception.fromDate, &exception.fromTime))
             return fail(problem(ValidationError::Code::Invalid, exceptionField + u".from"_s,
@@ -338,8 +338,7 @@ QJsonObject ProfileCodec::scheduleToJson(const WeekSchedule &schedule)
     };
 }
 
-bool ProfileCodec::read(const QJsonObject &root, FollowMeSettings *settings,
-                        ValidationError *error)
+bool ProfileCodec::read(const QJsonObject &root, FollowMeSettings *settings, ValidationError *error)
 {
     auto fail = [error](const ValidationError &problem) {
         if (error)
@@ -370,7 +369,8 @@ bool ProfileCodec::read(const QJsonObject &root, FollowMeSettings *settings,
     if (const int active = settings->profileIndex(settings->active.profileId); active >= 0)
         settings->profiles[active].rules.clear();
     ValidationError scheduleError;
-    const auto schedule = scheduleFromJson(root.value(u"schedule"_s), u"schedule"_s, &scheduleError);
+    const auto schedule =
+        scheduleFromJson(root.value(u"schedule"_s), u"schedule"_s, &scheduleError);
     if (!schedule)
         return fail(scheduleError);
     settings->schedule = *schedule;
@@ -393,13 +393,13 @@ void ProfileCodec::write(const FollowMeSettings &settings, QJsonObject *root)
                 for (const Device &device : settings.devices) {
                     if (device.isLocked())
                         continue;
-                    const RingProfile::DeviceRules deviceRules
-                        = profile.rules.value(device.id, device.rules);
+                    const RingProfile::DeviceRules deviceRules =
+                        profile.rules.value(device.id, device.rules);
                     QJsonObject kinds;
                     for (CallKind kind : CallKinds::all())
-                        kinds.insert(CallKinds::key(kind),
-                                     SettingsCodec::ruleToJson(
-                                         deviceRules.at(CallKinds::index(kind))));
+                        kinds.insert(
+                            CallKinds::key(kind),
+                            SettingsCodec::ruleToJson(deviceRules.at(CallKinds::index(kind))));
                     rules.insert(device.id, kinds);
                 }
                 object.insert(u"rules"_s, rules);
@@ -416,11 +416,11 @@ void ProfileCodec::write(const FollowMeSettings &settings, QJsonObject *root)
         root->insert(u"activeProfile"_s, active);
     }
     if (const auto &override = settings.active.override) {
-        QJsonObject object {{u"profile"_s, override->profileId},
-                            {u"until"_s, override->until.isValid()
-                                 ? QJsonValue(instantText(override->until))
-                                 : QJsonValue()},
-                            {u"by"_s, ActiveProfile::byKey(override->by)}};
+        QJsonObject object {
+            {u"profile"_s, override->profileId},
+            {u"until"_s,
+             override->until.isValid() ? QJsonValue(instantText(override->until)) : QJsonValue()},
+            {u"by"_s, ActiveProfile::byKey(override->by)}};
         if (!override->resumeProfileId.isEmpty())
             object.insert(u"then"_s, override->resumeProfileId);
         root->insert(u"override"_s, object);
@@ -437,8 +437,7 @@ std::optional<ValidationError> ProfileCodec::validateProfileId(const QString &id
     return SettingsCodec::validateDeviceId(id, field);
 }
 
-std::optional<ValidationError> ProfileCodec::validateName(const QString &name,
-                                                          const QString &field)
+std::optional<ValidationError> ProfileCodec::validateName(const QString &name, const QString &field)
 {
     if (name.trimmed().isEmpty())
         return problem(ValidationError::Code::Invalid, field, tr("must not be empty"));
@@ -476,9 +475,9 @@ std::optional<ValidationError> ProfileCodec::validate(const FollowMeSettings &se
                 return problem(ValidationError::Code::UnknownId, field + u".rules."_s + it.key(),
                                tr("no device has the id \"%1\"").arg(it.key()));
             for (CallKind kind : CallKinds::all()) {
-                if (auto error = SettingsCodec::validateRule(
-                        it.value().at(CallKinds::index(kind)),
-                        field + u".rules."_s + it.key() + u'.' + CallKinds::key(kind)))
+                if (auto error = SettingsCodec::validateRule(it.value().at(CallKinds::index(kind)),
+                                                             field + u".rules."_s + it.key() + u'.'
+                                                                 + CallKinds::key(kind)))
                     return error;
             }
         }

@@ -9,8 +9,8 @@
 #include <optional>
 
 // The settings document's profile members (docs/settings-format.md, "Profiles and schedule"):
-// "profiles", "activeProfile", "override", "schedule" and "scheduleLocked". SettingsCodec reads the devices first
-// and hands the rest to this; the server stores exactly these members per user.
+// "profiles", "activeProfile", "override", "schedule" and "scheduleLocked". SettingsCodec reads the
+// devices first and hands the rest to this; the server stores exactly these members per user.
 class ProfileCodec
 {
     Q_DECLARE_TR_FUNCTIONS(ProfileCodec)
@@ -32,9 +32,8 @@ public:
     static std::optional<ValidationError> validateName(const QString &name, const QString &field);
 
     static QJsonObject scheduleToJson(const WeekSchedule &schedule);
-    static std::optional<WeekSchedule> scheduleFromJson(const QJsonValue &value,
-                                                        const QString &field,
-                                                        ValidationError *error);
+    static std::optional<WeekSchedule>
+    scheduleFromJson(const QJsonValue &value, const QString &field, ValidationError *error);
     static QString dayKey(int day);
     // An instant as the document writes it: UTC, "2026-12-04T17:00:00Z".
     static QString instantText(const QDateTime &instant);

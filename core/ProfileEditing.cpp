@@ -25,8 +25,8 @@ bool ProfileEditing::isKnown(const FollowMeSettings &settings, const QString &pr
 }
 
 std::optional<ProtocolError> ProfileEditing::apply(FollowMeSettings &settings,
-                                                   const ClientMessage &edit,
-                                                   ActiveProfile::By by, const QDateTime &now)
+                                                   const ClientMessage &edit, ActiveProfile::By by,
+                                                   const QDateTime &now)
 {
     const bool overSchedule = edit.type == ClientMessage::Type::SetSchedule
         || edit.type == ClientMessage::Type::SetActiveProfile;
@@ -44,7 +44,7 @@ std::optional<ProtocolError> ProfileEditing::apply(FollowMeSettings &settings,
 }
 
 std::optional<QDateTime> ProfileEditing::nextWake(const FollowMeSettings &settings,
-                                                const QDateTime &now)
+                                                  const QDateTime &now)
 {
     // Behind already (a switch fell due while nobody kept the clock): due now.
     if (followed(settings, now) != settings)
@@ -66,7 +66,8 @@ FollowMeSettings ProfileEditing::followed(const FollowMeSettings &settings, cons
     const auto choice = evaluator.choiceAt(now);
     if (result.active.override && !result.active.override->holdsAt(now))
         result.active.override.reset();
-    if (choice && choice->profileId != result.activeProfileId() && isKnown(result, choice->profileId))
+    if (choice && choice->profileId != result.activeProfileId()
+        && isKnown(result, choice->profileId))
         ProfileSwitch::activate(result, choice->profileId, choice->by, now);
     else if (choice && choice->profileId == result.activeProfileId())
         result.active.by = choice->by; // the same profile, now kept by the schedule (or by hand)
@@ -74,8 +75,8 @@ FollowMeSettings ProfileEditing::followed(const FollowMeSettings &settings, cons
 }
 
 std::optional<ProtocolError> ProfileEditing::change(FollowMeSettings &settings,
-                                                    const ClientMessage &edit,
-                                                    ActiveProfile::By by, const QDateTime &now)
+                                                    const ClientMessage &edit, ActiveProfile::By by,
+                                                    const QDateTime &now)
 {
     switch (edit.type) {
     case ClientMessage::Type::SetActiveProfile:
@@ -97,8 +98,7 @@ std::optional<ProtocolError> ProfileEditing::change(FollowMeSettings &settings,
         if (edit.profileId == RingProfile::doNotDisturbId)
             return refusal(Code::Invalid, tr("Do not disturb can't be renamed"));
         if (!isKnown(settings, edit.profileId))
-            return refusal(Code::NotFound,
-                           tr("no profile has the id \"%1\"").arg(edit.profileId));
+            return refusal(Code::NotFound, tr("no profile has the id \"%1\"").arg(edit.profileId));
         ProfileSwitch::materialize(settings);
         settings.profiles[settings.profileIndex(edit.profileId)].name = edit.name;
         return std::nullopt;
@@ -147,8 +147,8 @@ std::optional<ProtocolError> ProfileEditing::setActive(FollowMeSettings &setting
     if (!isKnown(settings, edit.profileId))
         return refusal(Code::NotFound, tr("no profile has the id \"%1\"").arg(edit.profileId));
     if (edit.until.isValid() && edit.until <= now)
-        return refusal(Code::Invalid, tr("until: %1 has passed already")
-                                          .arg(edit.until.toString(Qt::ISODate)));
+        return refusal(Code::Invalid,
+                       tr("until: %1 has passed already").arg(edit.until.toString(Qt::ISODate)));
     if (!edit.until.isValid() && settings.schedule.isEmpty()) {
         // Nothing to win over: the profile is simply the one chosen.
         settings.active.override.reset();
@@ -185,8 +185,8 @@ std::optional<ProtocolError> ProfileEditing::setProfileRule(FollowMeSettings &se
         active.rule(edit.callKind) = edit.change.appliedTo(active.rule(edit.callKind));
         return std::nullopt;
     }
-    RingProfile::DeviceRules rules
-        = *ProfileSwitch::rulesIn(settings, edit.profileId, edit.deviceId);
+    RingProfile::DeviceRules rules =
+        *ProfileSwitch::rulesIn(settings, edit.profileId, edit.deviceId);
     RingRule &rule = rules.at(CallKinds::index(edit.callKind));
     rule = edit.change.appliedTo(rule);
     settings.profiles[settings.profileIndex(edit.profileId)].rules.insert(edit.deviceId, rules);
@@ -217,4 +217,3 @@ std::optional<ProtocolError> ProfileEditing::removeProfile(FollowMeSettings &set
     settings.profiles.removeAt(settings.profileIndex(edit.profileId));
     return std::nullopt;
 }
-

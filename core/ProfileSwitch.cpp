@@ -73,8 +73,8 @@ void ProfileSwitch::addDevice(FollowMeSettings &settings, const Device &device)
 }
 
 std::optional<RingProfile::DeviceRules> ProfileSwitch::rulesIn(const FollowMeSettings &settings,
-                                                              const QString &profileId,
-                                                              const QString &deviceId)
+                                                               const QString &profileId,
+                                                               const QString &deviceId)
 {
     const Device *device = settings.device(deviceId);
     if (!device)

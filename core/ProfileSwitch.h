@@ -14,8 +14,8 @@ class ProfileSwitch
 {
 public:
     // False when `profileId` is already active or is no profile of the document.
-    static bool activate(FollowMeSettings &settings, const QString &profileId,
-                         ActiveProfile::By by, const QDateTime &at);
+    static bool activate(FollowMeSettings &settings, const QString &profileId, ActiveProfile::By by,
+                         const QDateTime &at);
     // A document without profiles gets its implicit one, so that a profile can be added next to
     // it or Do not disturb can keep its rules.
     static void materialize(FollowMeSettings &settings);

@@ -20,7 +20,6 @@ public:
     };
 
     // The rules the devices get (device id, the wanted rule), only those that change.
-    static QList<std::pair<QString, RingRule>> plan(const FollowMeSettings &settings,
-                                                    CallKind kind, Kind strategy,
-                                                    int seconds = 0);
+    static QList<std::pair<QString, RingRule>> plan(const FollowMeSettings &settings, CallKind kind,
+                                                    Kind strategy, int seconds = 0);
 };

@@ -121,12 +121,10 @@ std::optional<ScheduleEvaluator::Switch> ScheduleEvaluator::nextSwitch(const QDa
             }
         }
         for (const WeekSchedule::Exception &exception : m_schedule.exceptions) {
-            candidates.append(firstInstant(exception.fromDate,
-                                           exception.fromTime.hour() * 60
-                                               + exception.fromTime.minute()));
-            candidates.append(
-                firstInstant(exception.toDate,
-                             exception.toTime.hour() * 60 + exception.toTime.minute()));
+            candidates.append(firstInstant(
+                exception.fromDate, exception.fromTime.hour() * 60 + exception.fromTime.minute()));
+            candidates.append(firstInstant(
+                exception.toDate, exception.toTime.hour() * 60 + exception.toTime.minute()));
         }
     }
     std::sort(candidates.begin(), candidates.end());

@@ -1,7 +1,6 @@
 #include "SettingsDocument.h"
 
 #include "ProfileEditing.h"
-
 #include "SettingsCodec.h"
 
 #include <utility>
@@ -68,7 +67,7 @@ std::optional<ValidationError> SettingsDocument::editProfiles(const ClientMessag
         const auto code = refusal->code == Protocol::ErrorCode::Locked
             ? ValidationError::Code::Locked
             : refusal->code == Protocol::ErrorCode::NotFound ? ValidationError::Code::UnknownId
-                                                            : ValidationError::Code::Invalid;
+                                                             : ValidationError::Code::Invalid;
         return ValidationError {code, {}, refusal->message};
     }
     if (edited == m_settings)

@@ -19,12 +19,13 @@ QDateTime wallClock(const QDate &date, const QTime &time)
 QString describeException(const WeekSchedule::Exception &exception)
 {
     const QLocale locale;
-    const QString from = locale.toString(wallClock(exception.fromDate, exception.fromTime),
-                                         QLocale::ShortFormat);
-    const QString to
-        = locale.toString(wallClock(exception.toDate, exception.toTime), QLocale::ShortFormat);
-    return exception.label.isEmpty() ? WeekSchedule::tr("%1 – %2").arg(from, to)
-                                     : WeekSchedule::tr("%1 (%2 – %3)").arg(exception.label, from, to);
+    const QString from =
+        locale.toString(wallClock(exception.fromDate, exception.fromTime), QLocale::ShortFormat);
+    const QString to =
+        locale.toString(wallClock(exception.toDate, exception.toTime), QLocale::ShortFormat);
+    return exception.label.isEmpty()
+        ? WeekSchedule::tr("%1 – %2").arg(from, to)
+        : WeekSchedule::tr("%1 (%2 – %3)").arg(exception.label, from, to);
 }
 
 } // namespace

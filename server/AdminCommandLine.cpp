@@ -411,8 +411,10 @@ QString AdminCommandLine::format(const QJsonObject &result) const
                              .arg(override[u"profile"_s].toString(),
                                   override[u"until"_s].toString(tr("changed"))));
         if (const QJsonValue schedule = result.value(u"schedule"_s); schedule.isObject())
-            lines.append(tr("schedule: %1").arg(QString::fromUtf8(
-                QJsonDocument(schedule.toObject()).toJson(QJsonDocument::Compact))));
+            lines.append(
+                tr("schedule: %1")
+                    .arg(QString::fromUtf8(
+                        QJsonDocument(schedule.toObject()).toJson(QJsonDocument::Compact))));
         if (result.value(u"scheduleLocked"_s).toBool())
             lines.append(tr("the schedule is locked"));
     } else if (command == u"token.issue" || command == u"adminToken.issue") {

@@ -4,11 +4,11 @@
 #include "ChangeLog.h"
 #include "ClientMessage.h"
 #include "Database.h"
-#include "ServerLog.h"
 #include "ProfileCodec.h"
 #include "ProfileEditing.h"
 #include "ProfileEdits.h"
 #include "ProfileSwitch.h"
+#include "ServerLog.h"
 #include "SettingsCodec.h"
 #include "SettingsRepository.h"
 #include "SqlTransaction.h"
@@ -764,19 +764,18 @@ ChangeOutcome AdminCommands::listProfiles(const QJsonObject &args) const
     for (const RingProfile &profile : settings->profiles)
         profiles.append(QJsonObject {{u"id"_s, profile.id}, {u"name"_s, profile.name}});
     ChangeOutcome outcome;
-    outcome.result = {{u"user"_s, userId},
-                      {u"profiles"_s, profiles},
-                      {u"activeProfile"_s,
-                       members.value(u"activeProfile"_s).isObject()
-                           ? members.value(u"activeProfile"_s)
-                           : QJsonValue(QJsonObject {{u"id"_s, settings->activeProfileId()}})},
-                      {u"override"_s, members.value(u"override"_s).isObject()
-                                          ? members.value(u"override"_s)
-                                          : QJsonValue()},
-                      {u"schedule"_s, members.value(u"schedule"_s).isObject()
-                                          ? members.value(u"schedule"_s)
-                                          : QJsonValue()},
-                      {u"scheduleLocked"_s, settings->scheduleLocked}};
+    outcome.result = {
+        {u"user"_s, userId},
+        {u"profiles"_s, profiles},
+        {u"activeProfile"_s,
+         members.value(u"activeProfile"_s).isObject()
+             ? members.value(u"activeProfile"_s)
+             : QJsonValue(QJsonObject {{u"id"_s, settings->activeProfileId()}})},
+        {u"override"_s,
+         members.value(u"override"_s).isObject() ? members.value(u"override"_s) : QJsonValue()},
+        {u"schedule"_s,
+         members.value(u"schedule"_s).isObject() ? members.value(u"schedule"_s) : QJsonValue()},
+        {u"scheduleLocked"_s, settings->scheduleLocked}};
     return outcome;
 }
 

@@ -47,9 +47,9 @@ ChangeOutcome ProfileEdits::apply(const QString &userId, const ClientMessage &ed
                 Code::Internal, tr("the server could not read your settings; try again later"),
                 edit.requestId);
         if (owned.hasValue())
-            return ChangeOutcome::failure(
-                Code::Forbidden, tr("the device \"%1\" is not yours").arg(edit.deviceId),
-                edit.requestId);
+            return ChangeOutcome::failure(Code::Forbidden,
+                                          tr("the device \"%1\" is not yours").arg(edit.deviceId),
+                                          edit.requestId);
     }
     const auto by = actor.kind == AuditEntry::ActorKind::User ? ActiveProfile::By::User
                                                               : ActiveProfile::By::Administrator;

@@ -332,7 +332,8 @@ void Server::editApplied(Session *session, const QString &userId, const ClientMe
             session->sendError(*outcome.error);
         // The clock's own switch failed to commit: tried again in a minute.
         if (edit.type == ClientMessage::Type::FollowSchedule)
-            QTimer::singleShot(retryScheduleAfter, this, [this, userId] { followSchedule(userId); });
+            QTimer::singleShot(retryScheduleAfter, this,
+                               [this, userId] { followSchedule(userId); });
         return;
     }
     if (edit.isProfileEdit() && !outcome.unchanged)

@@ -386,9 +386,9 @@ bool SettingsRepository::writeProfiles(const QString &userId,
 {
     QJsonObject document;
     ProfileCodec::write(settings, &document);
-    const auto lease = m_queries.prepared(
-        u"INSERT INTO user_profiles (user_id, document) VALUES (?, ?) "
-        u"ON CONFLICT (user_id) DO UPDATE SET document = excluded.document"_s);
+    const auto lease =
+        m_queries.prepared(u"INSERT INTO user_profiles (user_id, document) VALUES (?, ?) "
+                           u"ON CONFLICT (user_id) DO UPDATE SET document = excluded.document"_s);
     QSqlQuery &query = *lease;
     query.bindValue(0, userId);
     query.bindValue(1, QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Compact)));
@@ -411,7 +411,8 @@ bool SettingsRepository::writeProfileChanges(const QString &userId, const Follow
 
 StoreRead<bool> SettingsRepository::doNotDisturb(const QString &userId) const
 {
-    const auto lease = m_queries.prepared(u"SELECT document FROM user_profiles WHERE user_id = ?"_s);
+    const auto lease =
+        m_queries.prepared(u"SELECT document FROM user_profiles WHERE user_id = ?"_s);
     QSqlQuery &query = *lease;
     query.bindValue(0, userId);
     if (!run(query))

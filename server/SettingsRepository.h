@@ -9,8 +9,8 @@
 
 #include <QList>
 #include <QSet>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <optional>

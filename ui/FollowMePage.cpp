@@ -9,8 +9,8 @@
 #include "NoteLabel.h"
 #include "PlanEditor.h"
 #include "PlanHeader.h"
-#include "ProfileBar.h"
 #include "PlanSummary.h"
+#include "ProfileBar.h"
 #include "RingPlan.h"
 #include "RingTimelineChart.h"
 #include "RingWarnings.h"
@@ -180,9 +180,8 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
             [this] { applyStrategy(RingStrategy::Kind::AllAtOnce); });
     for (int seconds : {10, 15, 20, 30}) {
         QAction *action = m_strategyMenu->addAction(QString());
-        connect(action, &QAction::triggered, this, [this, seconds] {
-            applyStrategy(RingStrategy::Kind::OneAfterAnother, seconds);
-        });
+        connect(action, &QAction::triggered, this,
+                [this, seconds] { applyStrategy(RingStrategy::Kind::OneAfterAnother, seconds); });
         m_oneAfterAnother.append({action, seconds});
     }
     m_strategyButton->setMenu(m_strategyMenu);
@@ -608,8 +607,8 @@ void FollowMePage::retranslate()
     m_pickerLabel->setText(tr("&Client controls:"));
     // The two pickers one above the other, their labels in one column.
     m_profiles->retranslate();
-    const int labelWidth
-        = std::max(m_pickerLabel->sizeHint().width(), m_profiles->labelWidthHint());
+    const int labelWidth =
+        std::max(m_pickerLabel->sizeHint().width(), m_profiles->labelWidthHint());
     m_pickerLabel->setMinimumWidth(labelWidth);
     m_profiles->setLabelWidth(labelWidth);
     m_picker->setAccessibleName(tr("Client controls"));

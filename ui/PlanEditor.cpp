@@ -1,12 +1,11 @@
 #include "PlanEditor.h"
 
+#include "ControlledDeviceCommand.h"
+#include "EditGroupCommand.h"
 #include "ProfileEditCommand.h"
 #include "ProfileEditing.h"
 #include "ProfileSwitch.h"
 #include "ProfileText.h"
-
-#include "ControlledDeviceCommand.h"
-#include "EditGroupCommand.h"
 #include "RuleEditCommand.h"
 #include "SettingsDocument.h"
 

@@ -1,11 +1,10 @@
 #pragma once
 
+#include "CallKind.h"
 #include "ClientMessage.h"
 #include "FollowMeSettings.h"
-#include "RingStrategy.h"
-
-#include "CallKind.h"
 #include "RingRule.h"
+#include "RingStrategy.h"
 #include "RuleChange.h"
 #include "ValidationError.h"
 

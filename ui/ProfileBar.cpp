@@ -125,12 +125,12 @@ void ProfileBar::sync()
     const QString active = settings.activeProfileId();
     QList<QPair<QString, QString>> wanted;
     if (settings.profiles.isEmpty())
-        wanted.append({ProfileText::name(settings, RingProfile::standardId),
-                       RingProfile::standardId});
+        wanted.append(
+            {ProfileText::name(settings, RingProfile::standardId), RingProfile::standardId});
     for (const RingProfile &profile : settings.profiles)
         wanted.append({ProfileText::name(settings, profile.id), profile.id});
-    wanted.append({ProfileText::name(settings, RingProfile::doNotDisturbId),
-                   RingProfile::doNotDisturbId});
+    wanted.append(
+        {ProfileText::name(settings, RingProfile::doNotDisturbId), RingProfile::doNotDisturbId});
     bool same = m_picker->count() == wanted.size();
     for (int i = 0; same && i < wanted.size(); ++i)
         same = m_picker->itemText(i) == wanted.at(i).first
@@ -242,8 +242,8 @@ void ProfileBar::addProfile(const QString &name)
 
 void ProfileBar::renameActiveProfile(const QString &name)
 {
-    run(ClientMessage::renameProfile(
-        {}, m_editor->document()->settings().activeProfileId(), name.trimmed()));
+    run(ClientMessage::renameProfile({}, m_editor->document()->settings().activeProfileId(),
+                                     name.trimmed()));
 }
 
 void ProfileBar::removeProfile(const QString &profileId)
@@ -289,9 +289,9 @@ void ProfileBar::askRename()
 {
     const FollowMeSettings &settings = m_editor->document()->settings();
     bool ok = false;
-    const QString name = QInputDialog::getText(
-        this, tr("Rename profile"), tr("New name:"), QLineEdit::Normal,
-        ProfileText::name(settings, settings.activeProfileId()), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Rename profile"), tr("New name:"), QLineEdit::Normal,
+                              ProfileText::name(settings, settings.activeProfileId()), &ok);
     if (ok && !name.trimmed().isEmpty())
         renameActiveProfile(name);
 }

@@ -22,10 +22,11 @@ ProfileTray::ProfileTray(PlanEditor *editor, QObject *parent)
 {
     m_menu->setObjectName(u"trayMenu"_s);
     m_icon->setContextMenu(m_menu);
-    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason why) {
-        if (why == QSystemTrayIcon::Trigger || why == QSystemTrayIcon::DoubleClick)
-            emit showWindowRequested();
-    });
+    connect(m_icon, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason why) {
+                if (why == QSystemTrayIcon::Trigger || why == QSystemTrayIcon::DoubleClick)
+                    emit showWindowRequested();
+            });
     SettingsDocument *document = editor->document();
     connect(document, &SettingsDocument::profilesChanged, this, &ProfileTray::rebuild);
     connect(document, &SettingsDocument::settingsReset, this, &ProfileTray::rebuild);
@@ -78,6 +79,5 @@ void ProfileTray::rebuild()
     m_menu->addSeparator();
     connect(m_menu->addAction(tr("Show FollowMe")), &QAction::triggered, this,
             &ProfileTray::showWindowRequested);
-    connect(m_menu->addAction(tr("Quit")), &QAction::triggered, this,
-            &ProfileTray::quitRequested);
+    connect(m_menu->addAction(tr("Quit")), &QAction::triggered, this, &ProfileTray::quitRequested);
 }

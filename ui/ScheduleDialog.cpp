@@ -42,11 +42,12 @@ ScheduleDialog::ScheduleDialog(const FollowMeSettings &settings, QWidget *parent
     setObjectName(u"scheduleDialog"_s);
     setWindowTitle(tr("Schedule"));
     if (settings.profiles.isEmpty())
-        m_profiles.append({RingProfile::standardId, ProfileText::name(settings, RingProfile::standardId)});
+        m_profiles.append(
+            {RingProfile::standardId, ProfileText::name(settings, RingProfile::standardId)});
     for (const RingProfile &profile : settings.profiles)
         m_profiles.append({profile.id, ProfileText::name(settings, profile.id)});
-    m_profiles.append({RingProfile::doNotDisturbId,
-                       ProfileText::name(settings, RingProfile::doNotDisturbId)});
+    m_profiles.append(
+        {RingProfile::doNotDisturbId, ProfileText::name(settings, RingProfile::doNotDisturbId)});
     const WeekSchedule &current = settings.schedule;
 
     m_zone = new QComboBox(this);
@@ -55,8 +56,8 @@ ScheduleDialog::ScheduleDialog(const FollowMeSettings &settings, QWidget *parent
     m_zone->setInsertPolicy(QComboBox::NoInsert);
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
         m_zone->addItem(QString::fromUtf8(id));
-    const QByteArray zone
-        = current.timeZone.isEmpty() ? QTimeZone::systemTimeZoneId() : current.timeZone;
+    const QByteArray zone =
+        current.timeZone.isEmpty() ? QTimeZone::systemTimeZoneId() : current.timeZone;
     m_zone->setCurrentText(QString::fromUtf8(zone));
 
     m_otherwise = profilePicker(true);
@@ -67,9 +68,8 @@ ScheduleDialog::ScheduleDialog(const FollowMeSettings &settings, QWidget *parent
     m_grid->setProfiles(m_profiles);
     m_grid->setRanges(current.ranges);
     m_grid->setDefaultProfile(m_otherwise->currentData().toString());
-    connect(m_otherwise, &QComboBox::currentIndexChanged, this, [this] {
-        m_grid->setDefaultProfile(m_otherwise->currentData().toString());
-    });
+    connect(m_otherwise, &QComboBox::currentIndexChanged, this,
+            [this] { m_grid->setDefaultProfile(m_otherwise->currentData().toString()); });
 
     m_brush = profilePicker(false);
     m_brush->setObjectName(u"scheduleBrush"_s);
@@ -95,8 +95,8 @@ ScheduleDialog::ScheduleDialog(const FollowMeSettings &settings, QWidget *parent
     m_removeException = new QPushButton(tr("&Remove exception"), this);
     connect(m_addException, &QPushButton::clicked, this, [this] {
         const QDate today = QDate::currentDate();
-        addException({today, QTime(0, 0), today.addDays(1), QTime(0, 0),
-                      RingProfile::doNotDisturbId, {}});
+        addException(
+            {today, QTime(0, 0), today.addDays(1), QTime(0, 0), RingProfile::doNotDisturbId, {}});
     });
     connect(m_removeException, &QPushButton::clicked, this,
             &ScheduleDialog::removeSelectedException);
@@ -188,8 +188,8 @@ WeekSchedule ScheduleDialog::schedule() const
     for (int row = 0; row < m_exceptions->rowCount(); ++row) {
         const auto *from = qobject_cast<QDateTimeEdit *>(m_exceptions->cellWidget(row, FromColumn));
         const auto *to = qobject_cast<QDateTimeEdit *>(m_exceptions->cellWidget(row, ToColumn));
-        const auto *profile
-            = qobject_cast<QComboBox *>(m_exceptions->cellWidget(row, ProfileColumn));
+        const auto *profile =
+            qobject_cast<QComboBox *>(m_exceptions->cellWidget(row, ProfileColumn));
         const auto *label = qobject_cast<QLineEdit *>(m_exceptions->cellWidget(row, LabelColumn));
         schedule.exceptions.append({from->date(), from->time(), to->date(), to->time(),
                                     profile->currentData().toString(), label->text().trimmed()});

@@ -2,10 +2,10 @@
 
 #include "ElidingLabel.h"
 #include "FollowMePage.h"
-#include "ProfileTray.h"
 #include "Icons.h"
 #include "NoticeBar.h"
 #include "PageScrollArea.h"
+#include "ProfileTray.h"
 
 #include <QCoreApplication>
 #include <QEvent>

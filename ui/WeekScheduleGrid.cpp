@@ -166,7 +166,8 @@ QColor WeekScheduleGrid::colorOf(const QString &profileId) const
 QString WeekScheduleGrid::nameOf(const QString &profileId) const
 {
     if (profileId.isEmpty())
-        return m_default.isEmpty() ? tr("left as it is") : tr("%1 (the default)").arg(nameOf(m_default));
+        return m_default.isEmpty() ? tr("left as it is")
+                                   : tr("%1 (the default)").arg(nameOf(m_default));
     for (const auto &[id, name] : m_profiles) {
         if (id == profileId)
             return name;
@@ -325,10 +326,10 @@ void WeekScheduleGrid::focusInEvent(QFocusEvent *event)
 void WeekScheduleGrid::describeCursor()
 {
     const int start = m_cursorSlot * slotMinutes;
-    const QString text = tr("%1 %2–%3: %4", "day, from, to, profile")
-                             .arg(QLocale().dayName(m_cursorDay), WeekSchedule::clock(start),
-                                  WeekSchedule::clock(start + slotMinutes),
-                                  nameOf(profileAt(m_cursorDay, start)));
+    const QString text =
+        tr("%1 %2–%3: %4", "day, from, to, profile")
+            .arg(QLocale().dayName(m_cursorDay), WeekSchedule::clock(start),
+                 WeekSchedule::clock(start + slotMinutes), nameOf(profileAt(m_cursorDay, start)));
     if (accessibleDescription() == text)
         return;
     setAccessibleDescription(text);

@@ -6,11 +6,11 @@
 #include "AuditData.h"
 #include "DemoData.h"
 #include "Outbox.h"
+#include "ProfileSwitch.h"
 #include "RefusalText.h"
 #include "ServerMessage.h"
 #include "SettingsCodec.h"
 #include "SettingsDocument.h"
-#include "ProfileSwitch.h"
 #include "SyncState.h"
 
 #include <QRegularExpression>
@@ -86,12 +86,13 @@ private slots:
         QCOMPARE(unsent.constFirst().profileId, RingProfile::doNotDisturbId);
         QVERIFY(!unsent.constFirst().requestId.isEmpty());
         // A message of the server before the ack: the pending switch stays shown on top.
-        m_state->receive(ServerMessage::ruleChanged(2, u"mobile"_s, CallKind::Teams, {true, 7, 40}));
+        m_state->receive(
+            ServerMessage::ruleChanged(2, u"mobile"_s, CallKind::Teams, {true, 7, 40}));
         QVERIFY(m_document->settings().doNotDisturb());
 
         FollowMeSettings quiet = m_state->confirmed();
-        QVERIFY(ProfileSwitch::activate(quiet, RingProfile::doNotDisturbId,
-                                        ActiveProfile::By::User, now));
+        QVERIFY(ProfileSwitch::activate(quiet, RingProfile::doNotDisturbId, ActiveProfile::By::User,
+                                        now));
         m_state->receive(ServerMessage::snapshot(3, u"alice"_s, u"Alice"_s, quiet));
         m_state->receive(ServerMessage::ack(unsent.constFirst().requestId, 3));
         QCOMPARE(m_state->pendingEditCount(), 0);
@@ -105,7 +106,8 @@ private slots:
     void ruleEditsAreNotMergedAcrossASwitch()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(!m_document->editProfiles(ClientMessage::addProfile({}, u"home"_s, u"Home"_s), now));
+        QVERIFY(
+            !m_document->editProfiles(ClientMessage::addProfile({}, u"home"_s, u"Home"_s), now));
         QVERIFY(!m_document->editRule(u"desk"_s, CallKind::External, RuleChange {{}, 5, {}}));
         QVERIFY(!m_document->editProfiles(ClientMessage::setActiveProfile({}, u"home"_s), now));
         QVERIFY(!m_document->editRule(u"desk"_s, CallKind::External, RuleChange {{}, 9, {}}));
@@ -113,7 +115,8 @@ private slots:
         QCOMPARE(unsent.size(), 4);
         QCOMPARE(unsent.at(1).change.delay, 5);
         QCOMPARE(unsent.at(3).change.delay, 9);
-        // Shown as the server will make it: the home profile's desk at 9 s, the standard one's at 5.
+        // Shown as the server will make it: the home profile's desk at 9 s, the standard one's
+        // at 5.
         QCOMPARE(m_document->settings().device(u"desk"_s)->rule(CallKind::External).delay, 9);
         QCOMPARE(m_document->settings()
                      .profile(RingProfile::standardId)

@@ -222,8 +222,8 @@ void tst_ProfileSchedule::exceptionOverARange()
 
 void tst_ProfileSchedule::overrideExpires()
 {
-    const ActiveProfile::Override away {u"away"_s, utc(u"2026-12-04T12:00:00Z"_s),
-                                        ActiveProfile::By::User, {}};
+    const ActiveProfile::Override away {
+        u"away"_s, utc(u"2026-12-04T12:00:00Z"_s), ActiveProfile::By::User, {}};
     const ScheduleEvaluator evaluator(officeWeek("Europe/Berlin"), away);
     const auto during = evaluator.choiceAt(utc(u"2026-12-04T09:00:00Z"_s));
     QCOMPARE(during->profileId, u"away"_s);
@@ -307,7 +307,8 @@ void tst_ProfileSchedule::switchMovesTheRules()
     QVERIFY(settings.profile(u"home"_s)->rules.isEmpty());
     QVERIFY(!ProfileSwitch::activate(settings, u"home"_s, ActiveProfile::By::User, at));
     QVERIFY(!ProfileSwitch::activate(settings, u"nowhere"_s, ActiveProfile::By::User, at));
-    QVERIFY(ProfileSwitch::activate(settings, RingProfile::standardId, ActiveProfile::By::User, at));
+    QVERIFY(
+        ProfileSwitch::activate(settings, RingProfile::standardId, ActiveProfile::By::User, at));
     QCOMPARE(settings.devices.at(0).rules.at(0), (RingRule {true, 0, 25}));
 }
 
@@ -358,8 +359,8 @@ void tst_ProfileSchedule::documentRoundTrip()
                                          QTime(0, 0), RingProfile::doNotDisturbId, u"Christmas"_s});
     settings.active.by = ActiveProfile::By::Schedule;
     settings.active.since = utc(u"2026-12-04T07:00:00Z"_s);
-    settings.active.override
-        = ActiveProfile::Override {u"home"_s, utc(u"2026-12-04T12:00:00Z"_s), ActiveProfile::By::User, {}};
+    settings.active.override = ActiveProfile::Override {
+        u"home"_s, utc(u"2026-12-04T12:00:00Z"_s), ActiveProfile::By::User, {}};
     QVERIFY(!SettingsCodec::validate(settings));
 
     const QByteArray json = SettingsCodec::encode(settings);
@@ -390,7 +391,8 @@ void tst_ProfileSchedule::documentWithoutProfilesIsWrittenAsBefore()
 void tst_ProfileSchedule::profilesWithoutTheActiveOneAreRefused()
 {
     QJsonObject object = SettingsCodec::toJson(twoDevices());
-    object.insert(u"profiles"_s, QJsonArray {QJsonObject {{u"id"_s, u"home"_s}, {u"name"_s, u"Home"_s}}});
+    object.insert(u"profiles"_s,
+                  QJsonArray {QJsonObject {{u"id"_s, u"home"_s}, {u"name"_s, u"Home"_s}}});
     ValidationError error;
     QVERIFY(!SettingsCodec::fromJson(object, &error));
     QCOMPARE(error.field, u"activeProfile"_s);
@@ -405,7 +407,8 @@ void tst_ProfileSchedule::profilesWithoutTheActiveOneAreRefused()
 void tst_ProfileSchedule::overrideWithoutActiveProfileIsRead()
 {
     QJsonObject object = SettingsCodec::toJson(twoDevices());
-    object.insert(u"override"_s, QJsonObject {{u"profile"_s, u"dnd"_s}, {u"until"_s, QJsonValue()}});
+    object.insert(u"override"_s,
+                  QJsonObject {{u"profile"_s, u"dnd"_s}, {u"until"_s, QJsonValue()}});
     const auto read = SettingsCodec::fromJson(object);
     QVERIFY(read);
     QVERIFY(read->active.override);
@@ -421,9 +424,9 @@ void tst_ProfileSchedule::aTimedOverrideOverAnotherKeepsWhereToGoBack()
     QVERIFY(!ProfileEditing::apply(
         settings, ClientMessage::setActiveProfile({}, u"home"_s, now.addSecs(3600)),
         ActiveProfile::By::User, now));
-    QVERIFY(!ProfileEditing::apply(
-        settings, ClientMessage::setActiveProfile({}, u"dnd"_s, now.addSecs(1800)),
-        ActiveProfile::By::User, now.addSecs(60)));
+    QVERIFY(!ProfileEditing::apply(settings,
+                                   ClientMessage::setActiveProfile({}, u"dnd"_s, now.addSecs(1800)),
+                                   ActiveProfile::By::User, now.addSecs(60)));
     QCOMPARE(settings.active.override->resumeProfileId, RingProfile::standardId);
     const FollowMeSettings later = ProfileEditing::followed(settings, now.addSecs(1800));
     QCOMPARE(later.activeProfileId(), RingProfile::standardId);
@@ -457,30 +460,34 @@ void tst_ProfileSchedule::documentRefusals_data()
         << u"profiles"_s << QByteArray(R"([{"id":"a","name":"A"},{"id":"a","name":"B"}])")
         << u"profiles[1].id"_s;
     QTest::newRow("rules of an unknown device")
-        << u"profiles"_s
-        << QByteArray(R"([{"id":"a","name":"A","rules":{"ghost":{}}}])")
+        << u"profiles"_s << QByteArray(R"([{"id":"a","name":"A","rules":{"ghost":{}}}])")
         << u"profiles[0].rules.ghost"_s;
     QTest::newRow("a rule out of range")
         << u"profiles"_s
-        << QByteArray(R"([{"id":"a","name":"A","rules":{"desk":{"external":{"enabled":true,"delay":0,"timeout":900},"internal":{"enabled":true,"delay":0,"timeout":20},"teams":{"enabled":true,"delay":0,"timeout":20}}}}])")
+        << QByteArray(
+               R"([{"id":"a","name":"A","rules":{"desk":{"external":{"enabled":true,"delay":0,"timeout":900},"internal":{"enabled":true,"delay":0,"timeout":20},"teams":{"enabled":true,"delay":0,"timeout":20}}}}])")
         << u"profiles[0].rules.desk.external.timeout"_s;
     QTest::newRow("an unknown active profile")
         << u"activeProfile"_s << QByteArray(R"({"id":"elsewhere"})") << u"activeProfile.id"_s;
     QTest::newRow("a range over midnight")
         << u"schedule"_s
-        << QByteArray(R"({"timeZone":"UTC","week":[{"day":"mon","from":"22:00","to":"06:00","profile":"standard"}]})")
+        << QByteArray(
+               R"({"timeZone":"UTC","week":[{"day":"mon","from":"22:00","to":"06:00","profile":"standard"}]})")
         << u"schedule"_s;
     QTest::newRow("a day that is none")
         << u"schedule"_s
-        << QByteArray(R"({"timeZone":"UTC","week":[{"day":"monday","from":"08:00","to":"09:00","profile":"standard"}]})")
+        << QByteArray(
+               R"({"timeZone":"UTC","week":[{"day":"monday","from":"08:00","to":"09:00","profile":"standard"}]})")
         << u"schedule.week[0].day"_s;
     QTest::newRow("a time that is none")
         << u"schedule"_s
-        << QByteArray(R"({"timeZone":"UTC","week":[{"day":"mon","from":"8:00","to":"09:00","profile":"standard"}]})")
+        << QByteArray(
+               R"({"timeZone":"UTC","week":[{"day":"mon","from":"8:00","to":"09:00","profile":"standard"}]})")
         << u"schedule.week[0].from"_s;
     QTest::newRow("a range of an unknown profile")
         << u"schedule"_s
-        << QByteArray(R"({"timeZone":"UTC","week":[{"day":"mon","from":"08:00","to":"09:00","profile":"gone"}]})")
+        << QByteArray(
+               R"({"timeZone":"UTC","week":[{"day":"mon","from":"08:00","to":"09:00","profile":"gone"}]})")
         << u"schedule.week[0].profile"_s;
     QTest::newRow("an unknown time zone")
         << u"schedule"_s << QByteArray(R"({"timeZone":"Nowhere/Town","otherwise":"standard"})")

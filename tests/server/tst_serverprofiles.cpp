@@ -128,9 +128,9 @@ void tst_ServerProfiles::addProfileCopiesTheActiveAndReachesOtherSessions()
     // A document without profiles says nothing about them.
     QVERIFY(!settingsOf(*first).contains(u"profiles"_s));
 
-    const auto added = edit(alice, {{u"type"_s, u"addProfile"_s},
-                                    {u"profile"_s, u"home"_s},
-                                    {u"name"_s, u"Home office"_s}});
+    const auto added = edit(
+        alice,
+        {{u"type"_s, u"addProfile"_s}, {u"profile"_s, u"home"_s}, {u"name"_s, u"Home office"_s}});
     QVERIFY(added);
     QCOMPARE(added->value(u"revision"_s).toInteger(), first->value(u"revision"_s).toInteger() + 1);
     QCOMPARE(profileIdsIn(*added), (QStringList {u"standard"_s, u"home"_s}));
@@ -147,13 +147,12 @@ void tst_ServerProfiles::addProfileCopiesTheActiveAndReachesOtherSessions()
     QCOMPARE(pushed->value(u"revision"_s), added->value(u"revision"_s));
     QCOMPARE(profileIdsIn(*pushed), profileIdsIn(*added));
 
-    const auto renamed = edit(alice, {{u"type"_s, u"renameProfile"_s},
-                                      {u"profile"_s, u"standard"_s},
-                                      {u"name"_s, u"Office"_s}});
+    const auto renamed = edit(
+        alice,
+        {{u"type"_s, u"renameProfile"_s}, {u"profile"_s, u"standard"_s}, {u"name"_s, u"Office"_s}});
     QVERIFY(renamed);
     QCOMPARE(settingsOf(*renamed).value(u"profiles"_s)[0][u"name"_s].toString(), u"Office"_s);
-    const auto removed
-        = edit(alice, {{u"type"_s, u"removeProfile"_s}, {u"profile"_s, u"home"_s}});
+    const auto removed = edit(alice, {{u"type"_s, u"removeProfile"_s}, {u"profile"_s, u"home"_s}});
     QVERIFY(removed);
     QCOMPARE(profileIdsIn(*removed), QStringList {u"standard"_s});
 }
@@ -163,20 +162,21 @@ void tst_ServerProfiles::switchingMovesTheRules()
     TestClient alice;
     const auto first = alice.login(m_server->url(), u"alice-demo-token"_s);
     QVERIFY(first);
-    QVERIFY(edit(alice, {{u"type"_s, u"addProfile"_s},
-                         {u"profile"_s, u"home"_s},
-                         {u"name"_s, u"Home office"_s}}));
+    QVERIFY(edit(
+        alice,
+        {{u"type"_s, u"addProfile"_s}, {u"profile"_s, u"home"_s}, {u"name"_s, u"Home office"_s}}));
     // Changing the profile that isn't active leaves the plan in force alone.
-    const auto changed = edit(alice, {{u"type"_s, u"setProfileRule"_s},
-                                      {u"profile"_s, u"home"_s},
-                                      {u"device"_s, u"desk"_s},
-                                      {u"callKind"_s, u"external"_s},
-                                      {u"enabled"_s, false}});
+    const auto changed = edit(alice,
+                              {{u"type"_s, u"setProfileRule"_s},
+                               {u"profile"_s, u"home"_s},
+                               {u"device"_s, u"desk"_s},
+                               {u"callKind"_s, u"external"_s},
+                               {u"enabled"_s, false}});
     QVERIFY(changed);
     QCOMPARE(ruleIn(*changed, u"desk"_s, u"external"_s), ruleIn(*first, u"desk"_s, u"external"_s));
 
-    const auto switched
-        = edit(alice, {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, u"home"_s}});
+    const auto switched =
+        edit(alice, {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, u"home"_s}});
     QVERIFY(switched);
     QCOMPARE(activeIn(*switched), u"home"_s);
     QCOMPARE(settingsOf(*switched).value(u"activeProfile"_s)[u"by"_s].toString(), u"user"_s);
@@ -190,8 +190,8 @@ void tst_ServerProfiles::switchingMovesTheRules()
     const auto ack = alice.nextOfType(u"ack"_s);
     QVERIFY(ack);
 
-    const auto back
-        = edit(alice, {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, u"standard"_s}});
+    const auto back =
+        edit(alice, {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, u"standard"_s}});
     QVERIFY(back);
     QCOMPARE(ruleIn(*back, u"desk"_s, u"external"_s), ruleIn(*first, u"desk"_s, u"external"_s));
     QCOMPARE(ruleIn(*back, u"mobile"_s, u"internal"_s), ruleIn(*first, u"mobile"_s, u"internal"_s));
@@ -228,8 +228,8 @@ void tst_ServerProfiles::doNotDisturbRingsOnlyLockedDevices()
     QCOMPARE(refused->value(u"code"_s).toString(), u"invalid"_s);
     QCOMPARE(refused->value(u"id"_s).toString(), u"r-quiet"_s);
 
-    const auto back
-        = edit(alice, {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, u"standard"_s}});
+    const auto back =
+        edit(alice, {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, u"standard"_s}});
     QVERIFY(back);
     QCOMPARE(settingsOf(*back).value(u"devices"_s), settingsOf(*first).value(u"devices"_s));
 }
@@ -245,14 +245,14 @@ void tst_ServerProfiles::refusalsChangeNothing_data()
     QTest::newRow("profile id with a space")
         << QJsonObject {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, u"a b"_s}}
         << u"invalid"_s;
-    QTest::newRow("until has passed")
-        << QJsonObject {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, u"dnd"_s},
-                        {u"until"_s, past}}
-        << u"invalid"_s;
-    QTest::newRow("until without a zone")
-        << QJsonObject {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, u"dnd"_s},
-                        {u"until"_s, u"2030-01-01T10:00:00"_s}}
-        << u"invalid"_s;
+    QTest::newRow("until has passed") << QJsonObject {{u"type"_s, u"setActiveProfile"_s},
+                                                      {u"profile"_s, u"dnd"_s},
+                                                      {u"until"_s, past}}
+                                      << u"invalid"_s;
+    QTest::newRow("until without a zone") << QJsonObject {{u"type"_s, u"setActiveProfile"_s},
+                                                          {u"profile"_s, u"dnd"_s},
+                                                          {u"until"_s, u"2030-01-01T10:00:00"_s}}
+                                          << u"invalid"_s;
     QTest::newRow("no schedule to follow")
         << QJsonObject {{u"type"_s, u"setActiveProfile"_s}, {u"profile"_s, QJsonValue()}}
         << u"invalid"_s;
@@ -270,26 +270,30 @@ void tst_ServerProfiles::refusalsChangeNothing_data()
                                                            {u"profile"_s, u"elsewhere"_s},
                                                            {u"name"_s, u"X"_s}}
                                            << u"not_found"_s;
-    QTest::newRow("a locked device's rule")
-        << QJsonObject {{u"type"_s, u"setProfileRule"_s}, {u"profile"_s, u"standard"_s},
-                        {u"device"_s, u"reception"_s}, {u"callKind"_s, u"external"_s},
-                        {u"delay"_s, 3}}
-        << u"locked"_s;
-    QTest::newRow("another user's device")
-        << QJsonObject {{u"type"_s, u"setProfileRule"_s}, {u"profile"_s, u"standard"_s},
-                        {u"device"_s, u"bob-desk"_s}, {u"callKind"_s, u"external"_s},
-                        {u"delay"_s, 3}}
-        << u"forbidden"_s;
-    QTest::newRow("a rule out of range")
-        << QJsonObject {{u"type"_s, u"setProfileRule"_s}, {u"profile"_s, u"standard"_s},
-                        {u"device"_s, u"desk"_s}, {u"callKind"_s, u"external"_s},
-                        {u"timeout"_s, 9000}}
-        << u"invalid"_s;
-    QTest::newRow("Do not disturb's rules")
-        << QJsonObject {{u"type"_s, u"setProfileRule"_s}, {u"profile"_s, u"dnd"_s},
-                        {u"device"_s, u"desk"_s}, {u"callKind"_s, u"external"_s},
-                        {u"delay"_s, 3}}
-        << u"invalid"_s;
+    QTest::newRow("a locked device's rule") << QJsonObject {{u"type"_s, u"setProfileRule"_s},
+                                                            {u"profile"_s, u"standard"_s},
+                                                            {u"device"_s, u"reception"_s},
+                                                            {u"callKind"_s, u"external"_s},
+                                                            {u"delay"_s, 3}}
+                                            << u"locked"_s;
+    QTest::newRow("another user's device") << QJsonObject {{u"type"_s, u"setProfileRule"_s},
+                                                           {u"profile"_s, u"standard"_s},
+                                                           {u"device"_s, u"bob-desk"_s},
+                                                           {u"callKind"_s, u"external"_s},
+                                                           {u"delay"_s, 3}}
+                                           << u"forbidden"_s;
+    QTest::newRow("a rule out of range") << QJsonObject {{u"type"_s, u"setProfileRule"_s},
+                                                         {u"profile"_s, u"standard"_s},
+                                                         {u"device"_s, u"desk"_s},
+                                                         {u"callKind"_s, u"external"_s},
+                                                         {u"timeout"_s, 9000}}
+                                         << u"invalid"_s;
+    QTest::newRow("Do not disturb's rules") << QJsonObject {{u"type"_s, u"setProfileRule"_s},
+                                                            {u"profile"_s, u"dnd"_s},
+                                                            {u"device"_s, u"desk"_s},
+                                                            {u"callKind"_s, u"external"_s},
+                                                            {u"delay"_s, 3}}
+                                            << u"invalid"_s;
     const auto range = [](const QString &day, const QString &from, const QString &to) {
         return QJsonObject {
             {u"day"_s, day}, {u"from"_s, from}, {u"to"_s, to}, {u"profile"_s, u"standard"_s}};
@@ -298,19 +302,21 @@ void tst_ServerProfiles::refusalsChangeNothing_data()
         << QJsonObject {{u"type"_s, u"setSchedule"_s},
                         {u"schedule"_s,
                          QJsonObject {{u"timeZone"_s, u"Europe/Berlin"_s},
-                                      {u"week"_s, QJsonArray {range(u"mon"_s, u"08:00"_s, u"17:00"_s),
-                                                              range(u"mon"_s, u"12:00"_s,
-                                                                    u"13:00"_s)}}}}}
+                                      {u"week"_s,
+                                       QJsonArray {range(u"mon"_s, u"08:00"_s, u"17:00"_s),
+                                                   range(u"mon"_s, u"12:00"_s, u"13:00"_s)}}}}}
         << u"invalid"_s;
     QTest::newRow("a schedule of an unknown profile")
         << QJsonObject {{u"type"_s, u"setSchedule"_s},
-                        {u"schedule"_s, QJsonObject {{u"timeZone"_s, u"Europe/Berlin"_s},
-                                                     {u"otherwise"_s, u"gone"_s}}}}
+                        {u"schedule"_s,
+                         QJsonObject {{u"timeZone"_s, u"Europe/Berlin"_s},
+                                      {u"otherwise"_s, u"gone"_s}}}}
         << u"invalid"_s;
     QTest::newRow("an unknown time zone")
         << QJsonObject {{u"type"_s, u"setSchedule"_s},
-                        {u"schedule"_s, QJsonObject {{u"timeZone"_s, u"Atlantis/Capital"_s},
-                                                     {u"otherwise"_s, u"standard"_s}}}}
+                        {u"schedule"_s,
+                         QJsonObject {{u"timeZone"_s, u"Atlantis/Capital"_s},
+                                      {u"otherwise"_s, u"standard"_s}}}}
         << u"invalid"_s;
     QTest::newRow("a schedule that is a string")
         << QJsonObject {{u"type"_s, u"setSchedule"_s}, {u"schedule"_s, u"always"_s}}
@@ -341,8 +347,8 @@ void tst_ServerProfiles::refusalsChangeNothing()
     QVERIFY(again);
     QCOMPARE(again->value(u"revision"_s), first->value(u"revision"_s));
     QCOMPARE(settingsOf(*again), settingsOf(*first));
-    QVERIFY(edit(alice, {{u"type"_s, u"addProfile"_s}, {u"profile"_s, u"ok"_s},
-                         {u"name"_s, u"Fine"_s}}));
+    QVERIFY(edit(alice,
+                 {{u"type"_s, u"addProfile"_s}, {u"profile"_s, u"ok"_s}, {u"name"_s, u"Fine"_s}}));
 }
 
 void tst_ServerProfiles::serverSwitchesWithNoClientConnected()
@@ -351,17 +357,21 @@ void tst_ServerProfiles::serverSwitchesWithNoClientConnected()
     {
         TestClient alice;
         QVERIFY(alice.login(m_server->url(), u"alice-demo-token"_s));
-        QVERIFY(edit(alice, {{u"type"_s, u"addProfile"_s},
-                             {u"profile"_s, u"home"_s},
-                             {u"name"_s, u"Home office"_s}}));
+        QVERIFY(edit(alice,
+                     {{u"type"_s, u"addProfile"_s},
+                      {u"profile"_s, u"home"_s},
+                      {u"name"_s, u"Home office"_s}}));
         // The schedule says the standard plan, always; Home office by hand for a moment.
-        QVERIFY(edit(alice, {{u"type"_s, u"setSchedule"_s},
-                             {u"schedule"_s, QJsonObject {{u"timeZone"_s, u"Europe/Berlin"_s},
-                                                          {u"otherwise"_s, u"standard"_s}}}}));
+        QVERIFY(edit(alice,
+                     {{u"type"_s, u"setSchedule"_s},
+                      {u"schedule"_s,
+                       QJsonObject {{u"timeZone"_s, u"Europe/Berlin"_s},
+                                    {u"otherwise"_s, u"standard"_s}}}}));
         until = QDateTime::currentDateTimeUtc().addMSecs(1500);
-        const auto away = edit(alice, {{u"type"_s, u"setActiveProfile"_s},
-                                       {u"profile"_s, u"home"_s},
-                                       {u"until"_s, utcText(until)}});
+        const auto away = edit(alice,
+                               {{u"type"_s, u"setActiveProfile"_s},
+                                {u"profile"_s, u"home"_s},
+                                {u"until"_s, utcText(until)}});
         QVERIFY(away);
         QCOMPARE(activeIn(*away), u"home"_s);
         const QJsonObject override = settingsOf(*away).value(u"override"_s).toObject();
@@ -385,8 +395,7 @@ void tst_ServerProfiles::serverSwitchesWithNoClientConnected()
     const QJsonObject change = changed->value(u"change"_s).toObject();
     QCOMPARE(change.value(u"action"_s).toString(), u"followSchedule"_s);
     QCOMPARE(change.value(u"by"_s)[u"kind"_s].toString(), u"schedule"_s);
-    QCOMPARE(changed->value(u"settings"_s)[u"activeProfile"_s][u"id"_s].toString(),
-             u"standard"_s);
+    QCOMPARE(changed->value(u"settings"_s)[u"activeProfile"_s][u"id"_s].toString(), u"standard"_s);
 
     TestClient later;
     const auto snapshot = later.login(m_server->url(), u"alice-demo-token"_s);
@@ -403,13 +412,16 @@ void tst_ServerProfiles::switchDueWhileStoppedHappensAtStart()
     {
         TestClient alice;
         QVERIFY(alice.login(m_server->url(), u"alice-demo-token"_s));
-        QVERIFY(edit(alice, {{u"type"_s, u"setSchedule"_s},
-                             {u"schedule"_s, QJsonObject {{u"timeZone"_s, u"America/New_York"_s},
-                                                          {u"otherwise"_s, u"standard"_s}}}}));
+        QVERIFY(edit(alice,
+                     {{u"type"_s, u"setSchedule"_s},
+                      {u"schedule"_s,
+                       QJsonObject {{u"timeZone"_s, u"America/New_York"_s},
+                                    {u"otherwise"_s, u"standard"_s}}}}));
         until = QDateTime::currentDateTimeUtc().addMSecs(500);
-        QVERIFY(edit(alice, {{u"type"_s, u"setActiveProfile"_s},
-                             {u"profile"_s, u"dnd"_s},
-                             {u"until"_s, utcText(until)}}));
+        QVERIFY(edit(alice,
+                     {{u"type"_s, u"setActiveProfile"_s},
+                      {u"profile"_s, u"dnd"_s},
+                      {u"until"_s, utcText(until)}}));
     }
     QCOMPARE(m_server->terminate(), 0);
     // The override ends while no server runs.
@@ -443,8 +455,8 @@ void tst_ServerProfiles::administratorSetsAndLocksTheSchedule()
     QVERIFY(scheduled);
     QCOMPARE(settingsOf(*scheduled).value(u"schedule"_s)[u"timeZone"_s].toString(),
              u"Europe/Berlin"_s);
-    QCOMPARE(m_server->admin({u"profile"_s, u"activate"_s, u"--user"_s, u"alice"_s,
-                              u"--profile"_s, u"dnd"_s}),
+    QCOMPARE(m_server->admin(
+                 {u"profile"_s, u"activate"_s, u"--user"_s, u"alice"_s, u"--profile"_s, u"dnd"_s}),
              0);
     const auto quiet = alice.nextOfType(u"snapshot"_s);
     QVERIFY(quiet);
@@ -466,9 +478,10 @@ void tst_ServerProfiles::administratorSetsAndLocksTheSchedule()
         QVERIFY(refused);
         QCOMPARE(refused->value(u"code"_s).toString(), u"locked"_s);
     }
-    QVERIFY(edit(alice, {{u"type"_s, u"renameProfile"_s},
-                         {u"profile"_s, u"standard"_s},
-                         {u"name"_s, u"Office"_s}}));
+    QVERIFY(edit(alice,
+                 {{u"type"_s, u"renameProfile"_s},
+                  {u"profile"_s, u"standard"_s},
+                  {u"name"_s, u"Office"_s}}));
 
     QCOMPARE(m_server->admin({u"profile"_s, u"list"_s, u"--user"_s, u"alice"_s}, &output), 0);
     QVERIFY2(output.contains(u"dnd\tDo not disturb\tactive"_s), qPrintable(output));

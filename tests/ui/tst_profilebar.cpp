@@ -144,8 +144,9 @@ void tst_ProfileBar::newRenameDelete()
 {
     bar()->addProfile(u"Home office"_s);
     bar()->addProfile(u"Home office"_s);
-    QCOMPARE(itemsOf(bar()->picker()), (QStringList {u"Standard"_s, u"Home office"_s,
-                                                     u"Home office"_s, u"Do not disturb"_s}));
+    QCOMPARE(
+        itemsOf(bar()->picker()),
+        (QStringList {u"Standard"_s, u"Home office"_s, u"Home office"_s, u"Do not disturb"_s}));
     QVERIFY(m_document->settings().profile(u"home-office-2"_s));
     bar()->renameActiveProfile(u"Office"_s);
     QCOMPARE(bar()->picker()->currentText(), u"Office"_s);
@@ -213,8 +214,8 @@ void tst_ProfileBar::trayMenuSwitches()
         if (!action->isSeparator())
             texts.append(action->text());
     }
-    QCOMPARE(texts, (QStringList {u"Standard"_s, u"Do not disturb"_s, u"Show FollowMe"_s,
-                                  u"Quit"_s}));
+    QCOMPARE(texts,
+             (QStringList {u"Standard"_s, u"Do not disturb"_s, u"Show FollowMe"_s, u"Quit"_s}));
     menu->actions().at(2)->trigger(); // after the separator: Do not disturb
     QVERIFY(m_document->settings().doNotDisturb());
     QVERIFY(tray.icon()->toolTip().contains(u"Do not disturb"_s));
@@ -238,7 +239,8 @@ void tst_ProfileBar::ringStrategiesAreOneStep()
     QCOMPARE(rule(DemoRow::dect), (RingRule {true, 45, 15}));
     QCOMPARE(rule(DemoRow::privateMobile), (RingRule {true, 60, 15}));
     // The locked reception phone and the other call kinds are left alone.
-    QCOMPARE(rule(DemoRow::reception), before.devices.at(DemoRow::reception).rule(CallKind::External));
+    QCOMPARE(rule(DemoRow::reception),
+             before.devices.at(DemoRow::reception).rule(CallKind::External));
     QCOMPARE(m_document->settings().devices.at(DemoRow::desk).rule(CallKind::Internal),
              before.devices.at(DemoRow::desk).rule(CallKind::Internal));
     QVERIFY(m_page->statusLabel()->text().contains(u"one after another"_s));

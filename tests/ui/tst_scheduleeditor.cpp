@@ -70,8 +70,7 @@ void tst_ScheduleEditor::mousePaintsARange()
     for (int slot = 17; slot <= 33; ++slot)
         QTest::mouseMove(&grid, centreOf(grid, 1, slot));
     QTest::mouseRelease(&grid, Qt::LeftButton, {}, centreOf(grid, 1, 33));
-    QCOMPARE(grid.ranges(),
-             (QList<WeekSchedule::Range> {{1, 8 * 60, 17 * 60, u"office"_s}}));
+    QCOMPARE(grid.ranges(), (QList<WeekSchedule::Range> {{1, 8 * 60, 17 * 60, u"office"_s}}));
     QVERIFY(grid.accessibleDescription().contains(u"Office"_s));
 }
 
@@ -119,8 +118,9 @@ void tst_ScheduleEditor::minutesOffTheHalfHourAreKept()
     grid.setFocus();
     grid.setCursor(3, 30); // 15:00
     QTest::keyClick(&grid, Qt::Key_Space);
-    QCOMPARE(grid.ranges(), (QList<WeekSchedule::Range> {{3, 8 * 60 + 5, 10 * 60, u"office"_s},
-                                                          {3, 15 * 60, 15 * 60 + 30, u"home"_s}}));
+    QCOMPARE(grid.ranges(),
+             (QList<WeekSchedule::Range> {{3, 8 * 60 + 5, 10 * 60, u"office"_s},
+                                          {3, 15 * 60, 15 * 60 + 30, u"home"_s}}));
 }
 
 void tst_ScheduleEditor::overlappingExceptionsAreRefused()
@@ -130,8 +130,8 @@ void tst_ScheduleEditor::overlappingExceptionsAreRefused()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     dialog.addException({QDate(2026, 12, 24), QTime(0, 0), QDate(2026, 12, 27), QTime(0, 0),
                          RingProfile::doNotDisturbId, u"Christmas"_s});
-    dialog.addException({QDate(2026, 12, 26), QTime(0, 0), QDate(2027, 1, 2), QTime(0, 0),
-                         u"home"_s, {}});
+    dialog.addException(
+        {QDate(2026, 12, 26), QTime(0, 0), QDate(2027, 1, 2), QTime(0, 0), u"home"_s, {}});
     dialog.accept();
     QVERIFY(dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
@@ -165,8 +165,7 @@ void tst_ScheduleEditor::theDialogsScheduleIsOneUndoableStep()
     ScheduleDialog dialog(document.settings(), &page);
     dialog.zonePicker()->setCurrentText(u"Europe/Berlin"_s);
     dialog.otherwisePicker()->setCurrentIndex(dialog.otherwisePicker()->findData(u"home"_s));
-    dialog.brushPicker()->setCurrentIndex(
-        dialog.brushPicker()->findData(RingProfile::standardId));
+    dialog.brushPicker()->setCurrentIndex(dialog.brushPicker()->findData(RingProfile::standardId));
     WeekScheduleGrid *grid = dialog.grid();
     grid->setFocus();
     for (int day = 1; day <= 5; ++day) {
@@ -177,7 +176,8 @@ void tst_ScheduleEditor::theDialogsScheduleIsOneUndoableStep()
     }
     const WeekSchedule schedule = dialog.schedule();
     QCOMPARE(schedule.ranges.size(), 5);
-    QCOMPARE(schedule.ranges.at(4), (WeekSchedule::Range {5, 8 * 60, 17 * 60, RingProfile::standardId}));
+    QCOMPARE(schedule.ranges.at(4),
+             (WeekSchedule::Range {5, 8 * 60, 17 * 60, RingProfile::standardId}));
     page.profileBar()->setSchedule(schedule);
     QCOMPARE(document.settings().schedule, schedule);
     // Friday evening: the schedule says Home office.
@@ -185,10 +185,12 @@ void tst_ScheduleEditor::theDialogsScheduleIsOneUndoableStep()
     page.show();
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    const QString path = QStringLiteral(FOLLOWME_BINARY_DIR "/page-screenshots/schedule-dialog.png");
+    const QString path =
+        QStringLiteral(FOLLOWME_BINARY_DIR "/page-screenshots/schedule-dialog.png");
     QDir().mkpath(QFileInfo(path).absolutePath());
     QVERIFY(dialog.grab().save(path));
-    QVERIFY(page.grab().save(QStringLiteral(FOLLOWME_BINARY_DIR "/page-screenshots/profile-home.png")));
+    QVERIFY(
+        page.grab().save(QStringLiteral(FOLLOWME_BINARY_DIR "/page-screenshots/profile-home.png")));
 
     page.editor()->undo();
     QVERIFY(document.settings().schedule.isEmpty());
