@@ -219,7 +219,7 @@
     </message>
     <message>
         <source>Your schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Zeitplan</translation>
     </message>
 </context>
 <context>
@@ -305,31 +305,31 @@
     </message>
     <message>
         <source>profile: must be a profile id or null</source>
-        <translation type="unfinished"></translation>
+        <translation>profile: muss eine Profil-ID oder null sein</translation>
     </message>
     <message>
         <source>profile: must be a profile id</source>
-        <translation type="unfinished"></translation>
+        <translation>profile: muss eine Profil-ID sein</translation>
     </message>
     <message>
         <source>name: must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>name: muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>%1 changes nothing: give enabled, delay or timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ändert nichts: Geben Sie enabled, delay oder timeout an</translation>
     </message>
     <message>
         <source>until: must be a UTC time such as 2026-12-04T17:00:00Z, or null</source>
-        <translation type="unfinished"></translation>
+        <translation>until: muss eine UTC-Zeit wie 2026-12-04T17:00:00Z oder null sein</translation>
     </message>
     <message>
         <source>until: following the schedule has no end; give a profile</source>
-        <translation type="unfinished"></translation>
+        <translation>until: Das Folgen des Zeitplans lässt sich nicht befristen; geben Sie ein Profil an</translation>
     </message>
     <message>
         <source>schedule: must be a schedule object or null</source>
-        <translation type="unfinished"></translation>
+        <translation>schedule: muss ein Zeitplan-Objekt oder null sein</translation>
     </message>
 </context>
 <context>
@@ -1015,40 +1015,40 @@
     </message>
     <message>
         <source>%1 ring this way already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 läuten die Geräte bereits so.</translation>
     </message>
     <message>
         <source>%1: every device rings at once now. Undo takes it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Alle Geräte läuten jetzt gleichzeitig. „Rückgängig“ nimmt es zurück.</translation>
     </message>
     <message numerus="yes">
         <source>%1: the devices ring one after another now, %n s each. Undo takes it back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: Die Geräte läuten jetzt nacheinander, jeweils %n&#xa0;s. „Rückgängig“ nimmt es zurück.</numerusform>
+            <numerusform>%1: Die Geräte läuten jetzt nacheinander, jeweils %n&#xa0;s. „Rückgängig“ nimmt es zurück.</numerusform>
         </translation>
     </message>
     <message>
         <source>Ring order</source>
-        <translation type="unfinished"></translation>
+        <translation>Klingelreihenfolge</translation>
     </message>
     <message>
         <source>Ring order: fill the delays and timeouts from the order of the devices (devices your administrator manages, and those switched off, are left alone)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klingelreihenfolge: Verzögerung und Läutdauer anhand der Reihenfolge der Geräte festlegen (von Ihrem Administrator verwaltete und ausgeschaltete Geräte bleiben unverändert)</translation>
     </message>
     <message>
         <source>&amp;Ring order</source>
-        <translation type="unfinished"></translation>
+        <translation>Klingel&amp;reihenfolge</translation>
     </message>
     <message>
         <source>&amp;All at once</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle gleichzeitig</translation>
     </message>
     <message numerus="yes">
         <source>One after another, %n s each</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nacheinander, jeweils %n&#xa0;s</numerusform>
+            <numerusform>Nacheinander, jeweils %n&#xa0;s</numerusform>
         </translation>
     </message>
 </context>
@@ -1145,11 +1145,11 @@
     </message>
     <message>
         <source>ring all at once</source>
-        <translation type="unfinished"></translation>
+        <translation>alle gleichzeitig läuten lassen</translation>
     </message>
     <message>
         <source>ring one after another</source>
-        <translation type="unfinished"></translation>
+        <translation>nacheinander läuten lassen</translation>
     </message>
 </context>
 <context>
@@ -1248,316 +1248,316 @@
     <name>ProfileBar</name>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil:</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Active profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktives Profil</translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile</translation>
     </message>
     <message>
         <source>Make, rename or delete profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile anlegen, umbenennen oder löschen</translation>
     </message>
     <message>
         <source>&amp;New profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Profil…</translation>
     </message>
     <message>
         <source>&amp;Delete profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil &amp;löschen</translation>
     </message>
     <message>
         <source>Do not disturb for one &amp;hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine &amp;Stunde lang nicht stören</translation>
     </message>
     <message>
         <source>&amp;Follow the schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem &amp;Zeitplan folgen</translation>
     </message>
     <message>
         <source>Edit the &amp;schedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan &amp;bearbeiten…</translation>
     </message>
     <message>
         <source>%1. %2.</source>
         <comment>the active profile until when, who chose it</comment>
-        <translation type="unfinished">%1. %2.</translation>
+        <translation>%1. %2.</translation>
     </message>
     <message>
         <source>Your administrator manages your schedule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Administrator verwaltet Ihren Zeitplan.</translation>
     </message>
     <message>
         <source>&amp;Rename profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil &amp;umbenennen…</translation>
     </message>
     <message>
         <source>&amp;Rename “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ &amp;umbenennen…</translation>
     </message>
     <message>
         <source>New profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Profil</translation>
     </message>
     <message>
         <source>Name of the new profile (it starts as a copy of the active one):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Profils (es beginnt als Kopie des aktiven Profils):</translation>
     </message>
     <message>
         <source>Rename profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil umbenennen</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name:</translation>
     </message>
 </context>
 <context>
     <name>ProfileCodec</name>
     <message>
         <source>is required but missing</source>
-        <translation type="unfinished">ist erforderlich, fehlt aber</translation>
+        <translation>ist erforderlich, fehlt aber</translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation type="unfinished">muss eine Zeichenkette sein</translation>
+        <translation>muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished">muss ein Objekt sein</translation>
+        <translation>muss ein Objekt sein</translation>
     </message>
     <message>
         <source>no device has the id &quot;%1&quot;</source>
-        <translation type="unfinished">kein Gerät hat die ID „%1“</translation>
+        <translation>kein Gerät hat die ID „%1“</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known call kind</source>
-        <translation type="unfinished">„%1“ ist keine bekannte Anrufart</translation>
+        <translation>„%1“ ist keine bekannte Anrufart</translation>
     </message>
     <message>
         <source>must be &quot;schedule&quot;, &quot;user&quot; or &quot;admin&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>muss „schedule“, „user“ oder „admin“ sein</translation>
     </message>
     <message>
         <source>must be a UTC time such as 2026-12-04T07:00:00Z</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine UTC-Zeit wie 2026-12-04T07:00:00Z sein</translation>
     </message>
     <message>
         <source>must be a UTC time such as 2026-12-04T17:00:00Z</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine UTC-Zeit wie 2026-12-04T17:00:00Z sein</translation>
     </message>
     <message>
         <source>must be &quot;user&quot; or &quot;admin&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>muss „user“ oder „admin“ sein</translation>
     </message>
     <message>
         <source>must be an array</source>
-        <translation type="unfinished">muss ein Array sein</translation>
+        <translation>muss ein Array sein</translation>
     </message>
     <message>
         <source>must be one of &quot;mon&quot; … &quot;sun&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>muss einer der Werte „mon“ … „sun“ sein</translation>
     </message>
     <message>
         <source>must be a time from 00:00 to 23:59</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Uhrzeit von 00:00 bis 23:59 sein</translation>
     </message>
     <message>
         <source>must be a time from 00:01 to 24:00</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Uhrzeit von 00:01 bis 24:00 sein</translation>
     </message>
     <message>
         <source>must be a date and time such as 2026-12-24T00:00</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Datum mit Uhrzeit wie 2026-12-24T00:00 sein</translation>
     </message>
     <message>
         <source>must be a date and time such as 2026-12-27T00:00</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Datum mit Uhrzeit wie 2026-12-27T00:00 sein</translation>
     </message>
     <message>
         <source>%1 profiles are more than the limit of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Profile überschreiten die Grenze von %2</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished">muss true oder false sein</translation>
+        <translation>muss true oder false sein</translation>
     </message>
     <message>
         <source>must not be empty</source>
-        <translation type="unfinished">darf nicht leer sein</translation>
+        <translation>darf nicht leer sein</translation>
     </message>
     <message>
         <source>is longer than %1 characters</source>
-        <translation type="unfinished">ist länger als %1 Zeichen</translation>
+        <translation>ist länger als %1 Zeichen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is the built-in Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist das eingebaute Profil „Nicht stören“</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is the id of another profile</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist die ID eines anderen Profils</translation>
     </message>
     <message>
         <source>no profile has the id &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Profil hat die ID „%1“</translation>
     </message>
     <message>
         <source>is required when there are profiles: which one is active</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich, wenn es Profile gibt: welches davon aktiv ist</translation>
     </message>
     <message>
         <source>Do not disturb needs the profile it keeps the rules of</source>
-        <translation type="unfinished"></translation>
+        <translation>„Nicht stören“ braucht das Profil, dessen Regeln es aufbewahrt</translation>
     </message>
 </context>
 <context>
     <name>ProfileEditCommand</name>
     <message>
         <source>change profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile ändern</translation>
     </message>
 </context>
 <context>
     <name>ProfileEditing</name>
     <message>
         <source>your administrator manages your schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Administrator verwaltet Ihren Zeitplan</translation>
     </message>
     <message>
         <source>&quot;dnd&quot; is the built-in Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>„dnd“ ist das eingebaute Profil „Nicht stören“</translation>
     </message>
     <message>
         <source>a profile with the id &quot;%1&quot; exists already</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Profil mit der ID „%1“ gibt es bereits</translation>
     </message>
     <message>
         <source>there are %1 profiles already, the most there can be</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt bereits %1 Profile, mehr sind nicht möglich</translation>
     </message>
     <message>
         <source>Do not disturb can&apos;t be renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>„Nicht stören“ lässt sich nicht umbenennen</translation>
     </message>
     <message>
         <source>no profile has the id &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Profil hat die ID „%1“</translation>
     </message>
     <message>
         <source>not a profile edit</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Änderung an Profilen</translation>
     </message>
     <message>
         <source>schedule: no profile has the id &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>schedule: kein Profil hat die ID „%1“</translation>
     </message>
     <message>
         <source>profile: there is no schedule to follow</source>
-        <translation type="unfinished"></translation>
+        <translation>profile: Es gibt keinen Zeitplan, dem gefolgt werden kann</translation>
     </message>
     <message>
         <source>until: %1 has passed already</source>
-        <translation type="unfinished"></translation>
+        <translation>until: %1 ist bereits vorbei</translation>
     </message>
     <message>
         <source>Do not disturb has no rules of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>„Nicht stören“ hat keine eigenen Regeln</translation>
     </message>
     <message>
         <source>no device has the id &quot;%1&quot;</source>
-        <translation type="unfinished">kein Gerät hat die ID „%1“</translation>
+        <translation>kein Gerät hat die ID „%1“</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is managed by your administrator</source>
-        <translation type="unfinished">„%1“ wird von Ihrem Administrator verwaltet</translation>
+        <translation>„%1“ wird von Ihrem Administrator verwaltet</translation>
     </message>
     <message>
         <source>Do not disturb is built in and can&apos;t be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>„Nicht stören“ ist eingebaut und lässt sich nicht entfernen</translation>
     </message>
     <message>
         <source>the profile is active: switch to another one before removing it</source>
-        <translation type="unfinished"></translation>
+        <translation>das Profil ist aktiv: Wechseln Sie zu einem anderen, bevor Sie es entfernen</translation>
     </message>
     <message>
         <source>the schedule uses the profile: take it out of the schedule first</source>
-        <translation type="unfinished"></translation>
+        <translation>der Zeitplan verwendet das Profil: Nehmen Sie es zuerst aus dem Zeitplan heraus</translation>
     </message>
 </context>
 <context>
     <name>ProfileText</name>
     <message>
         <source>Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht stören</translation>
     </message>
     <message>
         <source>Standard</source>
         <comment>the profile of a user who has made no others</comment>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>%1 — until you change it</source>
         <comment>the active profile</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 – bis Sie es ändern</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <comment>day of the week, time</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <comment>date, time</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 — until %2, then %3</source>
         <comment>active profile, when it ends, the next profile</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 – bis %2, danach %3</translation>
     </message>
     <message>
         <source>Chosen by your schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihrem Zeitplan gewählt</translation>
     </message>
     <message>
         <source>Chosen by you</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihnen gewählt</translation>
     </message>
     <message>
         <source>Chosen by your administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihrem Administrator gewählt</translation>
     </message>
     <message>
         <source>None of your phones rings; callers meet what happens to a call nobody answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keines Ihrer Telefone läutet; für Anrufer gilt, was mit unbeantworteten Anrufen geschieht.</translation>
     </message>
     <message>
         <source>Only the phones your administrator manages ring: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuten nur die Telefone, die Ihr Administrator verwaltet: %1.</translation>
     </message>
 </context>
 <context>
     <name>ProfileTray</name>
     <message>
         <source>FollowMe: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FollowMe: %1</translation>
     </message>
     <message>
         <source>Show FollowMe</source>
-        <translation type="unfinished"></translation>
+        <translation>FollowMe anzeigen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
@@ -1660,27 +1660,27 @@
     </message>
     <message>
         <source>The server could not save your change of profiles just now; FollowMe keeps it and tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte Ihre Änderung an den Profilen gerade nicht speichern; FollowMe behält sie und versucht es erneut.</translation>
     </message>
     <message>
         <source>The profile “%1” no longer exists; your change was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil „%1“ gibt es nicht mehr; Ihre Änderung wurde rückgängig gemacht.</translation>
     </message>
     <message>
         <source>Your administrator manages this; your change of profiles was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das verwaltet Ihr Administrator; Ihre Änderung an den Profilen wurde rückgängig gemacht.</translation>
     </message>
     <message>
         <source>The server no longer accepts your token; your change of profiles was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server akzeptiert Ihr Token nicht mehr; Ihre Änderung an den Profilen wurde rückgängig gemacht.</translation>
     </message>
     <message>
         <source>Too many changes in a short time: your change of profiles was undone. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Änderungen in kurzer Zeit: Ihre Änderung an den Profilen wurde rückgängig gemacht. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>The server did not accept your change of profiles; it was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat Ihre Änderung an den Profilen nicht angenommen; sie wurde rückgängig gemacht.</translation>
     </message>
 </context>
 <context>
@@ -1793,67 +1793,67 @@
     <name>ScheduleDialog</name>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <source>Clear (the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen (Vorgabe)</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
     </message>
     <message>
         <source>Exceptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausnahmen</translation>
     </message>
     <message>
         <source>&amp;Add exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausnahme &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausnahme &amp;entfernen</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitzone:</translation>
     </message>
     <message>
         <source>&amp;Otherwise:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sonst:</translation>
     </message>
     <message>
         <source>&amp;Paint with:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Malen mit:</translation>
     </message>
     <message>
         <source>Drag over the week to paint it with the chosen profile (right button: clear). Keyboard: arrow keys move, Space paints, Shift with an arrow paints along, Delete clears.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie mit der Maus über die Woche, um sie mit dem gewählten Profil zu bemalen (rechte Maustaste: löschen). Tastatur: Pfeiltasten bewegen, Leertaste malt, Umschalt mit einer Pfeiltaste malt beim Bewegen, Entf löscht.</translation>
     </message>
     <message>
         <source>&amp;Exceptions (holidays, vacation):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausnahmen (Feiertage, Urlaub):</translation>
     </message>
     <message>
         <source>Leave the profile as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil unverändert lassen</translation>
     </message>
     <message>
         <source>e.g. Christmas</source>
-        <translation type="unfinished"></translation>
+        <translation>z.&#xa0;B. Weihnachten</translation>
     </message>
 </context>
 <context>
@@ -2057,7 +2057,7 @@
     <name>SettingsDocument</name>
     <message>
         <source>Do not disturb is on: turn it off to change the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>„Nicht stören“ ist eingeschaltet: Schalten Sie es aus, um den Plan zu ändern</translation>
     </message>
 </context>
 <context>
@@ -2280,7 +2280,7 @@
     </message>
     <message>
         <source>a change of profiles without its snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Änderung an den Profilen ohne zugehörigen Snapshot</translation>
     </message>
 </context>
 <context>
@@ -2448,79 +2448,79 @@
     <name>WeekSchedule</name>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>%1 (%2 – %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 – %3)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a time zone FollowMe knows</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Zeitzone, die FollowMe kennt</translation>
     </message>
     <message>
         <source>a schedule needs a time zone, such as Europe/Berlin</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Zeitplan braucht eine Zeitzone, etwa Europe/Berlin</translation>
     </message>
     <message>
         <source>a week holds at most %1 ranges</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Woche enthält höchstens %1 Zeiträume</translation>
     </message>
     <message>
         <source>a schedule holds at most %1 exceptions</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Zeitplan enthält höchstens %1 Ausnahmen</translation>
     </message>
     <message>
         <source>%1 is not a day of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Wochentag</translation>
     </message>
     <message>
         <source>the range %1 ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>der Zeitraum %1 endet, bevor er beginnt</translation>
     </message>
     <message>
         <source>the range %1 names no profile</source>
-        <translation type="unfinished"></translation>
+        <translation>für den Zeitraum %1 ist kein Profil angegeben</translation>
     </message>
     <message>
         <source>the ranges %1 and %2 overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeiträume %1 und %2 überschneiden sich</translation>
     </message>
     <message>
         <source>the exception %1 ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ausnahme %1 endet, bevor sie beginnt</translation>
     </message>
     <message>
         <source>the exception %1 names no profile</source>
-        <translation type="unfinished"></translation>
+        <translation>für die Ausnahme %1 ist kein Profil angegeben</translation>
     </message>
     <message>
         <source>the exceptions %1 and %2 overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ausnahmen %1 und %2 überschneiden sich</translation>
     </message>
     <message>
         <source>%1 %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2–%3</translation>
     </message>
 </context>
 <context>
     <name>WeekScheduleGrid</name>
     <message>
         <source>Week schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Wochenplan</translation>
     </message>
     <message>
         <source>left as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert</translation>
     </message>
     <message>
         <source>%1 (the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Vorgabe)</translation>
     </message>
     <message>
         <source>%1 %2–%3: %4</source>
         <comment>day, from, to, profile</comment>
-        <translation type="unfinished">%1: %4 {1 %2–%3:?}</translation>
+        <translation>%1 %2–%3: %4</translation>
     </message>
 </context>
 <context>

@@ -22,16 +22,16 @@
     <name>FollowMePage</name>
     <message numerus="yes">
         <source>%1: the devices ring one after another now, %n s each. Undo takes it back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: the devices ring one after another now, %n s each. Undo takes it back.</numerusform>
+            <numerusform>%1: the devices ring one after another now, %n s each. Undo takes it back.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>One after another, %n s each</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>One after another, %n s each</numerusform>
+            <numerusform>One after another, %n s each</numerusform>
         </translation>
     </message>
 </context>
