@@ -86,3 +86,16 @@ std::optional<RingProfile::DeviceRules> ProfileSwitch::rulesIn(const FollowMeSet
         return std::nullopt;
     return profile->rules.value(deviceId, device->rules);
 }
+
+FollowMeSettings ProfileSwitch::viewOf(const FollowMeSettings &settings, const QString &profileId)
+{
+    FollowMeSettings view = settings;
+    if (profileId.isEmpty() || profileId == settings.activeProfileId()
+        || !settings.profile(profileId))
+        return view;
+    for (Device &device : view.devices) {
+        if (const auto rules = rulesIn(settings, profileId, device.id))
+            device.rules = *rules;
+    }
+    return view;
+}

@@ -1,6 +1,8 @@
 #include "DeviceRuleModel.h"
 
 #include "Icons.h"
+#include "PlanEditor.h"
+#include "ProfileSwitch.h"
 #include "SettingsDocument.h"
 
 using namespace Qt::StringLiterals;
@@ -24,6 +26,15 @@ DeviceRuleModel::DeviceRuleModel(SettingsDocument *document, QObject *parent)
         if (rowCount() > 0)
             emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {PendingRole});
     });
+    // A profile's rules changed, or another one became active: what is shown may be new.
+    connect(document, &SettingsDocument::profilesChanged, this, [this] {
+        if (!m_profile.isEmpty() && !m_document->settings().profile(m_profile)) {
+            setShownProfile({});
+            return;
+        }
+        if (rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    });
     connect(document, &SettingsDocument::controlledDeviceChanged, this, [this] {
         if (rowCount() > 0)
             emit dataChanged(index(0, DeviceColumn), index(rowCount() - 1, DeviceColumn),
@@ -41,9 +52,30 @@ void DeviceRuleModel::setCallKind(CallKind kind)
     emit callKindChanged(kind);
 }
 
+void DeviceRuleModel::setShownProfile(const QString &profileId)
+{
+    const QString wanted =
+        profileId == m_document->settings().activeProfileId() ? QString() : profileId;
+    if (wanted == m_profile)
+        return;
+    m_profile = wanted;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit shownProfileChanged(m_profile);
+}
+
+bool DeviceRuleModel::showsActiveProfile() const
+{
+    return m_profile.isEmpty() || m_profile == m_document->settings().activeProfileId();
+}
+
 RingRule DeviceRuleModel::rule(int row) const
 {
-    return m_document->settings().devices.at(row).rule(m_kind);
+    const Device &device = m_document->settings().devices.at(row);
+    if (showsActiveProfile())
+        return device.rule(m_kind);
+    const auto rules = ProfileSwitch::rulesIn(m_document->settings(), m_profile, device.id);
+    return rules ? rules->at(CallKinds::index(m_kind)) : device.rule(m_kind);
 }
 
 std::optional<ValidationError> DeviceRuleModel::setRule(int row, const RingRule &rule)
@@ -59,8 +91,17 @@ std::optional<ValidationError> DeviceRuleModel::editRule(int row, const RuleChan
         return ValidationError {ValidationError::Code::UnknownId, u"row"_s,
                                 tr("there is no device in row %1").arg(row)};
     const QString deviceId = m_document->settings().devices.at(row).id;
-    auto problem = m_editor ? m_editor->editRule(deviceId, m_kind, change)
-                            : m_document->editRule(deviceId, m_kind, change);
+    std::optional<ValidationError> problem;
+    if (!showsActiveProfile()) {
+        // Another profile's rule: that profile changes, the rules in force don't.
+        const ClientMessage edit =
+            ClientMessage::setProfileRule({}, m_profile, deviceId, m_kind, change);
+        problem = m_editor ? m_editor->editProfiles(edit)
+                           : m_document->editProfiles(edit, QDateTime::currentDateTimeUtc());
+    } else {
+        problem = m_editor ? m_editor->editRule(deviceId, m_kind, change)
+                           : m_document->editRule(deviceId, m_kind, change);
+    }
     if (problem)
         emit editRefused(problem->reason);
     return problem;
@@ -88,7 +129,7 @@ QVariant DeviceRuleModel::data(const QModelIndex &index, int role) const
         return {};
     const FollowMeSettings &settings = m_document->settings();
     const Device &device = settings.devices.at(index.row());
-    const RingRule &rule = device.rule(m_kind);
+    const RingRule rule = this->rule(index.row());
 
     switch (role) {
     case DeviceIdRole:
@@ -114,7 +155,7 @@ QVariant DeviceRuleModel::data(const QModelIndex &index, int role) const
     case RingEndRole:
         return rule.window().end;
     case PendingRole:
-        return m_document->isRulePending(device.id, m_kind);
+        return showsActiveProfile() && m_document->isRulePending(device.id, m_kind);
     case Qt::ToolTipRole:
         if (device.isLocked())
             return tr("Your administrator manages %1: its FollowMe settings can't be changed "

@@ -42,6 +42,11 @@ public:
     SettingsDocument *document() const { return m_document; }
     CallKind callKind() const { return m_kind; }
     void setCallKind(CallKind kind);
+    // The profile whose rules are shown and edited: empty (or the active one's id) for the rules
+    // in force; another one's are edited as that profile's (setProfileRule), not the active plan.
+    QString shownProfile() const { return m_profile; }
+    void setShownProfile(const QString &profileId);
+    bool showsActiveProfile() const;
 
     RingRule rule(int row) const;
     // The single path every edit of the current call kind takes (spinners, toggles, chart):
@@ -65,6 +70,7 @@ public:
 
 signals:
     void callKindChanged(CallKind kind);
+    void shownProfileChanged(const QString &profileId);
     // An edit was refused; the message says why, ready to show.
     void editRefused(const QString &message);
 
@@ -74,4 +80,5 @@ private:
     QPointer<SettingsDocument> m_document;
     QPointer<PlanEditor> m_editor;
     CallKind m_kind = CallKind::External;
+    QString m_profile;
 };

@@ -11,6 +11,7 @@
 #include "PlanHeader.h"
 #include "PlanSummary.h"
 #include "ProfileBar.h"
+#include "ProfileSwitch.h"
 #include "RingPlan.h"
 #include "RingTimelineChart.h"
 #include "RingWarnings.h"
@@ -253,6 +254,17 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     // Which profile the plan below is, above the call kind tabs (it holds all three).
     m_profiles = new ProfileBar(m_editor, this);
     connect(m_profiles, &ProfileBar::refused, this, &FollowMePage::setStatus);
+    connect(m_profiles, &ProfileBar::showProfileRequested, m_model,
+            &DeviceRuleModel::setShownProfile);
+    connect(m_model, &DeviceRuleModel::shownProfileChanged, this, [this](const QString &id) {
+        m_profiles->setShownProfile(id);
+        // Copying and the ring order change the rules in force, not another profile's.
+        m_copyButton->setEnabled(id.isEmpty());
+        m_strategyButton->setEnabled(id.isEmpty());
+        clearPlayedCall();
+        updatePlan();
+        updateStatus();
+    });
 
     m_status = new ElidingLabel(this);
     m_status->setObjectName(u"planStatus"_s);
@@ -371,9 +383,14 @@ int FollowMePage::copyPlanTo(const QList<CallKind> &targets)
     return changed;
 }
 
+FollowMeSettings FollowMePage::shownSettings() const
+{
+    return ProfileSwitch::viewOf(m_document->settings(), m_model->shownProfile());
+}
+
 std::optional<QString> FollowMePage::exportTimeline(const QString &path)
 {
-    return TimelineExporter::exportTimeline(m_document->settings(), callKind(), path,
+    return TimelineExporter::exportTimeline(shownSettings(), callKind(), path,
                                             TimelineExporter::defaultSize);
 }
 
@@ -398,9 +415,9 @@ void FollowMePage::togglePlay()
         m_player->stop();
         return;
     }
-    if (m_document->settings().devices.isEmpty())
+    if (shownSettings().devices.isEmpty())
         return;
-    const RingPlan plan(m_document->settings(), callKind());
+    const RingPlan plan(shownSettings(), callKind());
     m_playAction->setIcon(Icons::stop());
     m_playAction->setText(tr("Stop"));
     m_player->start(std::max(plan.lastRingEnd(), 1), m_speed->currentData().toDouble());
@@ -408,7 +425,7 @@ void FollowMePage::togglePlay()
 
 void FollowMePage::showPlayPosition(double seconds)
 {
-    const RingPlan plan(m_document->settings(), callKind());
+    const RingPlan plan(shownSettings(), callKind());
     m_player->setEnd(std::max(plan.lastRingEnd(), 1));
     const QList<int> ringing = plan.ringingAt(int(seconds));
     const QSet<int> rows(ringing.cbegin(), ringing.cend());
@@ -417,7 +434,7 @@ void FollowMePage::showPlayPosition(double seconds)
     m_rulesView->setRingingRows(rows);
     QStringList names;
     for (int row : ringing)
-        names.append(m_document->settings().devices.at(row).name);
+        names.append(shownSettings().devices.at(row).name);
     const QString second = QString::number(int(seconds));
     setStatus(names.isEmpty()
                   ? tr("%1 s: nothing rings").arg(second)
@@ -430,9 +447,9 @@ void FollowMePage::finishPlay()
     m_playAction->setText(tr("Play a call"));
     m_timeline->setRingingRows({});
     m_rulesView->setRingingRows({});
-    if (m_player->position() >= RingPlan(m_document->settings(), callKind()).lastRingEnd()) {
+    if (m_player->position() >= RingPlan(shownSettings(), callKind()).lastRingEnd()) {
         // The playhead stays at the end with the outcome, until the plan or the tab changes.
-        setStatus(PlanSummary::outcome(m_document->settings(), callKind()));
+        setStatus(PlanSummary::outcome(shownSettings(), callKind()));
     } else {
         m_timeline->setPlayhead(std::nullopt);
         updateStatus();
@@ -459,7 +476,7 @@ void FollowMePage::setSettingsKnown(bool known)
 void FollowMePage::updatePlan()
 {
     const TimelineDecorations decorations = m_settingsKnown
-        ? TimelineDecorations::of(m_document->settings(), callKind())
+        ? TimelineDecorations::of(shownSettings(), callKind())
         : TimelineDecorations();
     m_warnings->setText(keepNumbersTogether(decorations.warningLines.join(u'\n')));
     m_warnings->setVisible(!decorations.warningLines.isEmpty());
@@ -579,8 +596,8 @@ int FollowMePage::applyStrategy(RingStrategy::Kind strategy, int seconds)
 
 void FollowMePage::updateStatus()
 {
-    const RingPlan plan(m_document->settings(), m_model->callKind());
-    const int devices = int(m_document->settings().devices.size());
+    const RingPlan plan(shownSettings(), m_model->callKind());
+    const int devices = int(shownSettings().devices.size());
     if (devices == 0) {
         setStatus(QString());
     } else if (plan.isEmpty()) {
@@ -588,9 +605,9 @@ void FollowMePage::updateStatus()
                       .arg(CallKinds::callsTitle(m_model->callKind())));
     } else if (plan.entries().size() == 1) {
         const int index = plan.entries().constFirst().deviceIndex;
-        setStatus(tr("Ringing: only %1, until %2 s.")
-                      .arg(m_document->settings().devices.at(index).name,
-                           QString::number(plan.lastRingEnd())));
+        setStatus(
+            tr("Ringing: only %1, until %2 s.")
+                .arg(shownSettings().devices.at(index).name, QString::number(plan.lastRingEnd())));
     } else {
         setStatus(tr("Ringing: %1 of %2 devices, the last one until %3 s.")
                       .arg(QString::number(plan.entries().size()), QString::number(devices),

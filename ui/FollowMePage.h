@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CallKind.h"
+#include "FollowMeSettings.h"
 #include "RingStrategy.h"
 
 #include <QWidget>
@@ -83,6 +84,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The settings as the page shows them: with the shown profile's rules (DeviceRuleModel).
+    FollowMeSettings shownSettings() const;
     void retranslate();
     void syncPicker();
     void fillPicker();

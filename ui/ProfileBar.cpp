@@ -48,6 +48,9 @@ ProfileBar::ProfileBar(PlanEditor *editor, QWidget *parent)
     m_newAction = m_menu->addAction(QString(), this, &ProfileBar::askNewProfile);
     m_renameAction = m_menu->addAction(QString(), this, &ProfileBar::askRename);
     m_removeMenu = m_menu->addMenu(QString());
+    m_removeMenu->setObjectName(u"removeProfileMenu"_s);
+    m_showMenu = m_menu->addMenu(QString());
+    m_showMenu->setObjectName(u"showProfileMenu"_s);
     m_menu->addSeparator();
     m_quietAction = m_menu->addAction(QString(), this, [this] { doNotDisturbFor(60); });
     m_followAction = m_menu->addAction(QString(), this, &ProfileBar::followSchedule);
@@ -77,6 +80,21 @@ ProfileBar::ProfileBar(PlanEditor *editor, QWidget *parent)
     m_grid->addWidget(m_label, 0, 0);
     m_grid->addLayout(pickerRow, 0, 1);
     m_grid->addWidget(m_state, 1, 1);
+    // Says when the plan below is not the one in force.
+    m_viewNote = new QLabel(this);
+    m_viewNote->setObjectName(u"profileViewNote"_s);
+    m_viewNote->setWordWrap(true);
+    m_viewNote->hide();
+    m_showActive = new QToolButton(this);
+    m_showActive->setObjectName(u"showActiveProfile"_s);
+    m_showActive->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_showActive->hide();
+    connect(m_showActive, &QToolButton::clicked, this, [this] { emit showProfileRequested({}); });
+    auto *noteRow = new QHBoxLayout;
+    noteRow->setContentsMargins(0, 0, 0, 0);
+    noteRow->addWidget(m_viewNote, 1);
+    noteRow->addWidget(m_showActive);
+    m_grid->addLayout(noteRow, 2, 1);
     m_grid->setColumnStretch(1, 1);
 
     m_tick.setSingleShot(true);
@@ -113,6 +131,8 @@ void ProfileBar::retranslate()
     m_menuButton->setToolTip(tr("Make, rename or delete profiles"));
     m_newAction->setText(tr("&New profile…"));
     m_removeMenu->setTitle(tr("&Delete profile"));
+    m_showMenu->setTitle(tr("S&how and edit"));
+    m_showActive->setText(tr("Show the active plan"));
     m_quietAction->setText(tr("Do not disturb for one &hour"));
     m_followAction->setText(tr("&Follow the schedule"));
     m_scheduleAction->setText(tr("Edit the &schedule…"));
@@ -153,6 +173,13 @@ void ProfileBar::sync()
     if (settings.scheduleLocked)
         state += u' ' + tr("Your administrator manages your schedule.");
     m_picker->setEnabled(!settings.scheduleLocked);
+    const bool other = !m_shown.isEmpty() && m_shown != settings.activeProfileId();
+    if (other)
+        m_viewNote->setText(tr("Below: “%1”, which is not active. Changes to it take effect when "
+                               "it is.")
+                                .arg(ProfileText::name(settings, m_shown)));
+    m_viewNote->setVisible(other);
+    m_showActive->setVisible(other);
     m_state->setText(state);
     // With one plan chosen by hand the line would only repeat the picker.
     m_state->setVisible(state != m_picker->currentText());
@@ -178,11 +205,33 @@ void ProfileBar::syncMenu()
                                 [this, id] { removeProfile(id); });
     }
     m_removeMenu->setEnabled(!m_removeMenu->isEmpty());
+    // Any profile's rules can be looked at and changed, the active one's or another's.
+    m_showMenu->clear();
+    const QString shown = m_shown.isEmpty() ? active : m_shown;
+    QStringList ids;
+    if (settings.profiles.isEmpty())
+        ids.append(RingProfile::standardId);
+    for (const RingProfile &profile : settings.profiles)
+        ids.append(profile.id);
+    for (const QString &id : std::as_const(ids)) {
+        const QString name = ProfileText::name(settings, id);
+        QAction *action = m_showMenu->addAction(
+            id == active ? tr("%1 (active)", "a profile in a menu").arg(name) : name, this,
+            [this, id, active] { emit showProfileRequested(id == active ? QString() : id); });
+        action->setCheckable(true);
+        action->setChecked(id == shown);
+    }
     m_quietAction->setEnabled(!quiet);
     m_followAction->setEnabled(!settings.schedule.isEmpty() && settings.active.override);
     // The administrator's lock: the user's changes would be refused.
     m_scheduleAction->setEnabled(!settings.scheduleLocked);
     m_quietAction->setEnabled(!quiet && !settings.scheduleLocked);
+}
+
+void ProfileBar::setShownProfile(const QString &profileId)
+{
+    m_shown = profileId;
+    sync();
 }
 
 void ProfileBar::scheduleTick()

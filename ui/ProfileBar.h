@@ -47,9 +47,15 @@ public:
     // A profile id for a new profile named `name`, unique among the user's.
     QString newProfileId(const QString &name) const;
 
+    // The profile the page shows below (empty: the active one), which the bar then names.
+    void setShownProfile(const QString &profileId);
+    QLabel *viewNote() const { return m_viewNote; }
+
 signals:
     // A change was refused; the reason, in the user's language.
     void refused(const QString &reason);
+    // The user wants to see and edit this profile's rules (empty: the active one's).
+    void showProfileRequested(const QString &profileId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -74,6 +80,10 @@ private:
     QAction *m_newAction;
     QAction *m_renameAction;
     QMenu *m_removeMenu;
+    QMenu *m_showMenu;
+    QLabel *m_viewNote;
+    QToolButton *m_showActive;
+    QString m_shown;
     QAction *m_quietAction;
     QAction *m_followAction;
     QAction *m_scheduleAction;

@@ -5,6 +5,7 @@
 
 #include "ClientMessage.h"
 #include "DemoData.h"
+#include "DeviceRuleModel.h"
 #include "ElidingComboBox.h"
 #include "FollowMePage.h"
 #include "PlanEditor.h"
@@ -67,6 +68,7 @@ private slots:
     void refusalIsSaid();
     void trayMenuSwitches();
     void ringStrategiesAreOneStep();
+    void anotherProfileIsShownAndEdited();
     void screenshot();
 
 private:
@@ -153,11 +155,7 @@ void tst_ProfileBar::newRenameDelete()
     m_page->editor()->undo();
     QCOMPARE(bar()->picker()->currentText(), u"Standard"_s);
     // Deleting is offered for the profiles that aren't active.
-    QMenu *remove = nullptr;
-    for (QAction *action : bar()->menu()->actions()) {
-        if (action->menu())
-            remove = action->menu();
-    }
+    QMenu *remove = bar()->menu()->findChild<QMenu *>(u"removeProfileMenu"_s);
     QVERIFY(remove);
     QCOMPARE(remove->actions().size(), 2);
     remove->actions().at(1)->trigger();
@@ -257,6 +255,43 @@ void tst_ProfileBar::ringStrategiesAreOneStep()
     // From the menu, too.
     m_page->strategyMenu()->actions().at(1)->trigger(); // 10 s each
     QCOMPARE(rule(DemoRow::softphone), (RingRule {true, 10, 10}));
+}
+
+void tst_ProfileBar::anotherProfileIsShownAndEdited()
+{
+    bar()->addProfile(u"Home office"_s);
+    const FollowMeSettings before = m_document->settings();
+    QMenu *show = bar()->menu()->findChild<QMenu *>(u"showProfileMenu"_s);
+    QVERIFY(show);
+    QCOMPARE(show->actions().size(), 2);
+    QVERIFY(show->actions().at(0)->text().contains(u"(active)"_s));
+    show->actions().at(1)->trigger();
+    QCOMPARE(m_page->model()->shownProfile(), u"home-office"_s);
+    QVERIFY(bar()->viewNote()->isVisible());
+    QVERIFY(bar()->viewNote()->text().contains(u"Home office"_s));
+    QVERIFY(!m_page->findChild<QToolButton *>(u"copyPlanButton"_s)->isEnabled());
+
+    QSignalSpy edits(m_document, &SettingsDocument::profileEdited);
+    QVERIFY(!m_page->model()->setRule(DemoRow::desk, {false, 0, 25}));
+    QCOMPARE(edits.size(), 1);
+    QCOMPARE(edits.at(0).at(0).value<ClientMessage>().type, ClientMessage::Type::SetProfileRule);
+    // The rules in force are untouched; Home office's desk phone is off; the page shows that.
+    QCOMPARE(m_document->settings().devices, before.devices);
+    QVERIFY(!m_document->settings()
+                 .profile(u"home-office"_s)
+                 ->rules.value(u"desk"_s)
+                 .at(CallKinds::index(CallKind::External))
+                 .enabled);
+    QVERIFY(!m_page->model()->rule(DemoRow::desk).enabled);
+    QVERIFY2(!m_page->summaryLabel()->text().contains(u"Desk phone 0"_s),
+             qPrintable(m_page->summaryLabel()->text()));
+    m_page->editor()->undo();
+    QVERIFY(m_page->model()->rule(DemoRow::desk).enabled);
+
+    bar()->findChild<QToolButton *>(u"showActiveProfile"_s)->click();
+    QVERIFY(m_page->model()->shownProfile().isEmpty());
+    QVERIFY(!bar()->viewNote()->isVisible());
+    QVERIFY(m_page->findChild<QToolButton *>(u"copyPlanButton"_s)->isEnabled());
 }
 
 void tst_ProfileBar::screenshot()
