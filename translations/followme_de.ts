@@ -1319,6 +1319,23 @@
         <source>New name:</source>
         <translation>Neuer Name:</translation>
     </message>
+    <message>
+        <source>S&amp;how and edit</source>
+        <translation>&amp;Ansehen und bearbeiten</translation>
+    </message>
+    <message>
+        <source>Show the active plan</source>
+        <translation>Aktiven Plan zeigen</translation>
+    </message>
+    <message>
+        <source>Below: “%1”, which is not active. Changes to it take effect when it is.</source>
+        <translation>Unten: „%1“, das nicht aktiv ist. Änderungen daran wirken, sobald es aktiv ist.</translation>
+    </message>
+    <message>
+        <source>%1 (active)</source>
+        <comment>a profile in a menu</comment>
+        <translation>%1 (aktiv)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileCodec</name>
