@@ -69,8 +69,11 @@ FollowMeSettings ProfileEditing::followed(const FollowMeSettings &settings, cons
     if (choice && choice->profileId != result.activeProfileId()
         && isKnown(result, choice->profileId))
         ProfileSwitch::activate(result, choice->profileId, choice->by, now);
-    else if (choice && choice->profileId == result.activeProfileId())
-        result.active.by = choice->by; // the same profile, now kept by the schedule (or by hand)
+    else if (choice && choice->profileId == result.activeProfileId() && !result.profiles.isEmpty())
+        // The same profile, now kept by the schedule (or by hand). A document without profiles
+        // has no activeProfile to say so in: changing it there would be lost on the way to the
+        // file or the database, and the clock would find the switch due again and again.
+        result.active.by = choice->by;
     return result;
 }
 

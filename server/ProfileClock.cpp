@@ -38,7 +38,19 @@ void ProfileClock::refresh(const QString &userId)
         forget(userId);
         return;
     }
-    setWake(userId, ProfileEditing::nextWake(*settings, m_clock()));
+    const QDateTime now = m_clock();
+    auto wake = ProfileEditing::nextWake(*settings, now);
+    // Due again right after it was followed: what was committed does not read back as
+    // followed. Not a reason to spin; a minute later is soon enough to try again.
+    const auto fired = m_firedAt.constFind(userId);
+    if (wake && *wake <= now && fired != m_firedAt.constEnd()
+        && now.toSecsSinceEpoch() - *fired <= 2) {
+        qCWarning(lcServer) << "the schedule of" << userId
+                            << "is due again at once; next try in "
+                               "a minute";
+        wake = now.addSecs(60);
+    }
+    setWake(userId, wake);
 }
 
 void ProfileClock::forget(const QString &userId)
@@ -85,6 +97,7 @@ void ProfileClock::fire()
         const QString userId = m_queue.first();
         m_queue.erase(m_queue.begin());
         m_wakes.remove(userId);
+        m_firedAt.insert(userId, now.toSecsSinceEpoch());
         dueUsers.append(userId);
     }
     arm();

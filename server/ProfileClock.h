@@ -51,4 +51,6 @@ private:
     QTimer m_timer;
     QMultiMap<QDateTime, QString> m_queue;
     QHash<QString, QDateTime> m_wakes;
+    // When each user was last due (seconds), to tell a switch that doesn't hold from a new one.
+    QHash<QString, qint64> m_firedAt;
 };

@@ -80,6 +80,7 @@ private slots:
     void overrideWithoutActiveProfileIsRead();
     void aTimedOverrideOverAnotherKeepsWhereToGoBack();
     void aSwitchMissedMeanwhileIsDueAtOnce();
+    void followingIsStableThroughTheDocument();
     void documentRefusals_data();
     void documentRefusals();
 };
@@ -446,6 +447,27 @@ void tst_ProfileSchedule::aSwitchMissedMeanwhileIsDueAtOnce()
     const FollowMeSettings followed = ProfileEditing::followed(settings, saturday);
     QCOMPARE(followed.activeProfileId(), u"home"_s);
     QCOMPARE(ProfileEditing::nextWake(followed, saturday), utc(u"2026-12-07T07:00:00Z"_s));
+}
+
+void tst_ProfileSchedule::followingIsStableThroughTheDocument()
+{
+    // Whatever the schedule makes of a document, written and read back it wants nothing more:
+    // else the server's clock would find a switch due at once, for ever.
+    const QDateTime now = utc(u"2026-12-05T11:00:00Z"_s);
+    for (bool withProfiles : {false, true}) {
+        FollowMeSettings settings = twoDevices();
+        if (withProfiles) {
+            ProfileSwitch::materialize(settings);
+            settings.profiles.append(ProfileSwitch::copyOfActive(settings, u"home"_s, u"Home"_s));
+        }
+        settings.schedule.timeZone = "America/New_York";
+        settings.schedule.otherwise = RingProfile::standardId;
+        const FollowMeSettings followed = ProfileEditing::followed(settings, now);
+        const auto read = SettingsCodec::fromJson(SettingsCodec::toJson(followed));
+        QVERIFY(read);
+        QCOMPARE(ProfileEditing::followed(*read, now), *read);
+        QVERIFY(ProfileEditing::nextWake(*read, now) != now);
+    }
 }
 
 void tst_ProfileSchedule::documentRefusals_data()
