@@ -82,9 +82,24 @@ QString ProfileText::doNotDisturbEffect(const FollowMeSettings &settings)
             }
         }
     }
+    // Where the calls go then, as the phone system says, per call kind.
+    QStringList going;
+    for (CallKind kind : CallKinds::all()) {
+        const auto &call = settings.unansweredCall(kind);
+        const QString calls = CallKinds::callsTitle(kind);
+        if (!call)
+            going.append(tr("%1 reach nobody", "calls of a kind, under Do not disturb").arg(calls));
+        else if (call->action == UnansweredCall::Action::Voicemail)
+            going.append(tr("%1 go to voicemail", "calls of a kind").arg(calls));
+        else if (call->action == UnansweredCall::Action::Number)
+            going.append(tr("%1 go to %2", "calls of a kind, a number").arg(calls, call->number));
+        else
+            going.append(tr("%1 are hung up", "calls of a kind").arg(calls));
+    }
+    const QString where = QLocale().createSeparatedList(going);
     if (ringing.isEmpty())
-        return tr("None of your phones rings; callers meet what happens to a call nobody "
-                  "answers.");
-    return tr("Only the phones your administrator manages ring: %1.")
-        .arg(QLocale().createSeparatedList(ringing));
+        return tr("None of your phones rings: %1.", "where the calls go").arg(where);
+    return tr("Only the phones your administrator manages ring (%1); when they aren't answered, "
+              "%2.")
+        .arg(QLocale().createSeparatedList(ringing), where);
 }

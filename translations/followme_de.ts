@@ -1554,12 +1554,33 @@
         <translation>Von Ihrem Administrator gewählt</translation>
     </message>
     <message>
-        <source>None of your phones rings; callers meet what happens to a call nobody answers.</source>
-        <translation>Keines Ihrer Telefone läutet; für Anrufer gilt, was mit unbeantworteten Anrufen geschieht.</translation>
+        <source>%1 reach nobody</source>
+        <comment>calls of a kind, under Do not disturb</comment>
+        <translation>%1 erreichen niemanden</translation>
     </message>
     <message>
-        <source>Only the phones your administrator manages ring: %1.</source>
-        <translation>Es läuten nur die Telefone, die Ihr Administrator verwaltet: %1.</translation>
+        <source>%1 go to voicemail</source>
+        <comment>calls of a kind</comment>
+        <translation>%1 gehen an die Mailbox</translation>
+    </message>
+    <message>
+        <source>%1 go to %2</source>
+        <comment>calls of a kind, a number</comment>
+        <translation>%1 gehen an %2</translation>
+    </message>
+    <message>
+        <source>%1 are hung up</source>
+        <comment>calls of a kind</comment>
+        <translation>%1 werden beendet</translation>
+    </message>
+    <message>
+        <source>None of your phones rings: %1.</source>
+        <comment>where the calls go</comment>
+        <translation>Keines Ihrer Telefone läutet: %1.</translation>
+    </message>
+    <message>
+        <source>Only the phones your administrator manages ring (%1); when they aren&apos;t answered, %2.</source>
+        <translation>Nur die Telefone, die Ihr Administrator verwaltet, läuten (%1). Nimmt dort niemand ab: %2.</translation>
     </message>
 </context>
 <context>

@@ -188,8 +188,12 @@ void tst_ProfileBar::saysUntilWhenAndWhatFollows()
 void tst_ProfileBar::doNotDisturbSaysWhatStillRings()
 {
     bar()->doNotDisturbFor(30);
-    QVERIFY2(bar()->stateLabel()->text().contains(u"Reception"_s),
-             qPrintable(bar()->stateLabel()->text()));
+    const QString text = bar()->stateLabel()->text();
+    QVERIFY2(text.contains(u"Reception"_s), qPrintable(text));
+    // Said plainly where the calls go, as the phone system has it for each call kind.
+    QVERIFY2(text.contains(u"External calls go to voicemail"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Internal calls go to +49 30 1234"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Teams calls are hung up"_s), qPrintable(text));
 }
 
 void tst_ProfileBar::refusalIsSaid()
