@@ -74,12 +74,12 @@ ProfileBar::ProfileBar(PlanEditor *editor, QWidget *parent)
     pickerRow->addWidget(m_picker);
     pickerRow->addWidget(m_menuButton);
     pickerRow->addStretch(1);
-    m_grid = new QGridLayout(this);
-    m_grid->setContentsMargins(0, 0, 0, 0);
-    m_grid->setVerticalSpacing(2);
-    m_grid->addWidget(m_label, 0, 0);
-    m_grid->addLayout(pickerRow, 0, 1);
-    m_grid->addWidget(m_state, 1, 1);
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(2);
+    grid->addWidget(m_label, 0, 0);
+    grid->addLayout(pickerRow, 0, 1);
+    grid->addWidget(m_state, 1, 1);
     // Says when the plan below is not the one in force.
     m_viewNote = new QLabel(this);
     m_viewNote->setObjectName(u"profileViewNote"_s);
@@ -94,8 +94,8 @@ ProfileBar::ProfileBar(PlanEditor *editor, QWidget *parent)
     noteRow->setContentsMargins(0, 0, 0, 0);
     noteRow->addWidget(m_viewNote, 1);
     noteRow->addWidget(m_showActive);
-    m_grid->addLayout(noteRow, 2, 1);
-    m_grid->setColumnStretch(1, 1);
+    grid->addLayout(noteRow, 2, 1);
+    grid->setColumnStretch(1, 1);
 
     m_tick.setSingleShot(true);
     connect(&m_tick, &QTimer::timeout, this, &ProfileBar::sync);

@@ -6,7 +6,6 @@
 class ElidingComboBox;
 class PlanEditor;
 class QAction;
-class QGridLayout;
 class QLabel;
 class QMenu;
 class QToolButton;
@@ -71,7 +70,6 @@ private:
     void scheduleTick();
 
     PlanEditor *m_editor;
-    QGridLayout *m_grid;
     QLabel *m_label;
     ElidingComboBox *m_picker;
     QLabel *m_state;

@@ -139,9 +139,9 @@ ScheduleDialog::ScheduleDialog(const FollowMeSettings &settings, QWidget *parent
     resize(900, 620);
 }
 
-QComboBox *ScheduleDialog::profilePicker(bool withDefault) const
+QComboBox *ScheduleDialog::profilePicker(bool withDefault)
 {
-    auto *box = new QComboBox(const_cast<ScheduleDialog *>(this));
+    auto *box = new QComboBox(this);
     if (withDefault)
         box->addItem(tr("Leave the profile as it is"), QString());
     for (const auto &[id, name] : m_profiles)

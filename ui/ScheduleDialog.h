@@ -38,7 +38,7 @@ public slots:
     void accept() override;
 
 private:
-    QComboBox *profilePicker(bool withDefault) const;
+    QComboBox *profilePicker(bool withDefault);
     void removeSelectedException();
 
     QList<std::pair<QString, QString>> m_profiles; // id, name; Do not disturb last
