@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ChangeText.h"
 
+#include "ProfileText.h"
 #include "SettingsCodec.h"
 
 #include <QJsonObject>
@@ -118,6 +119,21 @@ QString ChangeText::describe(const AuditEntry &entry, const FollowMeSettings &cu
         return tr("Issued a new token for you.");
     if (action == u"token.revoke")
         return tr("Revoked one of your tokens.");
+    // Profiles: the audit record keeps the active profile before and after.
+    const QString activeAfter = entry.after[u"activeProfile"_s].toString();
+    const QString activeBefore = entry.before[u"activeProfile"_s].toString();
+    if (action == u"followSchedule")
+        return activeAfter == activeBefore
+            ? tr("Your schedule took over %1.").arg(ProfileText::name(current, activeAfter))
+            : tr("Switched to %1.").arg(ProfileText::name(current, activeAfter));
+    if (action == u"profile.activate")
+        return tr("Chose the profile %1.").arg(ProfileText::name(current, activeAfter));
+    if (action == u"schedule.set")
+        return tr("Changed your schedule.");
+    if (action == u"schedule.lock")
+        return tr("Locked your schedule: you can't change it or choose a profile over it.");
+    if (action == u"schedule.unlock")
+        return tr("Unlocked your schedule.");
     // A newer server's command: said as what it is.
     return tr("Changed your settings (%1).").arg(action);
 }

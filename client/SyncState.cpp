@@ -259,6 +259,9 @@ QString SyncState::refusalNotice(const ClientMessage &edit, Protocol::ErrorCode 
         edit.type == ClientMessage::Type::SetControlledDevice && edit.deviceId.isEmpty()
         ? tr("No device")
         : deviceName(edit.deviceId);
+    // A profile's rule refused for its device (gone, locked) is said of the device.
+    if (edit.type == ClientMessage::Type::SetProfileRule && m_confirmed.profile(edit.profileId))
+        return RefusalText::ruleEdit(code, name, edit.callKind);
     if (edit.isProfileEdit())
         return RefusalText::profileEdit(code, profileName(edit.profileId));
     return edit.type == ClientMessage::Type::SetRule

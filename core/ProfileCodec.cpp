@@ -365,6 +365,11 @@ bool ProfileCodec::read(const QJsonObject &root, FollowMeSettings *settings, Val
     }
     if (auto problem = readActive(root, &settings->active))
         return fail(*problem);
+    // Profiles without activeProfile: "standard" is the active one (validate() refuses the
+    // document unless it is among them); said explicitly, so it is written back.
+    if (!settings->profiles.isEmpty() && settings->active.profileId.isEmpty()
+        && settings->profile(RingProfile::standardId))
+        settings->active.profileId = RingProfile::standardId;
     // The active profile's rules are the devices' own: any it was given are not used.
     if (const int active = settings->profileIndex(settings->active.profileId); active >= 0)
         settings->profiles[active].rules.clear();

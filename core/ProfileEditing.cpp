@@ -164,7 +164,8 @@ std::optional<ProtocolError> ProfileEditing::setActive(FollowMeSettings &setting
     QString resume;
     if (edit.until.isValid()) {
         const auto &held = settings.active.override;
-        resume = held && held->holdsAt(now) ? held->resumeProfileId : settings.activeProfileId();
+        const bool heldTimed = held && held->holdsAt(now) && held->until.isValid();
+        resume = heldTimed ? held->resumeProfileId : settings.activeProfileId();
     }
     settings.active.override = ActiveProfile::Override {edit.profileId, edit.until, by, resume};
     return std::nullopt;

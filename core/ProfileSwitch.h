@@ -25,11 +25,11 @@ public:
                                     const QString &name);
     // A device added to the document: every profile that is not active starts with its rules.
     static void addDevice(FollowMeSettings &settings, const Device &device);
-    // The rules of `deviceId` that the profile holds: for the active one, the device's own.
     // The settings as they would be with `profileId` active, for showing a profile that is not:
     // the devices' rules are the profile's (locked devices keep theirs). The settings themselves
     // for the active profile, Do not disturb or one that doesn't exist.
     static FollowMeSettings viewOf(const FollowMeSettings &settings, const QString &profileId);
+    // The rules of `deviceId` that the profile holds: for the active one, the device's own.
     static std::optional<RingProfile::DeviceRules>
     rulesIn(const FollowMeSettings &settings, const QString &profileId, const QString &deviceId);
 };

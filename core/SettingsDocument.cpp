@@ -54,7 +54,7 @@ void SettingsDocument::announce(const FollowMeSettings &settings)
     if (before.controlledDeviceId != settings.controlledDeviceId)
         emit controlledDeviceChanged(settings.controlledDeviceId);
     if (before.profiles != settings.profiles || before.active != settings.active
-        || before.schedule != settings.schedule)
+        || before.schedule != settings.schedule || before.scheduleLocked != settings.scheduleLocked)
         emit profilesChanged();
     emit changed();
 }

@@ -524,9 +524,15 @@ ChangeOutcome AdminCommands::addDevice(const QJsonObject &args, const Actor &act
     entry.after = deviceJson({userId, device});
     SqlTransaction transaction(m_database.connection());
     std::optional<qint64> revision;
-    // Every profile starts with the administrator's rules for it (ProfileSwitch::addDevice).
+    // Every profile starts with the administrator's rules for it (ProfileSwitch::addDevice); under
+    // Do not disturb the device itself is as quiet as the others until it ends.
     ProfileSwitch::addDevice(*settings, device);
-    if (transaction.isActive() && m_settings.insertDevice(userId, device)
+    Device stored = device;
+    if (settings->doNotDisturb() && !device.isLocked()) {
+        for (RingRule &rule : stored.rules)
+            rule.enabled = false;
+    }
+    if (transaction.isActive() && m_settings.insertDevice(userId, stored)
         && (settings->profiles.isEmpty() || m_settings.writeProfiles(userId, *settings)))
         revision = m_settings.bumpRevision(userId);
     outcome.snapshotUsers.append(userId);
@@ -696,9 +702,21 @@ ChangeOutcome AdminCommands::changeDevice(const QJsonObject &args, const QString
         entry.before = textOrNull(owned->device.workspace);
         entry.after = textOrNull(device.workspace);
     }
+    // Unlocked under Do not disturb: the administrator's rules go into every profile, and the
+    // device is quiet like the others until Do not disturb ends.
+    const FollowMeSettings before = *settings;
+    const bool unlockedWhileQuiet =
+        settings->doNotDisturb() && owned->device.isLocked() && !device.isLocked();
+    if (unlockedWhileQuiet) {
+        ProfileSwitch::addDevice(*settings, device);
+        for (RingRule &rule : settings->devices[index].rules)
+            rule.enabled = false;
+    }
     SqlTransaction transaction(m_database.connection());
     std::optional<qint64> revision;
-    if (transaction.isActive() && m_settings.updateDevice(device))
+    if (transaction.isActive() && m_settings.updateDevice(device)
+        && (!unlockedWhileQuiet
+            || m_settings.writeProfileChanges(owned->userId, before, *settings)))
         revision = m_settings.bumpRevision(owned->userId);
     outcome.snapshotUsers.append(owned->userId);
     if (!revision || !record(entry, *revision, &outcome) || !commit(transaction, outcome))

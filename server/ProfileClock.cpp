@@ -33,9 +33,13 @@ bool ProfileClock::start()
 void ProfileClock::refresh(const QString &userId)
 {
     const auto settings = m_settings.settings(userId);
+    if (settings.failed()) {
+        // The database had a moment: looked at again in a minute rather than forgotten.
+        setWake(userId, m_clock().addSecs(60));
+        return;
+    }
     if (!settings.hasValue()) {
-        // A removed user; or a failed read, tried again at the next change.
-        forget(userId);
+        forget(userId); // removed
         return;
     }
     const QDateTime now = m_clock();
@@ -55,6 +59,7 @@ void ProfileClock::refresh(const QString &userId)
 
 void ProfileClock::forget(const QString &userId)
 {
+    m_firedAt.remove(userId);
     setWake(userId, std::nullopt);
 }
 

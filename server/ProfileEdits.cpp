@@ -35,6 +35,11 @@ ChangeOutcome ProfileEdits::apply(const QString &userId, const ClientMessage &ed
                                   const AuditEntry::Actor &actor) const
 {
     const auto current = m_repository.settings(userId);
+    // Removed meanwhile (the clock's switch of a user an administrator just removed): nothing
+    // to store, and no reason to fail the others' edits of this commit.
+    if (!current.failed() && !current.hasValue())
+        return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId),
+                                      edit.requestId);
     if (!current.hasValue())
         return ChangeOutcome::failure(
             Code::Internal, tr("the server could not read your settings; try again later"),

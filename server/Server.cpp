@@ -330,10 +330,14 @@ void Server::editApplied(Session *session, const QString &userId, const ClientMe
             m_database.noteFailure();
         if (session)
             session->sendError(*outcome.error);
-        // The clock's own switch failed to commit: tried again in a minute.
-        if (edit.type == ClientMessage::Type::FollowSchedule)
+        // The clock's own switch failed to commit: tried again in a minute (a removed user is
+        // not).
+        if (edit.type == ClientMessage::Type::FollowSchedule
+            && outcome.error->code == Code::Internal)
             QTimer::singleShot(retryScheduleAfter, this,
                                [this, userId] { followSchedule(userId); });
+        else if (edit.type == ClientMessage::Type::FollowSchedule)
+            m_profileClock.forget(userId);
         return;
     }
     if (edit.isProfileEdit() && !outcome.unchanged)

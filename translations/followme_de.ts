@@ -221,6 +221,30 @@
         <source>Your schedule</source>
         <translation>Ihr Zeitplan</translation>
     </message>
+    <message>
+        <source>Your schedule took over %1.</source>
+        <translation>Ihr Zeitplan hat %1 übernommen.</translation>
+    </message>
+    <message>
+        <source>Switched to %1.</source>
+        <translation>Zu %1 gewechselt.</translation>
+    </message>
+    <message>
+        <source>Chose the profile %1.</source>
+        <translation>Das Profil %1 gewählt.</translation>
+    </message>
+    <message>
+        <source>Changed your schedule.</source>
+        <translation>Ihren Zeitplan geändert.</translation>
+    </message>
+    <message>
+        <source>Locked your schedule: you can&apos;t change it or choose a profile over it.</source>
+        <translation>Ihren Zeitplan gesperrt: Sie können ihn nicht ändern und kein Profil an seiner Stelle wählen.</translation>
+    </message>
+    <message>
+        <source>Unlocked your schedule.</source>
+        <translation>Ihren Zeitplan entsperrt.</translation>
+    </message>
 </context>
 <context>
     <name>ChangesPage</name>

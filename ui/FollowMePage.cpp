@@ -259,6 +259,8 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     connect(m_model, &DeviceRuleModel::shownProfileChanged, this, [this](const QString &id) {
         m_profiles->setShownProfile(id);
         // Copying and the ring order change the rules in force, not another profile's.
+        for (QMenu *menu : {m_copyMenu, m_strategyMenu})
+            menu->menuAction()->setEnabled(id.isEmpty());
         m_copyButton->setEnabled(id.isEmpty());
         m_strategyButton->setEnabled(id.isEmpty());
         clearPlayedCall();

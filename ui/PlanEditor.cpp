@@ -7,6 +7,7 @@
 #include "ProfileSwitch.h"
 #include "ProfileText.h"
 #include "RuleEditCommand.h"
+#include "ScheduleEvaluator.h"
 #include "SettingsDocument.h"
 
 PlanEditor::PlanEditor(SettingsDocument *document, QObject *parent)
@@ -130,16 +131,21 @@ std::optional<ClientMessage> PlanEditor::inverseOf(const ClientMessage &edit,
 {
     switch (edit.type) {
     case ClientMessage::Type::SetActiveProfile: {
-        // Back to how the profile was chosen: by hand (until when), or by the schedule.
-        if (const auto &override = before.active.override)
+        // Back to how the profile was chosen: by hand (until when, if that is still to come), or
+        // by the schedule when it would choose that profile now; else by hand, until changed.
+        const QDateTime now = m_clock();
+        if (const auto &override = before.active.override; override && override->holdsAt(now))
             return ClientMessage::setActiveProfile({}, override->profileId, override->until);
-        if (!before.schedule.isEmpty())
+        const auto scheduled = ScheduleEvaluator(before.schedule, std::nullopt).choiceAt(now);
+        if (scheduled && scheduled->profileId == before.activeProfileId())
             return ClientMessage::setActiveProfile({}, {});
         return ClientMessage::setActiveProfile({}, before.activeProfileId());
     }
     case ClientMessage::Type::AddProfile:
         return ClientMessage::removeProfile({}, edit.profileId);
     case ClientMessage::Type::RenameProfile:
+        // The implicit profile's empty name comes back as what the user saw: "Standard" in
+        // their language.
         return ClientMessage::renameProfile({}, edit.profileId,
                                             ProfileText::name(before, edit.profileId));
     case ClientMessage::Type::SetSchedule:

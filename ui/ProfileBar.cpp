@@ -222,7 +222,8 @@ void ProfileBar::syncMenu()
         action->setChecked(id == shown);
     }
     m_quietAction->setEnabled(!quiet);
-    m_followAction->setEnabled(!settings.schedule.isEmpty() && settings.active.override);
+    m_followAction->setEnabled(!settings.schedule.isEmpty() && settings.active.override
+                               && !settings.scheduleLocked);
     // The administrator's lock: the user's changes would be refused.
     m_scheduleAction->setEnabled(!settings.scheduleLocked);
     m_quietAction->setEnabled(!quiet && !settings.scheduleLocked);

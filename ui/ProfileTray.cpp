@@ -28,8 +28,12 @@ ProfileTray::ProfileTray(PlanEditor *editor, QObject *parent)
                     emit showWindowRequested();
             });
     SettingsDocument *document = editor->document();
-    connect(document, &SettingsDocument::profilesChanged, this, &ProfileTray::rebuild);
-    connect(document, &SettingsDocument::settingsReset, this, &ProfileTray::rebuild);
+    // Queued: a switch from the menu changes the profiles while its action is still firing,
+    // and the menu must not delete that action under it.
+    connect(document, &SettingsDocument::profilesChanged, this, &ProfileTray::rebuild,
+            Qt::QueuedConnection);
+    connect(document, &SettingsDocument::settingsReset, this, &ProfileTray::rebuild,
+            Qt::QueuedConnection);
     rebuild();
 }
 
@@ -56,7 +60,9 @@ void ProfileTray::rebuild()
     m_icon->setToolTip(tr("FollowMe: %1").arg(state));
 
     m_menu->clear();
-    auto *group = new QActionGroup(m_menu);
+    delete m_group;
+    m_group = new QActionGroup(this);
+    QActionGroup *group = m_group;
     QStringList ids;
     if (settings.profiles.isEmpty())
         ids.append(RingProfile::standardId);
@@ -68,9 +74,17 @@ void ProfileTray::rebuild()
         action->setChecked(id == settings.activeProfileId());
         action->setActionGroup(group);
         connect(action, &QAction::triggered, this, [this, id] {
-            if (id != m_editor->document()->settings().activeProfileId())
-                m_editor->editProfiles(ClientMessage::setActiveProfile({}, id));
+            if (id == m_editor->document()->settings().activeProfileId())
+                return;
+            // Refused (the administrator locked the schedule): the check goes back, and why is
+            // in the tooltip.
+            if (const auto problem =
+                    m_editor->editProfiles(ClientMessage::setActiveProfile({}, id))) {
+                m_icon->setToolTip(problem->reason);
+                QMetaObject::invokeMethod(this, &ProfileTray::rebuild, Qt::QueuedConnection);
+            }
         });
+        action->setEnabled(!settings.scheduleLocked);
     };
     for (const QString &id : std::as_const(ids))
         addChoice(id);

@@ -35,5 +35,6 @@ private:
 
     PlanEditor *m_editor;
     QMenu *m_menu;
+    QActionGroup *m_group = nullptr;
     QSystemTrayIcon *m_icon;
 };

@@ -154,7 +154,10 @@ void ScheduleDialog::addException(const WeekSchedule::Exception &exception)
     const int row = m_exceptions->rowCount();
     m_exceptions->insertRow(row);
     auto dateTimeEdit = [this](const QDate &date, const QTime &time) {
-        auto *edit = new QDateTimeEdit(QDateTime(date, time), m_exceptions);
+        // Wall-clock times of the schedule's zone, not of this machine's: shown in UTC, which has
+        // no skipped or repeated hour to move them.
+        auto *edit = new QDateTimeEdit(QDateTime(date, time, QTimeZone::utc()), m_exceptions);
+        edit->setTimeSpec(Qt::UTC);
         edit->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
         edit->setCalendarPopup(true);
         return edit;

@@ -80,6 +80,7 @@ private slots:
     void overrideWithoutActiveProfileIsRead();
     void aTimedOverrideOverAnotherKeepsWhereToGoBack();
     void aSwitchMissedMeanwhileIsDueAtOnce();
+    void aTimedOverrideOverAnUntimedOneGoesBackToIt();
     void followingIsStableThroughTheDocument();
     void documentRefusals_data();
     void documentRefusals();
@@ -468,6 +469,28 @@ void tst_ProfileSchedule::followingIsStableThroughTheDocument()
         QCOMPARE(ProfileEditing::followed(*read, now), *read);
         QVERIFY(ProfileEditing::nextWake(*read, now) != now);
     }
+}
+
+void tst_ProfileSchedule::aTimedOverrideOverAnUntimedOneGoesBackToIt()
+{
+    // Weekday ranges and no default: on Saturday the schedule has no say.
+    FollowMeSettings settings = twoDevices();
+    ProfileSwitch::materialize(settings);
+    settings.profiles.append(ProfileSwitch::copyOfActive(settings, u"home"_s, u"Home"_s));
+    settings.schedule = officeWeek("Europe/Berlin");
+    settings.schedule.otherwise.clear();
+    for (WeekSchedule::Range &range : settings.schedule.ranges)
+        range.profileId = RingProfile::standardId;
+    const QDateTime saturday = utc(u"2026-12-05T11:00:00Z"_s);
+    QVERIFY(!ProfileEditing::apply(settings, ClientMessage::setActiveProfile({}, u"home"_s),
+                                   ActiveProfile::By::User, saturday));
+    QVERIFY(!ProfileEditing::apply(
+        settings,
+        ClientMessage::setActiveProfile({}, RingProfile::doNotDisturbId, saturday.addSecs(3600)),
+        ActiveProfile::By::User, saturday));
+    QCOMPARE(settings.active.override->resumeProfileId, u"home"_s);
+    QCOMPARE(ProfileEditing::followed(settings, saturday.addSecs(3600)).activeProfileId(),
+             u"home"_s);
 }
 
 void tst_ProfileSchedule::documentRefusals_data()
