@@ -170,8 +170,7 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     m_strategyButton = new QToolButton(this);
     m_strategyButton->setObjectName(u"strategyButton"_s);
     m_strategyButton->setPopupMode(QToolButton::InstantPopup);
-    // An icon alone, its name in the tooltip: the toolbar fits a small window without hiding
-    // Copy and Export.
+    // An icon alone, its name in the tooltip and for screen readers.
     m_strategyButton->setIcon(Icons::ringOrder());
     m_strategyButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_strategyMenu = new QMenu(m_strategyButton);
@@ -186,11 +185,13 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
         m_oneAfterAnother.append({action, seconds});
     }
     m_strategyButton->setMenu(m_strategyMenu);
-    m_toolBar->addWidget(m_strategyButton);
     m_exportAction = m_toolBar->addAction(Icons::exportImage(), QString());
     m_exportAction->setObjectName(u"exportAction"_s);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this, &FollowMePage::chooseExportFile);
+    // Last: in the smallest window with the largest font it is the one that goes behind the
+    // toolbar's extension arrow (it is in the Edit menu too), not Export.
+    m_toolBar->addWidget(m_strategyButton);
 
     connect(m_player, &CallPlayer::positionChanged, this, &FollowMePage::showPlayPosition);
     connect(m_player, &CallPlayer::finished, this, &FollowMePage::finishPlay);
@@ -324,7 +325,11 @@ FollowMePage::FollowMePage(SettingsDocument *document, QWidget *parent)
     setTabOrder(m_profiles->menuButton(), m_tabs);
     setTabOrder(m_tabs, m_speed);
     setTabOrder(m_speed, m_copyButton);
-    setTabOrder(m_copyButton, m_strategyButton);
+    // In the toolbar's order: Copy, Export, Ring order.
+    if (QWidget *exportButton = m_toolBar->widgetForAction(m_exportAction)) {
+        setTabOrder(m_copyButton, exportButton);
+        setTabOrder(exportButton, m_strategyButton);
+    }
     retranslate();
     fillPicker();
     updateEmptyState();
