@@ -100,6 +100,8 @@ bool readName(const QJsonObject &object, QString *out, ProtocolError *error,
     return true;
 }
 
+// The rule change of setRule and setProfileRule: callKind, then enabled, delay and timeout, at
+// least one of them.
 bool readRuleChange(const QJsonObject &object, ClientMessage *message, ProtocolError *error)
 {
     const auto kind = CallKinds::fromKey(object.value(u"callKind"_s).toString());
@@ -306,14 +308,7 @@ QJsonObject ClientMessage::toJson() const
     case Type::SetRule:
         object.insert(u"type"_s, u"setRule"_s);
         object.insert(u"id"_s, requestId);
-        object.insert(u"device"_s, deviceId);
-        object.insert(u"callKind"_s, CallKinds::key(callKind));
-        if (change.enabled)
-            object.insert(u"enabled"_s, *change.enabled);
-        if (change.delay)
-            object.insert(u"delay"_s, *change.delay);
-        if (change.timeout)
-            object.insert(u"timeout"_s, *change.timeout);
+        insertRuleChange(*this, &object);
         break;
     case Type::SetControlledDevice:
         object.insert(u"type"_s, u"setControlledDevice"_s);
@@ -416,32 +411,8 @@ std::optional<ClientMessage> ClientMessage::fromJson(const QJsonObject &object,
         if (!readRequestId(object, &message.requestId, error)
             || !readDeviceId(object, false, &message.deviceId, error, message.requestId))
             return std::nullopt;
-        const auto kind = CallKinds::fromKey(object.value(u"callKind"_s).toString());
-        if (!kind) {
-            fail(error, Code::Invalid,
-                 tr("callKind: must be \"external\", \"internal\" or \"teams\""),
-                 message.requestId);
+        if (!readRuleChange(object, &message, error))
             return std::nullopt;
-        }
-        message.callKind = *kind;
-        const QJsonValue enabled = object.value(u"enabled"_s);
-        if (!enabled.isUndefined()) {
-            if (!enabled.isBool()) {
-                fail(error, Code::Invalid, tr("enabled: must be true or false"), message.requestId);
-                return std::nullopt;
-            }
-            message.change.enabled = enabled.toBool();
-        }
-        if (!readSeconds(object, u"delay"_s, RingBounds::minDelay, RingBounds::maxDelay,
-                         &message.change.delay, error, message.requestId)
-            || !readSeconds(object, u"timeout"_s, RingBounds::minTimeout, RingBounds::maxTimeout,
-                            &message.change.timeout, error, message.requestId))
-            return std::nullopt;
-        if (message.change.isEmpty()) {
-            fail(error, Code::Invalid,
-                 tr("setRule changes nothing: give enabled, delay or timeout"), message.requestId);
-            return std::nullopt;
-        }
         return message;
     }
 

@@ -20,6 +20,16 @@ QString FollowMeSettings::activeProfileId() const
     return active.profileId.isEmpty() ? RingProfile::standardId : active.profileId;
 }
 
+QStringList FollowMeSettings::profileIds() const
+{
+    if (profiles.isEmpty())
+        return {RingProfile::standardId};
+    QStringList ids;
+    for (const RingProfile &profile : profiles)
+        ids.append(profile.id);
+    return ids;
+}
+
 int FollowMeSettings::profileIndex(const QString &profileId) const
 {
     for (int i = 0; i < profiles.size(); ++i) {

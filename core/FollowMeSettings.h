@@ -9,6 +9,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <optional>
@@ -34,6 +35,9 @@ struct FollowMeSettings
     // The active profile's id: RingProfile::standardId when the document has no profiles.
     QString activeProfileId() const;
     bool doNotDisturb() const { return active.profileId == RingProfile::doNotDisturbId; }
+    // The ids of the profiles, in order: the implicit standard one when the document has none.
+    // Do not disturb is none of them.
+    QStringList profileIds() const;
     // -1: no such profile (Do not disturb is none).
     int profileIndex(const QString &profileId) const;
     const RingProfile *profile(const QString &profileId) const;

@@ -124,12 +124,7 @@ std::optional<ProtocolError> ProfileEditing::change(FollowMeSettings &settings,
 std::optional<ProtocolError> ProfileEditing::setSchedule(FollowMeSettings &settings,
                                                          const ClientMessage &edit)
 {
-    QStringList ids {edit.schedule.otherwise};
-    for (const WeekSchedule::Range &range : edit.schedule.ranges)
-        ids.append(range.profileId);
-    for (const WeekSchedule::Exception &exception : edit.schedule.exceptions)
-        ids.append(exception.profileId);
-    for (const QString &id : std::as_const(ids)) {
+    for (const QString &id : edit.schedule.profileIds()) {
         if (!id.isEmpty() && !isKnown(settings, id))
             return refusal(Code::Invalid, tr("schedule: no profile has the id \"%1\"").arg(id));
     }
@@ -207,15 +202,9 @@ std::optional<ProtocolError> ProfileEditing::removeProfile(FollowMeSettings &set
     if (edit.profileId == settings.activeProfileId())
         return refusal(Code::Invalid,
                        tr("the profile is active: switch to another one before removing it"));
-    const WeekSchedule &schedule = settings.schedule;
-    bool used = schedule.otherwise == edit.profileId;
-    for (const auto &range : schedule.ranges)
-        used = used || range.profileId == edit.profileId;
-    for (const auto &exception : schedule.exceptions)
-        used = used || exception.profileId == edit.profileId;
-    if (const auto &override = settings.active.override)
-        used = used || override->resumeProfileId == edit.profileId;
-    if (used)
+    const auto &override = settings.active.override;
+    if (settings.schedule.profileIds().contains(edit.profileId)
+        || (override && override->resumeProfileId == edit.profileId))
         return refusal(Code::Invalid,
                        tr("the schedule uses the profile: take it out of the schedule first"));
     settings.profiles.removeAt(settings.profileIndex(edit.profileId));

@@ -21,9 +21,16 @@ QString ProfileText::name(const FollowMeSettings &settings, const QString &profi
     return profileId;
 }
 
-QString ProfileText::current(const FollowMeSettings &settings, const QDateTime &now,
-                             const QTimeZone &zone)
+QTimeZone ProfileText::shownZone(const FollowMeSettings &settings)
 {
+    const QTimeZone zone(settings.schedule.timeZone);
+    return settings.schedule.timeZone.isEmpty() || !zone.isValid() ? QTimeZone::systemTimeZone()
+                                                                   : zone;
+}
+
+QString ProfileText::current(const FollowMeSettings &settings, const QDateTime &now)
+{
+    const QTimeZone zone = shownZone(settings);
     const QString active = name(settings, settings.activeProfileId());
     const auto next = ScheduleEvaluator(settings.schedule, settings.active.override)
                           .nextSwitch(now, settings.activeProfileId());

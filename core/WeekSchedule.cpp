@@ -30,6 +30,18 @@ QString describeException(const WeekSchedule::Exception &exception)
 
 } // namespace
 
+QStringList WeekSchedule::profileIds() const
+{
+    QStringList ids;
+    if (!otherwise.isEmpty())
+        ids.append(otherwise);
+    for (const Range &range : ranges)
+        ids.append(range.profileId);
+    for (const Exception &exception : exceptions)
+        ids.append(exception.profileId);
+    return ids;
+}
+
 std::optional<QString> WeekSchedule::problem() const
 {
     if (!timeZone.isEmpty() && !QTimeZone(timeZone).isValid())

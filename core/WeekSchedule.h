@@ -4,6 +4,7 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QTime>
 
 #include <optional>
@@ -60,6 +61,9 @@ public:
 
     // No ranges, exceptions or default: the profile is chosen by hand only.
     bool isEmpty() const { return ranges.isEmpty() && exceptions.isEmpty() && otherwise.isEmpty(); }
+
+    // The profiles it names: the default, the ranges', the exceptions' (repeats left in).
+    QStringList profileIds() const;
 
     // Overlapping ranges or exceptions, an unknown time zone, a range that ends before it starts:
     // a sentence for the user, or nothing when the schedule is sound. Profile ids are checked

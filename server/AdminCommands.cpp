@@ -777,10 +777,10 @@ ChangeOutcome AdminCommands::listProfiles(const QJsonObject &args) const
     QJsonObject members;
     ProfileCodec::write(*settings, &members);
     QJsonArray profiles;
-    if (settings->profiles.isEmpty())
-        profiles.append(QJsonObject {{u"id"_s, RingProfile::standardId}, {u"name"_s, u""_s}});
-    for (const RingProfile &profile : settings->profiles)
-        profiles.append(QJsonObject {{u"id"_s, profile.id}, {u"name"_s, profile.name}});
+    for (const QString &id : settings->profileIds()) {
+        const RingProfile *profile = settings->profile(id);
+        profiles.append(QJsonObject {{u"id"_s, id}, {u"name"_s, profile ? profile->name : u""_s}});
+    }
     ChangeOutcome outcome;
     outcome.result = {
         {u"user"_s, userId},

@@ -20,3 +20,27 @@ std::optional<qint64> ChangeRecorder::record(const QString &userId, const QStrin
         return std::nullopt;
     return revision;
 }
+
+ChangeOutcome ChangeRecorder::acknowledgeUnchanged(const QString &userId,
+                                                   const QString &requestId) const
+{
+    const auto user = m_repository.user(userId);
+    if (!user.hasValue())
+        return ChangeOutcome::failure(readFailed(requestId));
+    ChangeOutcome outcome;
+    outcome.revision = user->revision;
+    outcome.unchanged = true;
+    return outcome;
+}
+
+ProtocolError ChangeRecorder::readFailed(const QString &requestId)
+{
+    return {Protocol::ErrorCode::Internal,
+            tr("the server could not read your settings; try again later"), requestId};
+}
+
+ProtocolError ChangeRecorder::notStored(const QString &requestId)
+{
+    return {Protocol::ErrorCode::Internal,
+            tr("the server could not store the change; try again later"), requestId};
+}

@@ -29,7 +29,7 @@ ChangeOutcome EditHandler::apply(const QString &userId, const ClientMessage &edi
     const auto applied = m_repository.appliedRevision(userId, edit.requestId);
     // Unknown whether it was applied: applying it again could apply it twice.
     if (applied.failed())
-        return ChangeOutcome::failure(readFailed(edit.requestId));
+        return ChangeOutcome::failure(ChangeRecorder::readFailed(edit.requestId));
     if (applied.hasValue()) {
         ChangeOutcome outcome;
         outcome.revision = *applied;
@@ -54,7 +54,7 @@ ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &e
 {
     const auto owned = m_repository.device(edit.deviceId);
     if (owned.failed())
-        return ChangeOutcome::failure(readFailed(edit.requestId));
+        return ChangeOutcome::failure(ChangeRecorder::readFailed(edit.requestId));
     if (!owned.hasValue())
         return ChangeOutcome::failure(
             Code::NotFound, tr("no device has the id \"%1\"").arg(edit.deviceId), edit.requestId);
@@ -71,17 +71,17 @@ ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &e
     // Do not disturb rings nothing of the user's own: its rules are no plan to edit.
     const auto doNotDisturb = m_repository.doNotDisturb(userId);
     if (doNotDisturb.failed())
-        return ChangeOutcome::failure(readFailed(edit.requestId));
+        return ChangeOutcome::failure(ChangeRecorder::readFailed(edit.requestId));
     if (*doNotDisturb)
         return ChangeOutcome::failure(
             Code::Invalid,
             tr("Do not disturb is on: turn it off, or change the rules of a profile"),
             edit.requestId);
     if (after == before)
-        return acknowledgeUnchanged(userId, edit.requestId);
+        return m_recorder.acknowledgeUnchanged(userId, edit.requestId);
 
     if (!m_repository.writeRule(edit.deviceId, edit.callKind, after))
-        return ChangeOutcome::failure(notStored(edit.requestId));
+        return ChangeOutcome::failure(ChangeRecorder::notStored(edit.requestId));
     AuditEntry entry;
     entry.userId = userId;
     entry.by = actor;
@@ -92,7 +92,7 @@ ChangeOutcome EditHandler::setRule(const QString &userId, const ClientMessage &e
     entry.after = SettingsCodec::ruleToJson(after);
     const auto revision = m_recorder.record(userId, edit.requestId, entry);
     if (!revision)
-        return ChangeOutcome::failure(notStored(edit.requestId));
+        return ChangeOutcome::failure(ChangeRecorder::notStored(edit.requestId));
     ChangeOutcome outcome;
     outcome.revision = *revision;
     outcome.audit = entry;
@@ -107,7 +107,7 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId, const Clie
     if (!edit.deviceId.isEmpty()) {
         const auto owned = m_repository.device(edit.deviceId);
         if (owned.failed())
-            return ChangeOutcome::failure(readFailed(edit.requestId));
+            return ChangeOutcome::failure(ChangeRecorder::readFailed(edit.requestId));
         if (!owned.hasValue())
             return ChangeOutcome::failure(Code::NotFound,
                                           tr("no device has the id \"%1\"").arg(edit.deviceId),
@@ -125,12 +125,12 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId, const Clie
     }
     const auto current = m_repository.settings(userId);
     if (!current.hasValue())
-        return ChangeOutcome::failure(readFailed(edit.requestId));
+        return ChangeOutcome::failure(ChangeRecorder::readFailed(edit.requestId));
     if (current->controlledDeviceId == edit.deviceId)
-        return acknowledgeUnchanged(userId, edit.requestId);
+        return m_recorder.acknowledgeUnchanged(userId, edit.requestId);
 
     if (!m_repository.writeControlledDevice(userId, edit.deviceId))
-        return ChangeOutcome::failure(notStored(edit.requestId));
+        return ChangeOutcome::failure(ChangeRecorder::notStored(edit.requestId));
     auto deviceOrNull = [](const QString &id) {
         return id.isEmpty() ? QJsonValue() : QJsonValue(id);
     };
@@ -142,7 +142,7 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId, const Clie
     entry.after = deviceOrNull(edit.deviceId);
     const auto revision = m_recorder.record(userId, edit.requestId, entry);
     if (!revision)
-        return ChangeOutcome::failure(notStored(edit.requestId));
+        return ChangeOutcome::failure(ChangeRecorder::notStored(edit.requestId));
     ChangeOutcome outcome;
     outcome.revision = *revision;
     outcome.audit = entry;
@@ -151,32 +151,8 @@ ChangeOutcome EditHandler::setControlledDevice(const QString &userId, const Clie
     return outcome;
 }
 
-ChangeOutcome EditHandler::acknowledgeUnchanged(const QString &userId,
-                                                const QString &requestId) const
-{
-    const auto user = m_repository.user(userId);
-    if (!user.hasValue())
-        return ChangeOutcome::failure(readFailed(requestId));
-    ChangeOutcome outcome;
-    outcome.revision = user->revision;
-    outcome.unchanged = true;
-    return outcome;
-}
-
 void EditHandler::rememberUnchanged(const QString &userId, const QString &requestId,
                                     qint64 revision)
 {
     m_unchanged.remember(userId, requestId, revision);
-}
-
-ProtocolError EditHandler::readFailed(const QString &requestId)
-{
-    return {Code::Internal, tr("the server could not read your settings; try again later"),
-            requestId};
-}
-
-ProtocolError EditHandler::notStored(const QString &requestId)
-{
-    return {Code::Internal, tr("the server could not store the change; try again later"),
-            requestId};
 }

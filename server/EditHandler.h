@@ -38,18 +38,11 @@ public:
                         const AuditEntry::Actor &actor) const;
     void rememberUnchanged(const QString &userId, const QString &requestId, qint64 revision);
 
-    // internal: the transaction with the edit could not be committed.
-    static ProtocolError notStored(const QString &requestId);
-
 private:
     ChangeOutcome setRule(const QString &userId, const ClientMessage &edit,
                           const AuditEntry::Actor &actor) const;
     ChangeOutcome setControlledDevice(const QString &userId, const ClientMessage &edit,
                                       const AuditEntry::Actor &actor) const;
-    // The user's current revision, for an edit that changed nothing.
-    ChangeOutcome acknowledgeUnchanged(const QString &userId, const QString &requestId) const;
-    // internal: a read failed, so the edit was neither checked nor applied.
-    static ProtocolError readFailed(const QString &requestId);
 
     const SettingsRepository &m_repository;
     ChangeRecorder m_recorder;

@@ -2,6 +2,7 @@
 #include "GroupCommit.h"
 
 #include "ChangeLog.h"
+#include "ChangeRecorder.h"
 #include "Database.h"
 #include "EditHandler.h"
 #include "ServerLog.h"
@@ -104,7 +105,7 @@ void GroupCommit::commitPending()
         const Pending &pending = batch.at(i);
         ChangeOutcome outcome = stored
             ? outcomes.at(i)
-            : ChangeOutcome::failure(EditHandler::notStored(pending.edit.requestId));
+            : ChangeOutcome::failure(ChangeRecorder::notStored(pending.edit.requestId));
         if (stored && outcome.unchanged)
             m_edits.rememberUnchanged(pending.userId, pending.edit.requestId, outcome.revision);
         emit applied(pending.session.data(), pending.userId, pending.edit, outcome);

@@ -41,16 +41,12 @@ ChangeOutcome ProfileEdits::apply(const QString &userId, const ClientMessage &ed
         return ChangeOutcome::failure(Code::NotFound, tr("no user has the id \"%1\"").arg(userId),
                                       edit.requestId);
     if (!current.hasValue())
-        return ChangeOutcome::failure(
-            Code::Internal, tr("the server could not read your settings; try again later"),
-            edit.requestId);
+        return ChangeOutcome::failure(ChangeRecorder::readFailed(edit.requestId));
     // Another user's device is told apart from one that doesn't exist, as setRule does.
     if (edit.type == ClientMessage::Type::SetProfileRule && !current->device(edit.deviceId)) {
         const auto owned = m_repository.device(edit.deviceId);
         if (owned.failed())
-            return ChangeOutcome::failure(
-                Code::Internal, tr("the server could not read your settings; try again later"),
-                edit.requestId);
+            return ChangeOutcome::failure(ChangeRecorder::readFailed(edit.requestId));
         if (owned.hasValue())
             return ChangeOutcome::failure(Code::Forbidden,
                                           tr("the device \"%1\" is not yours").arg(edit.deviceId),
@@ -64,7 +60,7 @@ ChangeOutcome ProfileEdits::apply(const QString &userId, const ClientMessage &ed
         return ChangeOutcome::failure(*problem);
     }
     if (after == *current)
-        return unchanged(userId, edit.requestId);
+        return m_recorder.acknowledgeUnchanged(userId, edit.requestId);
     return store(userId, edit, actor, *current, after);
 }
 
@@ -72,9 +68,8 @@ ChangeOutcome ProfileEdits::store(const QString &userId, const ClientMessage &ed
                                   const AuditEntry::Actor &actor, const FollowMeSettings &before,
                                   const FollowMeSettings &after) const
 {
-    const ChangeOutcome notStored = ChangeOutcome::failure(
-        Code::Internal, tr("the server could not store the change; try again later"),
-        edit.requestId);
+    const ChangeOutcome notStored =
+        ChangeOutcome::failure(ChangeRecorder::notStored(edit.requestId));
     if (!m_repository.writeProfileChanges(userId, before, after))
         return notStored;
     AuditEntry entry;
@@ -116,17 +111,4 @@ QJsonObject ProfileEdits::auditSummary(const FollowMeSettings &settings)
     if (settings.scheduleLocked)
         summary.insert(u"scheduleLocked"_s, true);
     return summary;
-}
-
-ChangeOutcome ProfileEdits::unchanged(const QString &userId, const QString &requestId) const
-{
-    const auto user = m_repository.user(userId);
-    if (!user.hasValue())
-        return ChangeOutcome::failure(
-            Code::Internal, tr("the server could not read your settings; try again later"),
-            requestId);
-    ChangeOutcome outcome;
-    outcome.revision = user->revision;
-    outcome.unchanged = true;
-    return outcome;
 }

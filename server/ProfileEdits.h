@@ -45,7 +45,6 @@ private:
     ChangeOutcome store(const QString &userId, const ClientMessage &edit,
                         const AuditEntry::Actor &actor, const FollowMeSettings &before,
                         const FollowMeSettings &after) const;
-    ChangeOutcome unchanged(const QString &userId, const QString &requestId) const;
 
     const SettingsRepository &m_repository;
     const ChangeRecorder &m_recorder;

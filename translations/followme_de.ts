@@ -316,10 +316,6 @@
         <translation>enabled: muss true oder false sein</translation>
     </message>
     <message>
-        <source>setRule changes nothing: give enabled, delay or timeout</source>
-        <translation>setRule ändert nichts: Geben Sie enabled, delay oder timeout an</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a message type of protocol %2</source>
         <translation>„%1“ ist kein Nachrichtentyp der Protokollversion %2</translation>
     </message>

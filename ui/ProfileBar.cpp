@@ -3,6 +3,7 @@
 #include "ClientMessage.h"
 #include "ElidingComboBox.h"
 #include "PlanEditor.h"
+#include "ProfileEditing.h"
 #include "ProfileText.h"
 #include "ScheduleDialog.h"
 #include "SettingsDocument.h"
@@ -13,22 +14,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
-#include <QTimeZone>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QTimeZone zoneOf(const FollowMeSettings &settings)
-{
-    // Times are the schedule's; without one, the machine's.
-    const QTimeZone zone(settings.schedule.timeZone);
-    return settings.schedule.timeZone.isEmpty() || !zone.isValid() ? QTimeZone::systemTimeZone()
-                                                                   : zone;
-}
-
-} // namespace
 
 ProfileBar::ProfileBar(PlanEditor *editor, QWidget *parent)
     : QWidget(parent)
@@ -144,11 +132,8 @@ void ProfileBar::sync()
     const FollowMeSettings &settings = m_editor->document()->settings();
     const QString active = settings.activeProfileId();
     QList<QPair<QString, QString>> wanted;
-    if (settings.profiles.isEmpty())
-        wanted.append(
-            {ProfileText::name(settings, RingProfile::standardId), RingProfile::standardId});
-    for (const RingProfile &profile : settings.profiles)
-        wanted.append({ProfileText::name(settings, profile.id), profile.id});
+    for (const QString &id : settings.profileIds())
+        wanted.append({ProfileText::name(settings, id), id});
     wanted.append(
         {ProfileText::name(settings, RingProfile::doNotDisturbId), RingProfile::doNotDisturbId});
     bool same = m_picker->count() == wanted.size();
@@ -165,7 +150,7 @@ void ProfileBar::sync()
     m_picker->setToolTip(m_picker->currentText());
 
     const QDateTime now = m_editor->now();
-    QString state = ProfileText::current(settings, now, zoneOf(settings));
+    QString state = ProfileText::current(settings, now);
     if (const QString by = ProfileText::chosenBy(settings); !by.isEmpty())
         state = tr("%1. %2.", "the active profile until when, who chose it").arg(state, by);
     if (settings.doNotDisturb())
@@ -208,12 +193,7 @@ void ProfileBar::syncMenu()
     // Any profile's rules can be looked at and changed, the active one's or another's.
     m_showMenu->clear();
     const QString shown = m_shown.isEmpty() ? active : m_shown;
-    QStringList ids;
-    if (settings.profiles.isEmpty())
-        ids.append(RingProfile::standardId);
-    for (const RingProfile &profile : settings.profiles)
-        ids.append(profile.id);
-    for (const QString &id : std::as_const(ids)) {
+    for (const QString &id : settings.profileIds()) {
         const QString name = ProfileText::name(settings, id);
         QAction *action = m_showMenu->addAction(
             id == active ? tr("%1 (active)", "a profile in a menu").arg(name) : name, this,
@@ -275,12 +255,8 @@ QString ProfileBar::newProfileId(const QString &name) const
     if (base.isEmpty() || base == RingProfile::doNotDisturbId)
         base = u"profile"_s;
     const FollowMeSettings &settings = m_editor->document()->settings();
-    auto taken = [&settings](const QString &id) {
-        return settings.profile(id) || id == RingProfile::doNotDisturbId
-            || (settings.profiles.isEmpty() && id == RingProfile::standardId);
-    };
     QString id = base;
-    for (int n = 2; taken(id); ++n)
+    for (int n = 2; ProfileEditing::isKnown(settings, id); ++n)
         id = base + u'-' + QString::number(n);
     return id;
 }

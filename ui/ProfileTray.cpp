@@ -10,7 +10,6 @@
 #include <QEvent>
 #include <QMenu>
 #include <QSystemTrayIcon>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -52,22 +51,13 @@ void ProfileTray::showIfAvailable()
 void ProfileTray::rebuild()
 {
     const FollowMeSettings &settings = m_editor->document()->settings();
-    const QTimeZone zone = settings.schedule.timeZone.isEmpty()
-        ? QTimeZone::systemTimeZone()
-        : QTimeZone(settings.schedule.timeZone);
-    const QString state = ProfileText::current(settings, m_editor->now(),
-                                               zone.isValid() ? zone : QTimeZone::systemTimeZone());
+    const QString state = ProfileText::current(settings, m_editor->now());
     m_icon->setToolTip(tr("FollowMe: %1").arg(state));
 
     m_menu->clear();
     delete m_group;
     m_group = new QActionGroup(this);
     QActionGroup *group = m_group;
-    QStringList ids;
-    if (settings.profiles.isEmpty())
-        ids.append(RingProfile::standardId);
-    for (const RingProfile &profile : settings.profiles)
-        ids.append(profile.id);
     auto addChoice = [&](const QString &id) {
         QAction *action = m_menu->addAction(ProfileText::name(settings, id));
         action->setCheckable(true);
@@ -86,7 +76,7 @@ void ProfileTray::rebuild()
         });
         action->setEnabled(!settings.scheduleLocked);
     };
-    for (const QString &id : std::as_const(ids))
+    for (const QString &id : settings.profileIds())
         addChoice(id);
     m_menu->addSeparator();
     addChoice(RingProfile::doNotDisturbId);

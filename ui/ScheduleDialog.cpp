@@ -41,11 +41,8 @@ ScheduleDialog::ScheduleDialog(const FollowMeSettings &settings, QWidget *parent
 {
     setObjectName(u"scheduleDialog"_s);
     setWindowTitle(tr("Schedule"));
-    if (settings.profiles.isEmpty())
-        m_profiles.append(
-            {RingProfile::standardId, ProfileText::name(settings, RingProfile::standardId)});
-    for (const RingProfile &profile : settings.profiles)
-        m_profiles.append({profile.id, ProfileText::name(settings, profile.id)});
+    for (const QString &id : settings.profileIds())
+        m_profiles.append({id, ProfileText::name(settings, id)});
     m_profiles.append(
         {RingProfile::doNotDisturbId, ProfileText::name(settings, RingProfile::doNotDisturbId)});
     const WeekSchedule &current = settings.schedule;
